@@ -1,0 +1,170 @@
+/* date.c: find and normalise dates. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "rx.h"
+
+#define MONTHS "(?=\\p{Lu})(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|" \
+	"apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|" \
+	"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+#define Q "[\"“”‘’']?"
+
+static struct rx *rx_date, *rx_line, *rx_undated;
+
+static void
+compile(void)
+{
+	if (rx_date != NULL)
+		return;
+	/* Group numbers per form: see the table in date_next(). */
+	rx_date = rx_compile("date",
+	    "(?<![\\p{L}\\p{N}])(?:"
+	    Q "([0-3]?\\d)" Q "(?:st|nd|rd|th)?\\s+(?:of\\s+)?(" MONTHS ")\\.?,?\\s+(\\d{4})"
+	    "|(" MONTHS ")\\.?\\s+([0-3]?\\d)(?:st|nd|rd|th)?,?\\s+(\\d{4})"
+	    "|([0-3]?\\d)\\.([01]?\\d)\\.(\\d{4})"
+	    "|(\\d{4})-([01]\\d)(?:-([0-3]\\d))?"
+	    "|(" MONTHS ")\\.?,?\\s+(\\d{4})"
+	    "|(1[5-9]\\d\\d|20\\d\\d)"
+	    ")(?![\\p{L}\\p{N}])", 0);
+	rx_line = rx_compile("date line",
+	    "^\\s*[\\[(]?(?:\\p{Lu}[\\p{L}.' -]{1,30},\\s*)?" Q
+	    "(.*?)[.\\])]?\\s*$", 0);
+	rx_undated = rx_compile("undated",
+	    "^\\s*[\\[(]?(?i:undated|no date|n\\.\\s?d\\.|date unknown)"
+	    "[\\])]?\\.?\\s*$", 0);
+}
+
+static int
+month_of(const char *s)
+{
+	static const char abbr[12][4] = { "jan", "feb", "mar", "apr", "may",
+	    "jun", "jul", "aug", "sep", "oct", "nov", "dec" };
+	char low[4];
+	int i;
+
+	for (i = 0; i < 3 && s[i]; i++)
+		low[i] = (char)(s[i] | 0x20);
+	low[i] = '\0';
+	for (i = 0; i < 12; i++)
+		if (strcmp(low, abbr[i]) == 0)
+			return i + 1;
+	return 0;
+}
+
+static int
+num(const char *s, size_t off, size_t len)
+{
+	int v = 0;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		v = v * 10 + (s[off + i] - '0');
+	return v;
+}
+
+int
+date_next(const char *s, size_t len, size_t from, struct date *d,
+    size_t *start, size_t *end)
+{
+	size_t off = 0, n = 0;
+
+	compile();
+	/* day, month name, month number, year group of each form */
+	static const int groups[][4] = {
+		{ 1, 2, 0, 3 }, { 5, 4, 0, 6 }, { 7, 0, 8, 9 },
+		{ 12, 0, 11, 10 }, { 0, 13, 0, 14 }, { 0, 0, 0, 15 },
+	};
+	size_t f;
+
+	compile();
+	while (rx_match(rx_date, s, len, from)) {
+		memset(d, 0, sizeof(*d));
+		for (f = 0; f < sizeof(groups) / sizeof(groups[0]); f++)
+			if (rx_group(rx_date, groups[f][3], &off, &n))
+				break;
+		d->year = num(s, off, n);
+		if (groups[f][0] && rx_group(rx_date, groups[f][0], &off, &n))
+			d->day = num(s, off, n);
+		if (groups[f][1] && rx_group(rx_date, groups[f][1], &off, &n))
+			d->month = month_of(s + off);
+		if (groups[f][2] && rx_group(rx_date, groups[f][2], &off, &n))
+			d->month = num(s, off, n);
+		if (d->month < 0 || d->month > 12 || d->day > 31 ||
+		    (d->day && !d->month)) {
+			from = rx_end(rx_date);
+			continue;
+		}
+		*start = rx_start(rx_date);
+		*end = rx_end(rx_date);
+		return 1;
+	}
+	return 0;
+}
+
+int
+date_precision(const struct date *d)
+{
+	if (d->day)
+		return DATE_DAY;
+	if (d->month)
+		return DATE_MONTH;
+	return d->year ? DATE_YEAR : DATE_NONE;
+}
+
+int
+date_best(const char *s, size_t len, struct date *best)
+{
+	struct date d;
+	size_t from = 0, a, b;
+	int found = 0;
+
+	while (date_next(s, len, from, &d, &a, &b)) {
+		if (!found || date_precision(&d) >= date_precision(best))
+			*best = d;
+		found = 1;
+		from = b;
+	}
+	return found;
+}
+
+int
+date_line(const char *s, size_t len, struct date *d)
+{
+	size_t off, n, a, b;
+
+	compile();
+	if (len > 80)
+		return 0;
+	if (rx_match(rx_undated, s, len, 0)) {
+		memset(d, 0, sizeof(*d));
+		d->undated = 1;
+		return 1;
+	}
+	if (!rx_match(rx_line, s, len, 0) || !rx_group(rx_line, 1, &off, &n))
+		return 0;
+	/* The remainder must be one date and nothing else. */
+	if (!date_next(s, off + n, off, d, &a, &b))
+		return 0;
+	return a == off && b == off + n;
+}
+
+char *
+date_iso(const struct date *d, char *out)
+{
+	char tmp[48];
+
+	if (d->year <= 0 || d->year > 9999 || d->undated)
+		tmp[0] = '\0';
+	else if (d->day)
+		snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d", d->year, d->month,
+		    d->day);
+	else if (d->month)
+		snprintf(tmp, sizeof(tmp), "%04d-%02d", d->year, d->month);
+	else
+		snprintf(tmp, sizeof(tmp), "%04d", d->year);
+	memcpy(out, tmp, 11);
+	out[10] = '\0';
+	return out;
+}

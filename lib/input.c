@@ -1,0 +1,333 @@
+/* input.c: chunked reading, iconv decoding and line splitting. */
+#include <sys/types.h>
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "input.h"
+#include "utf8.h"
+#include "util.h"
+
+#define CHUNK 65536
+
+struct input {
+	char       *name;
+	int         fd;
+	int         eof;	/* no more raw bytes */
+	int         failed;
+	int         started;	/* BOM and UTF-16 sniffing done */
+	iconv_t     cd;
+	const char *from_code;
+	int         lossy;
+	struct buf  raw;	/* undecoded bytes (iconv only) */
+	long long   raw_off;	/* file offset of raw.s[0] */
+	struct buf  dec;	/* decoded UTF-8 not yet split */
+	size_t      pos;	/* start of the next line in dec */
+	long long   dec_off;	/* file offset of dec.s[0] without iconv */
+	long        lineno;
+	struct buf  fixed;	/* a line with bad bytes replaced */
+	int         ungot;
+	struct line last;
+};
+
+static int
+is_utf8_name(const char *code)
+{
+	return code == NULL || strcasecmp(code, "UTF-8") == 0 ||
+	    strcasecmp(code, "UTF8") == 0;
+}
+
+struct input *
+input_open(const char *path, const struct input_opts *opts)
+{
+	struct input *in;
+	struct stat st;
+	int fd;
+
+	if (path == NULL || strcmp(path, "-") == 0) {
+		fd = STDIN_FILENO;
+		path = "-";
+	} else if ((fd = open(path, O_RDONLY)) == -1) {
+		diag(path, 0, "%s", strerror(errno));
+		exit_trouble = 1;
+		return NULL;
+	}
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		diag(path, 0, "%s", strerror(EISDIR));
+		if (fd != STDIN_FILENO)
+			close(fd);
+		exit_trouble = 1;
+		return NULL;
+	}
+	in = xcalloc(1, sizeof(*in));
+	in->name = xstrdup(path);
+	in->fd = fd;
+	in->cd = (iconv_t)-1;
+	in->lossy = opts ? opts->lossy : 0;
+	if (opts && !is_utf8_name(opts->from_code)) {
+		in->from_code = opts->from_code;
+		in->cd = iconv_open("UTF-8", opts->from_code);
+		if (in->cd == (iconv_t)-1) {
+			diag(NULL, 0, "cannot convert from %s: %s",
+			    opts->from_code, strerror(errno));
+			input_close(in);
+			exit_trouble = 1;
+			return NULL;
+		}
+	}
+	return in;
+}
+
+const char *
+input_name(const struct input *in)
+{
+	return in->name;
+}
+
+void
+input_close(struct input *in)
+{
+	if (in == NULL)
+		return;
+	if (in->fd != STDIN_FILENO && in->fd != -1)
+		close(in->fd);
+	if (in->cd != (iconv_t)-1)
+		iconv_close(in->cd);
+	buf_free(&in->raw);
+	buf_free(&in->dec);
+	buf_free(&in->fixed);
+	free(in->name);
+	free(in);
+}
+
+/* Read one chunk into b; returns bytes read, 0 at end, -1 on error. */
+static ssize_t
+read_chunk(struct input *in, struct buf *b)
+{
+	ssize_t n;
+
+	buf_grow(b, CHUNK);
+	do
+		n = read(in->fd, b->s + b->len, CHUNK);
+	while (n == -1 && errno == EINTR);
+	if (n == -1) {
+		diag(in->name, 0, "%s", strerror(errno));
+		in->failed = 1;
+		exit_trouble = 1;
+		return -1;
+	}
+	if (n == 0)
+		in->eof = 1;
+	b->len += (size_t)n;
+	b->s[b->len] = '\0';
+	return n;
+}
+
+/* Lines counted so far plus those waiting in dec: for iconv errors. */
+static long
+pending_line(const struct input *in)
+{
+	long line = in->lineno + 1;
+	size_t i;
+
+	for (i = in->pos; i < in->dec.len; i++)
+		if (in->dec.s[i] == '\n')
+			line++;
+	return line;
+}
+
+static int
+convert(struct input *in)
+{
+	char *ip = in->raw.s, *op;
+	size_t il = in->raw.len, ol, done;
+
+	while (il > 0 || in->eof) {
+		buf_grow(&in->dec, il * 4 + 16);
+		op = in->dec.s + in->dec.len;
+		ol = in->dec.cap - in->dec.len - 1;
+		if (il == 0) {	/* flush shift state at the end */
+			iconv(in->cd, NULL, NULL, &op, &ol);
+			in->dec.len = (size_t)(op - in->dec.s);
+			break;
+		}
+		if (iconv(in->cd, &ip, &il, &op, &ol) == (size_t)-1) {
+			in->dec.len = (size_t)(op - in->dec.s);
+			if (errno == E2BIG)
+				continue;
+			if (errno == EINVAL && !in->eof)
+				break;	/* incomplete sequence: wait for more */
+			if (!in->lossy) {
+				diag(in->name, pending_line(in),
+				    "cannot convert from %s at byte offset %lld",
+				    in->from_code,
+				    in->raw_off + (long long)(ip - in->raw.s));
+				in->failed = 1;
+				exit_trouble = 1;
+				return -1;
+			}
+			buf_add(&in->dec, "\xEF\xBF\xBD", 3);
+			ip++;
+			il--;
+			continue;
+		}
+		in->dec.len = (size_t)(op - in->dec.s);
+	}
+	done = (size_t)(ip - in->raw.s);
+	in->raw_off += (long long)done;
+	memmove(in->raw.s, ip, il);
+	in->raw.len = il;
+	in->dec.s[in->dec.len] = '\0';
+	return 0;
+}
+
+/* Make dec hold more bytes; 0 when nothing more can come. */
+static int
+fill(struct input *in)
+{
+	size_t before;
+
+	if (in->pos > 0) {
+		memmove(in->dec.s, in->dec.s + in->pos, in->dec.len - in->pos);
+		in->dec.len -= in->pos;
+		in->dec_off += (long long)in->pos;
+		in->pos = 0;
+		in->dec.s[in->dec.len] = '\0';
+	}
+	before = in->dec.len;
+	while (in->dec.len == before && !in->eof) {
+		if (in->cd == (iconv_t)-1) {
+			if (read_chunk(in, &in->dec) < 0)
+				return -1;
+		} else {
+			if (read_chunk(in, &in->raw) < 0 || convert(in) < 0)
+				return -1;
+		}
+	}
+	return in->dec.len > before;
+}
+
+/* Drop a BOM; refuse UTF-16 that came without -f. */
+static int
+sniff(struct input *in)
+{
+	const unsigned char *s;
+	size_t n;
+
+	while (in->dec.len < 4 && !in->eof)
+		if (fill(in) < 0)
+			return -1;
+	in->started = 1;
+	s = (const unsigned char *)in->dec.s;
+	n = in->dec.len;
+	if (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
+		in->pos = 3;
+		return 0;
+	}
+	if (in->cd != (iconv_t)-1)
+		return 0;
+	if ((n >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) ||
+	    (s[0] == 0xFE && s[1] == 0xFF))) ||
+	    (n >= 4 && ((s[0] && !s[1] && s[2] && !s[3]) ||
+	    (!s[0] && s[1] && !s[2] && s[3])))) {
+		diag(in->name, 1, "input looks like UTF-16; "
+		    "decode it with -f UTF-16");
+		in->failed = 1;
+		exit_trouble = 1;
+		return -1;
+	}
+	return 0;
+}
+
+static int
+validate(struct input *in, struct line *ln)
+{
+	size_t bad = utf8_check(ln->s, ln->len), i, k;
+
+	if (bad == ln->len)
+		return 0;
+	if (!in->lossy) {
+		if (in->cd == (iconv_t)-1)
+			diag(in->name, ln->no, "invalid UTF-8 at byte %zu of "
+			    "the line (file offset %lld)", bad + 1,
+			    in->dec_off + (long long)(ln->s - in->dec.s) +
+			    (long long)bad);
+		else
+			diag(in->name, ln->no, "invalid UTF-8 at byte %zu of "
+			    "the line", bad + 1);
+		in->failed = 1;
+		exit_trouble = 1;
+		return -1;
+	}
+	buf_reset(&in->fixed);
+	buf_add(&in->fixed, ln->s, bad);
+	for (i = bad; i < ln->len; ) {
+		k = utf8_check(ln->s + i, ln->len - i);
+		buf_add(&in->fixed, ln->s + i, k);
+		i += k;
+		if (i < ln->len) {
+			buf_add(&in->fixed, "\xEF\xBF\xBD", 3);
+			i += utf8_invalid_len(ln->s + i, ln->len - i);
+		}
+	}
+	ln->s = buf_cstr(&in->fixed);
+	ln->len = in->fixed.len;
+	return 0;
+}
+
+int
+input_getline(struct input *in, struct line *ln)
+{
+	char *nl;
+	size_t start;
+	int r;
+
+	if (in->ungot) {
+		in->ungot = 0;
+		*ln = in->last;
+		return 1;
+	}
+	if (in->failed)
+		return -1;
+	if (!in->started && sniff(in) < 0)
+		return -1;
+	for (;;) {
+		start = in->pos;
+		nl = memchr(in->dec.s ? in->dec.s + start : "", '\n',
+		    in->dec.len - start);
+		if (nl != NULL)
+			break;
+		if (in->eof) {
+			if (start >= in->dec.len)
+				return 0;
+			nl = in->dec.s + in->dec.len;	/* last line, no newline */
+			break;
+		}
+		if ((r = fill(in)) < 0)
+			return -1;
+	}
+	ln->s = in->dec.s + start;
+	ln->len = (size_t)(nl - ln->s);
+	in->pos = start + ln->len + (nl < in->dec.s + in->dec.len);
+	*nl = '\0';	/* the newline, or the buffer's terminator */
+	if (ln->len > 0 && ln->s[ln->len - 1] == '\r')
+		ln->s[--ln->len] = '\0';
+	ln->no = ++in->lineno;
+	if (validate(in, ln) < 0)
+		return -1;
+	in->last = *ln;
+	return 1;
+}
+
+void
+input_unget(struct input *in)
+{
+	in->ungot = 1;
+}

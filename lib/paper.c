@@ -1,0 +1,747 @@
+/* paper.c: split a paper into its essay and documents, or read the
+ * document stream back. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "paper.h"
+#include "rx.h"
+#include "utf8.h"
+#include "util.h"
+
+#define TITLE_MAX_LINES 4
+#define SOURCE_MAX_LINES 6
+
+enum mode { MODE_UNKNOWN, MODE_RAW, MODE_STREAM };
+
+struct paper {
+	struct input *in;
+	enum mode     mode;
+	int           eof;
+	long          last_docnum;	/* last heading accepted */
+	int           heading_next;	/* the next line read is a heading */
+	char         *held;		/* line 1, read while sniffing */
+	size_t        held_len;
+	long          held_no;
+	/* the unit being built */
+	struct buf    text;		/* all its lines, NUL-separated */
+	size_t       *offs;
+	size_t        nalloc;
+	struct unit   u;
+	char         *stream_paper;	/* Paper: of the current stream unit */
+};
+
+static struct rx *rx_heading, *rx_bulletin, *rx_source, *rx_kind,
+    *rx_marker;
+
+static void
+compile(void)
+{
+	if (rx_heading != NULL)
+		return;
+	/* Document 6 / DOCUMENT No. 6 / Document No. 6: Title / **Document 6** */
+	rx_heading = rx_compile("document heading",
+	    "^[\\s#*_]*(?=D)(?i:document)\\s*(?:(?i:no)\\.?\\s*|#\\s*|№\\s*)?"
+	    "(\\d{1,4}[A-Za-z]?)(?![\\d.,]\\d)[*_]*\\s*"
+	    "(?:$|[:.\\x{2013}\\x{2014}-][*_]*\\s*(.*?)\\s*$)", 0);
+	/* 12. 5 March 1953, cable, X to Y */
+	rx_bulletin = rx_compile("bulletin heading",
+	    "^\\s*(\\d{1,3})\\.\\s+(\\S.{10,200})$", 0);
+	rx_source = rx_compile("source note",
+	    "^\\s*([\\[(]?)\\s*[*_]*(?i:sources?)[*_]*\\s*:[*_]*\\s*", 0);
+	rx_kind = rx_compile("kind",
+	    "(?i)\\b(?:"
+	    "(record\\s+of\\s+(?:a\\s+|the\\s+)?(?:conversations?|talks?|meeting))"
+	    "|(memorandum\\s+of\\s+(?:a\\s+|the\\s+)?(?:conversations?|talks?))"
+	    "|(diary|journal)"
+	    "|(stenographic\\s+(?:record|report)|transcript|minutes|protocol\\s+of)"
+	    "|(reports?)"
+	    "|(speech|address\\s+(?:by|to|at))"
+	    "|(letter)"
+	    "|((?:ciphered\\s+)?(?:telegram|cable|cipher))"
+	    "|(conversations?|talks\\s+between|meeting\\s+between)"
+	    ")\\b", 0);
+	/* a footnote marker glued to a word: Bodnaras[71], Bodnaras71 is not */
+	rx_marker = rx_compile("note marker",
+	    "(?<=[\\p{L}.,;:\"”’)])\\[\\d{1,3}\\]", 0);
+}
+
+const char *
+kind_name(enum doc_kind kind)
+{
+	static const char *names[] = { "", "record-of-conversation",
+	    "memorandum-of-conversation", "diary", "report", "speech",
+	    "letter", "telegram", "minutes", "other" };
+
+	return names[kind];
+}
+
+enum doc_kind
+kind_of_title(const char *title)
+{
+	static const enum doc_kind by_group[] = { KIND_NONE, KIND_RECORD,
+	    KIND_MEMORANDUM, KIND_DIARY, KIND_MINUTES, KIND_REPORT,
+	    KIND_SPEECH, KIND_LETTER, KIND_TELEGRAM, KIND_RECORD };
+	size_t off, len;
+	int g;
+
+	compile();
+	if (!rx_match(rx_kind, title, strlen(title), 0))
+		return KIND_OTHER;
+	for (g = 1; g < (int)(sizeof(by_group) / sizeof(by_group[0])); g++)
+		if (rx_group(rx_kind, g, &off, &len))
+			return by_group[g];
+	return KIND_OTHER;
+}
+
+char *
+strip_note_markers(char *s)
+{
+	char *r = s, *w = s, *m;
+	size_t len = strlen(s), a, b;
+	uint32_t cp;
+	size_t k;
+
+	compile();
+	/* bracketed markers first, by copying around them */
+	while (rx_match(rx_marker, s, len, (size_t)(r - s))) {
+		a = rx_start(rx_marker);
+		b = rx_end(rx_marker);
+		memmove(w, r, (size_t)(s + a - r));
+		w += s + a - r;
+		r = s + b;
+	}
+	memmove(w, r, strlen(r) + 1);
+	/* then superscript digits */
+	for (r = w = s; *r; r += k) {
+		k = utf8_decode(r, strlen(r), &cp);
+		if (k == 0)
+			k = 1;
+		else if (utf8_superscript_digit(cp) >= 0)
+			continue;
+		memmove(w, r, k);
+		w += k;
+	}
+	*w = '\0';
+	/* no space left before punctuation where a marker stood */
+	for (m = s; (m = strstr(m, " ,")) != NULL; )
+		memmove(m, m + 1, strlen(m));
+	len = strlen(s);
+	while (len > 0 && isspace((unsigned char)s[len - 1]))
+		s[--len] = '\0';
+	return s;
+}
+
+struct paper *
+paper_open(struct input *in)
+{
+	struct paper *p = xcalloc(1, sizeof(*p));
+
+	compile();
+	p->in = in;
+	return p;
+}
+
+int
+paper_is_stream(const struct paper *p)
+{
+	return p->mode == MODE_STREAM;
+}
+
+static void
+unit_clear(struct unit *u)
+{
+	free(u->doc);
+	free(u->title);
+	free(u->source);
+	free(u->lines);
+	memset(u, 0, sizeof(*u));
+}
+
+void
+paper_close(struct paper *p)
+{
+	if (p == NULL)
+		return;
+	unit_clear(&p->u);
+	buf_free(&p->text);
+	free(p->offs);
+	free(p->held);
+	free(p->stream_paper);
+	free(p);
+}
+
+static int
+blank(const struct line *ln)
+{
+	size_t i;
+
+	for (i = 0; i < ln->len; i++)
+		if (!isspace((unsigned char)ln->s[i]))
+			return 0;
+	return 1;
+}
+
+/* Next line, the held first line before the input's. */
+static int
+next_line(struct paper *p, struct line *ln)
+{
+	if (p->held != NULL) {
+		ln->s = p->held;
+		ln->len = p->held_len;
+		ln->no = p->held_no;
+		p->held = NULL;	/* freed with the unit text copy below */
+		return 2;
+	}
+	return input_getline(p->in, ln);
+}
+
+static void
+add_line(struct paper *p, const struct line *ln)
+{
+	if (p->u.nlines == p->nalloc) {
+		p->nalloc = p->nalloc ? p->nalloc * 2 : 256;
+		p->offs = xreallocarray(p->offs, p->nalloc, sizeof(*p->offs));
+		p->u.lines = xreallocarray(p->u.lines, p->nalloc,
+		    sizeof(*p->u.lines));
+	}
+	p->offs[p->u.nlines] = p->text.len;
+	p->u.lines[p->u.nlines].len = ln->len;
+	p->u.lines[p->u.nlines].no = ln->no;
+	p->u.nlines++;
+	buf_add(&p->text, ln->s, ln->len);
+	buf_addc(&p->text, '\0');
+}
+
+/* Heading test.  Returns 1 for "Document N", 2 for bulletin style; sets
+ * the number's span and the title's start (len when none). */
+static int
+heading(const char *s, size_t len, size_t *num_off, size_t *num_len,
+    size_t *title_off)
+{
+	size_t off, n, a, b;
+	struct date d;
+
+	if (len > 400)
+		return 0;
+	if (rx_match(rx_heading, s, len, 0)) {
+		rx_group(rx_heading, 1, num_off, num_len);
+		*title_off = len;
+		if (rx_group(rx_heading, 2, &off, &n) && n > 0)
+			*title_off = off;
+		return 1;
+	}
+	/* Bulletin style needs a date right after the number and a comma
+	 * after the date: "12. 5 March 1953, cable, X to Y". */
+	if (rx_match(rx_bulletin, s, len, 0)) {
+		rx_group(rx_bulletin, 1, num_off, num_len);
+		rx_group(rx_bulletin, 2, &off, &n);
+		if (date_next(s, len, off, &d, &a, &b) && a == off &&
+		    date_precision(&d) >= DATE_MONTH && b < len &&
+		    s[b] == ',' && strstr(s + b, "fond") == NULL) {
+			*title_off = off;
+			return 2;
+		}
+	}
+	return 0;
+}
+
+static long
+leading_number(const char *s, size_t len)
+{
+	long v = 0;
+	size_t i;
+
+	for (i = 0; i < len && isdigit((unsigned char)s[i]); i++)
+		v = v * 10 + (s[i] - '0');
+	return v;
+}
+
+/* Is this line a new document's heading, given the headings so far? */
+static int
+accept_heading(struct paper *p, const struct line *ln)
+{
+	size_t no, nl, to;
+	int kind = heading(ln->s, ln->len, &no, &nl, &to);
+	long num;
+
+	if (kind == 0)
+		return 0;
+	num = leading_number(ln->s + no, nl);
+	/* Numbers rise: a repeated or smaller number is an inner line.
+	 * Bulletin numbers must follow on exactly, since "12. 5 March ..."
+	 * may also open a numbered footnote. */
+	if (kind == 2 && num != p->last_docnum + 1)
+		return 0;
+	if (kind == 1 && p->last_docnum > 0 && num <= p->last_docnum)
+		return 0;
+	p->last_docnum = num;
+	return 1;
+}
+
+static int
+source_start(const struct line *ln, size_t *text_off, char *closer)
+{
+	size_t off, n;
+
+	if (!rx_match(rx_source, ln->s, ln->len, 0))
+		return 0;
+	rx_group(rx_source, 1, &off, &n);
+	*closer = n ? (ln->s[off] == '[' ? ']' : ')') : '\0';
+	*text_off = rx_end(rx_source);
+	return 1;
+}
+
+static void
+trim_append(struct buf *b, const char *s, size_t len)
+{
+	while (len > 0 && isspace((unsigned char)*s)) {
+		s++;
+		len--;
+	}
+	while (len > 0 && isspace((unsigned char)s[len - 1]))
+		len--;
+	if (len == 0)
+		return;
+	if (b->len > 0)
+		buf_addc(b, ' ');
+	buf_add(b, s, len);
+}
+
+/* The source note from line i on: text up to the matching closer. */
+static void
+read_source(struct unit *u, size_t i, size_t text_off, char closer)
+{
+	struct buf b = { 0 };
+	char opener = closer == ']' ? '[' : '(';
+	int depth = 1;
+	size_t j, k, start, end;
+
+	u->source_line = u->source_last = u->lines[i].no;
+	for (j = i; j < u->nlines && j < i + SOURCE_MAX_LINES; j++) {
+		const struct line *ln = &u->lines[j];
+
+		start = j == i ? text_off : 0;
+		end = ln->len;
+		if (j > i && blank(ln))
+			break;
+		if (closer) {
+			for (k = start; k < ln->len; k++) {
+				if (ln->s[k] == opener)
+					depth++;
+				else if (ln->s[k] == closer && --depth == 0)
+					break;
+			}
+			end = k;
+		}
+		trim_append(&b, ln->s + start, end - start);
+		u->source_last = ln->no;
+		if (!closer || depth == 0)
+			break;
+	}
+	/* an unclosed note ends at its own line, not in the body */
+	if (closer && depth > 0) {
+		buf_reset(&b);
+		trim_append(&b, u->lines[i].s + text_off,
+		    u->lines[i].len - text_off);
+		u->source_last = u->lines[i].no;
+	}
+	free(u->source);
+	u->source = buf_take(&b);
+}
+
+static int
+is_source(const struct line *ln)
+{
+	size_t off;
+	char c;
+
+	return source_start(ln, &off, &c);
+}
+
+/* Does the line stop in the middle of something (a digit, a comma)? */
+static int
+ends_open(const struct line *ln)
+{
+	size_t n = ln->len;
+
+	while (n > 0 && isspace((unsigned char)ln->s[n - 1]))
+		n--;
+	return n > 0 && (isdigit((unsigned char)ln->s[n - 1]) ||
+	    ln->s[n - 1] == ',' || ln->s[n - 1] == ';');
+}
+
+/* Fill title, kind, source and date of a document from its lines. */
+static void
+analyze_doc(struct unit *u)
+{
+	struct buf title = { 0 };
+	struct date td, dd, d;
+	size_t no, nl, to, i, j, text_off;
+	int hk, have_td, have_dd = 0;
+	char closer;
+
+	hk = heading(u->lines[0].s, u->lines[0].len, &no, &nl, &to);
+	if (hk == 0) {	/* a stream unit whose heading was edited away */
+		no = nl = 0;
+		to = u->lines[0].len;
+	}
+	free(u->doc);
+	u->doc = xstrndup(u->lines[0].s + no, nl);
+	u->docnum = leading_number(u->doc, nl);
+
+	/* The title: on the heading's line, or the next paragraph. */
+	i = 1;
+	if (to < u->lines[0].len) {
+		trim_append(&title, u->lines[0].s + to, u->lines[0].len - to);
+		u->title_line = u->title_last = u->lines[0].no;
+	} else {
+		while (i < u->nlines && blank(&u->lines[i]))
+			i++;
+	}
+	if (hk != 2) {
+		for (j = i; j < u->nlines && j < i + TITLE_MAX_LINES; j++) {
+			if (blank(&u->lines[j]) || is_source(&u->lines[j]))
+				break;
+			/* a date line ends the title, unless the line before
+			 * broke off mid-date ("Moskovsky, 4" / "September 1963") */
+			if (j > i && date_line(u->lines[j].s, u->lines[j].len,
+			    &d) && !ends_open(&u->lines[j - 1]))
+				break;
+		}
+		/* a paragraph that runs on is body text: take one line */
+		if (j == i + TITLE_MAX_LINES && j < u->nlines &&
+		    !blank(&u->lines[j]))
+			j = i + 1;
+		if (title.len > 0 && j > i && i == 1)
+			j = i;	/* the heading carried the title */
+		for (; i < j; i++) {
+			if (u->title_line == 0)
+				u->title_line = u->lines[i].no;
+			u->title_last = u->lines[i].no;
+			trim_append(&title, u->lines[i].s, u->lines[i].len);
+		}
+	}
+	free(u->title);
+	u->title = strip_note_markers(buf_take(&title));
+	u->kind = kind_of_title(u->title);
+
+	/* The source note, wherever it stands. */
+	free(u->source);
+	u->source = xstrdup("");
+	for (i = 1; i < u->nlines; i++)
+		if (source_start(&u->lines[i], &text_off, &closer)) {
+			read_source(u, i, text_off, closer);
+			break;
+		}
+
+	/* The date: the title's wins, then the first date line. */
+	have_td = date_best(u->title, strlen(u->title), &td);
+	for (i = 1; i < u->nlines; i++) {
+		long n = u->lines[i].no;
+
+		if ((n >= u->title_line && n <= u->title_last) ||
+		    (n >= u->source_line && n <= u->source_last))
+			continue;
+		if (date_line(u->lines[i].s, u->lines[i].len, &dd)) {
+			have_dd = 1;
+			u->date_line = n;
+			break;
+		}
+	}
+	d = td;
+	if (!have_td || (have_dd && date_precision(&td) < DATE_DAY &&
+	    dd.year == td.year && (td.month == 0 || dd.month == td.month)))
+		d = have_dd ? dd : td;
+	if (!have_td && !have_dd)
+		memset(&d, 0, sizeof(d));
+	date_iso(&d, u->date);
+}
+
+/* Lines of the finished unit get their pointers; first and last are set. */
+static void
+finish(struct paper *p)
+{
+	struct unit *u = &p->u;
+	size_t i;
+
+	for (i = 0; i < u->nlines; i++)
+		u->lines[i].s = p->text.s + p->offs[i];
+	u->first = u->nlines ? u->lines[0].no : 0;
+	u->last = u->first;
+	for (i = u->nlines; i-- > 0; )
+		if (!blank(&u->lines[i])) {
+			u->last = u->lines[i].no;
+			break;
+		}
+	if (u->is_doc)
+		analyze_doc(u);
+	else {
+		u->doc = xstrdup("");
+		u->title = xstrdup("");
+		u->source = xstrdup("");
+	}
+	if (p->stream_paper == NULL)
+		u->paper = input_name(p->in);
+}
+
+static void
+unit_begin(struct paper *p)
+{
+	unit_clear(&p->u);
+	p->u.lines = NULL;
+	p->nalloc = 0;
+	buf_reset(&p->text);
+}
+
+static int
+next_raw(struct paper *p)
+{
+	struct line ln;
+	int r;
+
+	for (;;) {
+		unit_begin(p);
+		if (p->eof)
+			return 0;
+		p->u.is_doc = p->heading_next;
+		p->heading_next = 0;
+		for (;;) {
+			r = next_line(p, &ln);
+			if (r < 0)
+				return -1;
+			if (r == 0) {
+				p->eof = 1;
+				break;
+			}
+			if (!(p->u.is_doc && p->u.nlines == 0) &&
+			    accept_heading(p, &ln)) {
+				if (p->u.nlines > 0 || p->u.is_doc) {
+					if (r == 1)
+						input_unget(p->in);
+					p->heading_next = 1;
+					break;
+				}
+				p->u.is_doc = 1;	/* no essay */
+			}
+			add_line(p, &ln);
+			if (r == 2)
+				free(ln.s);
+		}
+		/* an empty essay is no unit: a collection of documents only */
+		if (p->u.nlines == 0)
+			continue;
+		finish(p);
+		return 1;
+	}
+}
+
+/* "Field: value" of a stream header; value points into ln. */
+static int
+header_field(const struct line *ln, const char *field, const char **value)
+{
+	size_t n = strlen(field);
+
+	if (ln->len < n + 1 || memcmp(ln->s, field, n) != 0 || ln->s[n] != ':')
+		return 0;
+	*value = ln->s + n + 1;
+	if (**value == ' ')
+		(*value)++;
+	return 1;
+}
+
+static int
+malformed(struct paper *p, long no, const char *what)
+{
+	diag(input_name(p->in), no, "malformed document stream: %s", what);
+	exit_trouble = 1;
+	return -1;
+}
+
+static int
+next_stream(struct paper *p)
+{
+	struct line ln;
+	const char *v;
+	char *title = NULL, *date = NULL, *kind = NULL, *source = NULL;
+	long first = 0, last = -1, no, header_no = 0;
+	int r, is_doc = -1, saw_paper = 0;
+
+	unit_begin(p);
+	if (p->eof)
+		return 0;
+	/* the header */
+	for (;;) {
+		r = next_line(p, &ln);
+		if (r < 0)
+			return -1;
+		if (r == 0) {
+			if (header_no == 0) {
+				p->eof = 1;
+				return 0;
+			}
+			return malformed(p, header_no, "header without text");
+		}
+		header_no = ln.no;
+		if (ln.len == 0)
+			break;
+		if (header_field(&ln, "Paper", &v)) {
+			free(p->stream_paper);
+			p->stream_paper = xstrdup(v);
+			saw_paper = 1;
+		} else if (header_field(&ln, "Unit", &v))
+			is_doc = strcmp(v, "document") == 0;
+		else if (header_field(&ln, "Title", &v))
+			title = xstrdup(v);
+		else if (header_field(&ln, "Date", &v))
+			date = xstrdup(v);
+		else if (header_field(&ln, "Kind", &v))
+			kind = xstrdup(v);
+		else if (header_field(&ln, "Source", &v))
+			source = xstrdup(v);
+		else if (header_field(&ln, "Lines", &v)) {
+			char *end;
+
+			first = strtol(v, &end, 10);
+			last = *end == '-' ? strtol(end + 1, NULL, 10) : first;
+		}
+		if (r == 2)
+			free(ln.s);
+	}
+	if (!saw_paper || is_doc < 0 || first <= 0 || last < first - 1) {
+		free(title); free(date); free(kind); free(source);
+		return malformed(p, header_no,
+		    "a unit needs Paper, Unit and Lines");
+	}
+	p->u.is_doc = is_doc;
+	for (no = first; no <= last; no++) {
+		r = input_getline(p->in, &ln);
+		if (r < 0)
+			goto fail;
+		if (r == 0) {
+			malformed(p, header_no, "fewer lines than Lines says");
+			goto fail;
+		}
+		ln.no = no;
+		add_line(p, &ln);
+	}
+	r = input_getline(p->in, &ln);
+	if (r < 0)
+		goto fail;
+	if (r == 0)
+		p->eof = 1;
+	else if (!(ln.len == 1 && ln.s[0] == '\f')) {
+		malformed(p, ln.no, "expected a form feed after the unit");
+		goto fail;
+	}
+	p->u.paper = p->stream_paper;
+	finish(p);
+	if (is_doc && p->u.nlines > 0) {
+		/* the header's fields are the stream's word on the unit */
+		if (title) { free(p->u.title); p->u.title = title; title = NULL; }
+		if (source) { free(p->u.source); p->u.source = source; source = NULL; }
+		if (date)
+			snprintf(p->u.date, sizeof(p->u.date), "%s", date);
+		if (kind) {
+			enum doc_kind k;
+
+			for (k = KIND_RECORD; k <= KIND_OTHER; k++)
+				if (strcmp(kind, kind_name(k)) == 0)
+					p->u.kind = k;
+		}
+	}
+	free(title); free(date); free(kind); free(source);
+	return 1;
+fail:
+	free(title); free(date); free(kind); free(source);
+	return -1;
+}
+
+/* Decide between a raw paper and a stream from the first two lines. */
+static int
+sniff(struct paper *p)
+{
+	struct line ln;
+	const char *v;
+	int r;
+
+	p->mode = MODE_RAW;
+	r = input_getline(p->in, &ln);
+	if (r <= 0) {
+		p->eof = 1;
+		return r;
+	}
+	if (!header_field(&ln, "Paper", &v)) {
+		input_unget(p->in);
+		return 1;
+	}
+	p->held = xmalloc(ln.len + 1);
+	memcpy(p->held, ln.s, ln.len + 1);
+	p->held_len = ln.len;
+	p->held_no = ln.no;
+	r = input_getline(p->in, &ln);
+	if (r < 0)
+		return -1;
+	if (r > 0) {
+		if (header_field(&ln, "Unit", &v))
+			p->mode = MODE_STREAM;
+		input_unget(p->in);
+	}
+	return 1;
+}
+
+int
+paper_next(struct paper *p, struct unit *u)
+{
+	int r;
+
+	if (p->mode == MODE_UNKNOWN && (r = sniff(p)) <= 0)
+		return r;
+	r = p->mode == MODE_STREAM ? next_stream(p) : next_raw(p);
+	if (r == 1)
+		*u = p->u;
+	return r;
+}
+
+const struct line *
+unit_line(const struct unit *u, long no)
+{
+	if (u->nlines == 0 || no < u->lines[0].no ||
+	    no > u->lines[u->nlines - 1].no)
+		return NULL;
+	return &u->lines[no - u->lines[0].no];
+}
+
+static void
+field(const char *name, const char *value)
+{
+	fputs(name, stdout);
+	putchar(':');
+	if (value && *value) {
+		putchar(' ');
+		fputs(value, stdout);
+	}
+	putchar('\n');
+}
+
+void
+stream_write_unit(const struct unit *u)
+{
+	size_t i;
+
+	field("Paper", u->paper);
+	field("Unit", u->is_doc ? "document" : "essay");
+	field("Document", u->doc);
+	field("Title", u->title);
+	field("Date", u->date);
+	field("Kind", kind_name(u->kind));
+	field("Source", u->source);
+	printf("Lines: %ld-%ld\n\n", u->nlines ? u->lines[0].no : 0,
+	    u->nlines ? u->lines[u->nlines - 1].no : 0);
+	for (i = 0; i < u->nlines; i++) {
+		fwrite(u->lines[i].s, 1, u->lines[i].len, stdout);
+		putchar('\n');
+	}
+}

@@ -1,0 +1,65 @@
+/* paper.h: a paper's structure, one unit at a time.
+ *
+ * A paper is an essay (with its footnotes) followed by an appendix of
+ * documents, each opening with a heading ("Document 6", "DOCUMENT No.
+ * 6:", "Document 6: Record of ...", or bulletin style "12. 5 March 1953,
+ * cable, X to Y").  paper_next() returns the essay and then each
+ * document with every input line, so that memory grows with the longest
+ * unit and not with the paper.  The reader takes a raw paper or the
+ * document stream that split-docs writes (see cwihp-stream(5)) and gives
+ * the same units, with the paper's own line numbers, for both. */
+#ifndef CWIHP_PAPER_H
+#define CWIHP_PAPER_H
+
+#include <stddef.h>
+
+#include "input.h"
+
+enum doc_kind {
+	KIND_NONE,	/* the essay */
+	KIND_RECORD, KIND_MEMORANDUM, KIND_DIARY, KIND_REPORT, KIND_SPEECH,
+	KIND_LETTER, KIND_TELEGRAM, KIND_MINUTES, KIND_OTHER
+};
+
+struct unit {
+	int           is_doc;
+	const char   *paper;	/* the file column: Paper of a stream, else the input's name */
+	char         *doc;	/* number as printed, "" for the essay */
+	long          docnum;	/* its leading integer */
+	char         *title;	/* wrapped lines joined, footnote markers removed */
+	char          date[11];	/* ISO 8601, maybe partial, "" when none */
+	enum doc_kind kind;
+	char         *source;	/* source note without "[Source: " and "]" */
+	long          first;	/* heading line (essay: its first line) */
+	long          last;	/* last non-blank line */
+	long          title_line, title_last;	/* lines of the title, 0 when none */
+	long          source_line, source_last;
+	long          date_line;	/* the date line used, 0 when none */
+	struct line  *lines;	/* every line of the unit, in order */
+	size_t        nlines;
+};
+
+struct paper;
+
+struct paper *paper_open(struct input *in);
+/* 1: a unit (valid until the next call); 0: end; -1: error reported. */
+int  paper_next(struct paper *p, struct unit *u);
+/* Was the input a document stream? (Known after the first paper_next.) */
+int  paper_is_stream(const struct paper *p);
+void paper_close(struct paper *p);
+
+const char *kind_name(enum doc_kind kind);
+/* Kind from a title's words, the earliest that appears. */
+enum doc_kind kind_of_title(const char *title);
+
+/* The unit's line with number no, or NULL. */
+const struct line *unit_line(const struct unit *u, long no);
+
+/* Write one unit of the document stream (without the separator). */
+void stream_write_unit(const struct unit *u);
+
+/* Strip footnote markers (superscript digits, "[12]" glued to a word)
+ * from s in place; returns s. */
+char *strip_note_markers(char *s);
+
+#endif

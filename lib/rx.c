@@ -1,0 +1,135 @@
+/* rx.c: compile once, JIT, one match context with limits. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rx.h"
+#include "util.h"
+
+/* Generous for real prose, small enough that a pathological line ends in
+ * milliseconds. */
+#define RX_MATCH_LIMIT 1000000u
+#define RX_DEPTH_LIMIT 10000u
+
+static pcre2_match_context *mctx;
+static pcre2_jit_stack *jit_stack;
+static const char *where_file;
+static long where_line;
+
+void
+rx_where(const char *file, long line)
+{
+	where_file = file;
+	where_line = line;
+}
+
+static void
+context(void)
+{
+	if (mctx != NULL)
+		return;
+	if ((mctx = pcre2_match_context_create(NULL)) == NULL)
+		fatal(NULL, 0, "out of memory");
+	pcre2_set_match_limit(mctx, RX_MATCH_LIMIT);
+	pcre2_set_depth_limit(mctx, RX_DEPTH_LIMIT);
+	jit_stack = pcre2_jit_stack_create(32 * 1024, 512 * 1024, NULL);
+	if (jit_stack != NULL)
+		pcre2_jit_stack_assign(mctx, NULL, jit_stack);
+}
+
+struct rx *
+rx_compile(const char *name, const char *pattern, uint32_t options)
+{
+	struct rx *rx;
+	int errcode;
+	PCRE2_SIZE erroff;
+	PCRE2_UCHAR msg[256];
+
+	context();
+	rx = xcalloc(1, sizeof(*rx));
+	rx->name = name;
+	rx->code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+	    options | PCRE2_UTF, &errcode, &erroff, NULL);
+	if (rx->code == NULL) {
+		pcre2_get_error_message(errcode, msg, sizeof(msg));
+		fatal(NULL, 0, "internal error: pattern %s at offset %zu: %s",
+		    name, (size_t)erroff, (char *)msg);
+	}
+	/* JIT is an optimisation: without it pcre2_match interprets. */
+	(void)pcre2_jit_compile(rx->code, PCRE2_JIT_COMPLETE);
+	rx->md = pcre2_match_data_create_from_pattern(rx->code, NULL);
+	if (rx->md == NULL)
+		fatal(NULL, 0, "out of memory");
+	return rx;
+}
+
+void
+rx_free(struct rx *rx)
+{
+	if (rx == NULL)
+		return;
+	pcre2_match_data_free(rx->md);
+	pcre2_code_free(rx->code);
+	free(rx);
+}
+
+int
+rx_match(struct rx *rx, const char *s, size_t len, size_t start)
+{
+	int rc;
+
+	if (start > len)
+		return 0;
+	/* Input is validated UTF-8 by lib/input, so skip pcre2's check. */
+	rc = pcre2_match(rx->code, (PCRE2_SPTR)s, len, start,
+	    PCRE2_NO_UTF_CHECK, rx->md, mctx);
+	if (rc >= 0)
+		return 1;
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	if (!rx->limit_reported) {
+		PCRE2_UCHAR msg[256];
+
+		pcre2_get_error_message(rc, msg, sizeof(msg));
+		diag(where_file, where_line, "pattern '%s' gave up on this "
+		    "line (%s); the line is treated as not matching",
+		    rx->name, (char *)msg);
+		rx->limit_reported = 1;
+	}
+	return 0;
+}
+
+int
+rx_group(const struct rx *rx, int i, size_t *off, size_t *len)
+{
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(rx->md);
+
+	if (i < 0 || (uint32_t)i >= pcre2_get_ovector_count(rx->md) ||
+	    ov[2 * i] == PCRE2_UNSET)
+		return 0;
+	*off = ov[2 * i];
+	*len = ov[2 * i + 1] - ov[2 * i];
+	return 1;
+}
+
+size_t
+rx_start(const struct rx *rx)
+{
+	return pcre2_get_ovector_pointer(rx->md)[0];
+}
+
+size_t
+rx_end(const struct rx *rx)
+{
+	return pcre2_get_ovector_pointer(rx->md)[1];
+}
+
+int
+rx_named(const struct rx *rx, const char *group, size_t *off, size_t *len)
+{
+	int n = pcre2_substring_number_from_name(rx->code, (PCRE2_SPTR)group);
+
+	if (n < 0)
+		return 0;
+	return rx_group(rx, n, off, len);
+}

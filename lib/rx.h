@@ -1,0 +1,41 @@
+/* rx.h: every use of pcre2 goes through here.
+ *
+ * Patterns are compiled once (UTF, JIT when available) and share one
+ * match context whose match and depth limits bound the work any line can
+ * cause.  A limit hit is reported once per pattern with the pattern's
+ * name and the location given by rx_where(), and counts as no match. */
+#ifndef CWIHP_RX_H
+#define CWIHP_RX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+struct rx {
+	const char       *name;	/* for diagnostics */
+	pcre2_code       *code;
+	pcre2_match_data *md;
+	int               limit_reported;
+};
+
+/* Options are pcre2's (PCRE2_CASELESS, PCRE2_MULTILINE ...); UTF is
+ * always on.  A bad pattern is a program bug: fatal. */
+struct rx *rx_compile(const char *name, const char *pattern, uint32_t options);
+void rx_free(struct rx *rx);
+
+/* Match in s[0..len) from offset start.  1 on a match, 0 otherwise. */
+int rx_match(struct rx *rx, const char *s, size_t len, size_t start);
+/* Group i of the last match: start offset and length; 0 when unset. */
+int rx_group(const struct rx *rx, int i, size_t *off, size_t *len);
+/* Start and end of the whole last match. */
+size_t rx_start(const struct rx *rx);
+size_t rx_end(const struct rx *rx);
+/* Named group; 0 when unset or unknown. */
+int rx_named(const struct rx *rx, const char *group, size_t *off, size_t *len);
+
+/* Where limit errors are reported (file, line). */
+void rx_where(const char *file, long line);
+
+#endif

@@ -1,0 +1,52 @@
+/* util.h: memory, growable buffers and diagnostics shared by every program. */
+#ifndef CWIHP_UTIL_H
+#define CWIHP_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#define CWIHP_VERSION "0.1.0"
+
+/* Exit statuses of the contract. */
+enum { EXIT_OK = 0, EXIT_FOUND = 1, EXIT_TROUBLE = 2 };
+
+extern const char *progname;
+/* Set once something went wrong that should turn the exit status to 2
+ * while processing goes on (an unreadable file among several). */
+extern int exit_trouble;
+
+void  setprogname(const char *argv0);
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+void *xreallocarray(void *p, size_t n, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+/* PROG: FILE:LINE: message (line <= 0 leaves it out, file NULL too). */
+void diag(const char *file, long line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void vdiag(const char *file, long line, const char *fmt, va_list ap);
+/* diag() then exit(2). */
+void fatal(const char *file, long line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4), noreturn));
+
+/* A growable byte buffer, always NUL-terminated when len > 0 or after buf_cstr. */
+struct buf {
+	char   *s;
+	size_t  len;
+	size_t  cap;
+};
+void  buf_grow(struct buf *b, size_t extra);
+void  buf_add(struct buf *b, const void *p, size_t n);
+void  buf_addc(struct buf *b, char c);
+void  buf_adds(struct buf *b, const char *s);
+void  buf_printf(struct buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+char *buf_cstr(struct buf *b);	/* terminates and returns s (never NULL) */
+void  buf_reset(struct buf *b);
+void  buf_free(struct buf *b);
+/* Hand the contents over as a malloc'd string and reset. */
+char *buf_take(struct buf *b);
+
+#endif
