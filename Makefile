@@ -104,5 +104,8 @@ uninstall:
 clean:
 	rm -rf $(BUILD) build-san $(BIN)
 
+# helpers for fuzzing, benchmarks and such live in mk/*.mk
+-include mk/*.mk
+
 .PHONY: all check check-deps units sanitize check-valgrind lint-man demo \
 	install uninstall clean
