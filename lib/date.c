@@ -27,10 +27,11 @@ compile(void)
 	    "|(\\d{4})-([01]\\d)(?:-([0-3]\\d))?"
 	    "|(" MONTHS ")\\.?,?\\s+(\\d{4})"
 	    "|(1[5-9]\\d\\d|20\\d\\d)"
+	    "|([0-3]?\\d)\\.\\s?(X{0,1}I{1,3}|I?V|VI{1,3}|I?X)\\.\\s?(\\d{4})"
 	    ")(?![\\p{L}\\p{N}])", 0);
 	rx_line = rx_compile("date line",
 	    "^\\s*[\\[(]?(?:\\p{Lu}[\\p{L}.' -]{1,30},\\s*)?" Q
-	    "(.*?)[.\\])]?\\s*$", 0);
+	    "(.*?)(?:,\\s*\\p{Lu}[\\p{L}.' -]{1,30})?[.\\])]?\\s*$", 0);
 	rx_undated = rx_compile("undated",
 	    "^\\s*[\\[(]?(?i:undated|no date|n\\.\\s?d\\.|date unknown)"
 	    "[\\])]?\\.?\\s*$", 0);
@@ -51,6 +52,19 @@ month_of(const char *s)
 		if (strcmp(low, abbr[i]) == 0)
 			return i + 1;
 	return 0;
+}
+
+static int
+roman(const char *s, size_t len)
+{
+	int v = 0, prev = 0, cur;
+	size_t i;
+
+	for (i = len; i-- > 0; prev = cur) {
+		cur = s[i] == 'I' ? 1 : s[i] == 'V' ? 5 : 10;
+		v += cur < prev ? -cur : cur;
+	}
+	return v;
 }
 
 static int
@@ -75,6 +89,7 @@ date_next(const char *s, size_t len, size_t from, struct date *d,
 	static const int groups[][4] = {
 		{ 1, 2, 0, 3 }, { 5, 4, 0, 6 }, { 7, 0, 8, 9 },
 		{ 12, 0, 11, 10 }, { 0, 13, 0, 14 }, { 0, 0, 0, 15 },
+		{ 16, 0, -17, 18 },	/* 14.VIII.1962: a Roman month */
 	};
 	size_t f;
 
@@ -89,8 +104,10 @@ date_next(const char *s, size_t len, size_t from, struct date *d,
 			d->day = num(s, off, n);
 		if (groups[f][1] && rx_group(rx_date, groups[f][1], &off, &n))
 			d->month = month_of(s + off);
-		if (groups[f][2] && rx_group(rx_date, groups[f][2], &off, &n))
+		if (groups[f][2] > 0 && rx_group(rx_date, groups[f][2], &off, &n))
 			d->month = num(s, off, n);
+		if (groups[f][2] < 0 && rx_group(rx_date, -groups[f][2], &off, &n))
+			d->month = roman(s + off, n);
 		if (d->month < 0 || d->month > 12 || d->day > 31 ||
 		    (d->day && !d->month)) {
 			from = rx_end(rx_date);

@@ -30,6 +30,7 @@ struct input {
 	long long   raw_off;	/* file offset of raw.s[0] */
 	struct buf  dec;	/* decoded UTF-8 not yet split */
 	size_t      pos;	/* start of the next line in dec */
+	size_t      scanned;	/* dec[pos..scanned) holds no newline */
 	long long   dec_off;	/* file offset of dec.s[0] without iconv */
 	long        lineno;
 	struct buf  fixed;	/* a line with bad bytes replaced */
@@ -115,7 +116,7 @@ read_chunk(struct input *in, struct buf *b)
 
 	buf_grow(b, CHUNK);
 	do
-		n = read(in->fd, b->s + b->len, CHUNK);
+		n = read(in->fd, b->s + b->len, b->cap - b->len - 1);
 	while (n == -1 && errno == EINTR);
 	if (n == -1) {
 		diag(in->name, 0, "%s", strerror(errno));
@@ -197,6 +198,7 @@ fill(struct input *in)
 	if (in->pos > 0) {
 		memmove(in->dec.s, in->dec.s + in->pos, in->dec.len - in->pos);
 		in->dec.len -= in->pos;
+		in->scanned = in->scanned > in->pos ? in->scanned - in->pos : 0;
 		in->dec_off += (long long)in->pos;
 		in->pos = 0;
 		in->dec.s[in->dec.len] = '\0';
@@ -300,10 +302,14 @@ input_getline(struct input *in, struct line *ln)
 		return -1;
 	for (;;) {
 		start = in->pos;
-		nl = memchr(in->dec.s ? in->dec.s + start : "", '\n',
-		    in->dec.len - start);
+		/* a long line arrives in many chunks: scan each byte once */
+		if (in->scanned < start)
+			in->scanned = start;
+		nl = memchr(in->dec.s ? in->dec.s + in->scanned : "", '\n',
+		    in->dec.len - in->scanned);
 		if (nl != NULL)
 			break;
+		in->scanned = in->dec.len;
 		if (in->eof) {
 			if (start >= in->dec.len)
 				return 0;
