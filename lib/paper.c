@@ -415,8 +415,15 @@ analyze_doc(struct unit *u)
 		if (j == i + TITLE_MAX_LINES && j < u->nlines &&
 		    !blank(&u->lines[j]))
 			j = i + 1;
-		if (title.len > 0 && j > i && i == 1)
-			j = i;	/* the heading carried the title */
+		/* After a title on the heading's line, only a line that
+		 * plainly continues it joins (body text may follow at once). */
+		if (title.len > 0 && i == 1) {
+			for (j = i; j < u->nlines && j < i + TITLE_MAX_LINES &&
+			    !blank(&u->lines[j]) && !is_source(&u->lines[j]) &&
+			    (ends_open(&u->lines[j - 1]) ||
+			    islower((unsigned char)u->lines[j].s[0])); j++)
+				;
+		}
 		for (; i < j; i++) {
 			if (u->title_line == 0)
 				u->title_line = u->lines[i].no;
