@@ -21,7 +21,7 @@ compile(void)
 	/* Group numbers per form: see the table in date_next(). */
 	rx_date = rx_compile("date",
 	    "(?<![\\p{L}\\p{N}])(?:"
-	    Q "([0-3]?\\d)" Q "(?:st|nd|rd|th)?\\s+(?:of\\s+)?(" MONTHS ")\\.?,?\\s+(\\d{4})"
+	    Q "([0-3]?\\d)(?:\\s*[-\\x{2013}]\\s*[0-3]?\\d)?" Q "(?:st|nd|rd|th)?\\s+(?:of\\s+)?(" MONTHS ")\\.?,?\\s+(\\d{4})"
 	    "|(" MONTHS ")\\.?\\s+([0-3]?\\d)(?:st|nd|rd|th)?,?\\s+(\\d{4})"
 	    "|([0-3]?\\d)\\.([01]?\\d)\\.(\\d{4})"
 	    "|(\\d{4})-([01]\\d)(?:-([0-3]\\d))?"
@@ -29,9 +29,11 @@ compile(void)
 	    "|(1[5-9]\\d\\d|20\\d\\d)"
 	    "|([0-3]?\\d)\\.\\s?(X{0,1}I{1,3}|I?V|VI{1,3}|I?X)\\.\\s?(\\d{4})"
 	    ")(?![\\p{L}\\p{N}])", 0);
+	/* a place is one to three capitalised words: "Moscow, Kremlin" */
+#define PLACE "\\p{Lu}[\\p{L}'.-]+(?:\\s+\\p{Lu}[\\p{L}'.-]+){0,2}"
 	rx_line = rx_compile("date line",
-	    "^\\s*[\\[(]?(?:\\p{Lu}[\\p{L}.' -]{1,30},\\s*)?" Q
-	    "(.*?)(?:,\\s*\\p{Lu}[\\p{L}.' -]{1,30})?[.\\])]?\\s*$", 0);
+	    "^\\s*[\\[(]?(?:" PLACE ",\\s*)?" Q
+	    "(.*?)(?:,\\s*" PLACE ")?[.\\])]?\\s*$", 0);
 	rx_undated = rx_compile("undated",
 	    "^\\s*[\\[(]?(?i:undated|no date|n\\.\\s?d\\.|date unknown)"
 	    "[\\])]?\\.?\\s*$", 0);
@@ -52,6 +54,18 @@ month_of(const char *s)
 		if (strcmp(low, abbr[i]) == 0)
 			return i + 1;
 	return 0;
+}
+
+static int
+days_in_month(int year, int month)
+{
+	static const int days[] = { 31, 31, 29, 31, 30, 31, 30, 31, 31, 30,
+	    31, 30, 31 };
+
+	if (month == 2)
+		return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ?
+		    29 : 28;
+	return days[month];	/* month 0: any day up to 31 */
 }
 
 static int
@@ -108,7 +122,8 @@ date_next(const char *s, size_t len, size_t from, struct date *d,
 			d->month = num(s, off, n);
 		if (groups[f][2] < 0 && rx_group(rx_date, -groups[f][2], &off, &n))
 			d->month = roman(s + off, n);
-		if (d->month < 0 || d->month > 12 || d->day > 31 ||
+		if (d->month < 0 || d->month > 12 ||
+		    d->day > days_in_month(d->year, d->month) ||
 		    (d->day && !d->month)) {
 			from = rx_end(rx_date);
 			continue;

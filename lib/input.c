@@ -26,6 +26,7 @@ struct input {
 	iconv_t     cd;
 	const char *from_code;
 	int         lossy;
+	long long   conv_error;	/* file offset of bytes iconv refused, or -1 */
 	struct buf  raw;	/* undecoded bytes (iconv only) */
 	long long   raw_off;	/* file offset of raw.s[0] */
 	struct buf  dec;	/* decoded UTF-8 not yet split */
@@ -71,6 +72,7 @@ input_open(const char *path, const struct input_opts *opts)
 	in->name = xstrdup(path);
 	in->fd = fd;
 	in->cd = (iconv_t)-1;
+	in->conv_error = -1;
 	in->lossy = opts ? opts->lossy : 0;
 	if (opts && !is_utf8_name(opts->from_code)) {
 		in->from_code = opts->from_code;
@@ -166,13 +168,11 @@ convert(struct input *in)
 			if (errno == EINVAL && !in->eof)
 				break;	/* incomplete sequence: wait for more */
 			if (!in->lossy) {
-				diag(in->name, pending_line(in),
-				    "cannot convert from %s at byte offset %lld",
-				    in->from_code,
-				    in->raw_off + (long long)(ip - in->raw.s));
-				in->failed = 1;
-				exit_trouble = 1;
-				return -1;
+				/* the lines before the bad bytes come first;
+				 * fill() reports the error when they are read */
+				in->conv_error = in->raw_off +
+				    (long long)(ip - in->raw.s);
+				break;
 			}
 			buf_add(&in->dec, "\xEF\xBF\xBD", 3);
 			ip++;
@@ -204,7 +204,7 @@ fill(struct input *in)
 		in->dec.s[in->dec.len] = '\0';
 	}
 	before = in->dec.len;
-	while (in->dec.len == before && !in->eof) {
+	while (in->dec.len == before && !in->eof && in->conv_error < 0) {
 		if (in->cd == (iconv_t)-1) {
 			if (read_chunk(in, &in->dec) < 0)
 				return -1;
@@ -223,7 +223,7 @@ sniff(struct input *in)
 	const unsigned char *s;
 	size_t n;
 
-	while (in->dec.len < 4 && !in->eof)
+	while (in->dec.len < 4 && !in->eof && in->conv_error < 0)
 		if (fill(in) < 0)
 			return -1;
 	in->started = 1;
@@ -310,6 +310,16 @@ input_getline(struct input *in, struct line *ln)
 		if (nl != NULL)
 			break;
 		in->scanned = in->dec.len;
+		/* bytes iconv refused: reported once the lines before them
+		 * have been read */
+		if (in->conv_error >= 0) {
+			diag(in->name, pending_line(in),
+			    "cannot convert from %s at byte offset %lld",
+			    in->from_code, in->conv_error);
+			in->failed = 1;
+			exit_trouble = 1;
+			return -1;
+		}
 		if (in->eof) {
 			if (start >= in->dec.len)
 				return 0;

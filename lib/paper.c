@@ -34,7 +34,7 @@ struct paper {
 };
 
 static struct rx *rx_heading, *rx_bulletin, *rx_source, *rx_kind,
-    *rx_marker;
+    *rx_marker, *rx_undated_lead;
 
 static void
 compile(void)
@@ -49,6 +49,8 @@ compile(void)
 	/* 12. 5 March 1953, cable, X to Y */
 	rx_bulletin = rx_compile("bulletin heading",
 	    "^\\s*(\\d{1,3})\\.\\s+(\\S.{10,200})$", 0);
+	rx_undated_lead = rx_compile("undated bulletin date",
+	    "\\G[\\[(]?(?i:undated|no date|n\\.\\s?d\\.)[\\])]?", 0);
 	rx_source = rx_compile("source note",
 	    "^\\s*([\\[(]?)\\s*[*_]*(?i:sources?)[*_]*\\s*:[*_]*\\s*", 0);
 	rx_kind = rx_compile("kind",
@@ -238,9 +240,11 @@ heading(const char *s, size_t len, size_t *num_off, size_t *num_len,
 	if (rx_match(rx_bulletin, s, len, 0)) {
 		rx_group(rx_bulletin, 1, num_off, num_len);
 		rx_group(rx_bulletin, 2, &off, &n);
-		if (date_next(s, len, off, &d, &a, &b) && a == off &&
-		    date_precision(&d) >= DATE_MONTH && b < len &&
-		    s[b] == ',' && strstr(s + b, "fond") == NULL) {
+		if (((date_next(s, len, off, &d, &a, &b) && a == off &&
+		    date_precision(&d) >= DATE_MONTH) ||
+		    (rx_match(rx_undated_lead, s, len, off) &&
+		    (b = rx_end(rx_undated_lead)) > 0)) &&
+		    b < len && s[b] == ',' && strstr(s + b, "fond") == NULL) {
 			*title_off = off;
 			return 2;
 		}
@@ -367,10 +371,24 @@ ends_open(const struct line *ln)
 {
 	size_t n = ln->len;
 
+	struct date d;
+	size_t from = 0, a, b;
+
 	while (n > 0 && isspace((unsigned char)ln->s[n - 1]))
 		n--;
-	return n > 0 && (isdigit((unsigned char)ln->s[n - 1]) ||
-	    ln->s[n - 1] == ',' || ln->s[n - 1] == ';');
+	if (n == 0)
+		return 0;
+	if (ln->s[n - 1] == ',' || ln->s[n - 1] == ';')
+		return 1;
+	if (!isdigit((unsigned char)ln->s[n - 1]))
+		return 0;
+	/* a line ending in a whole date is complete */
+	while (date_next(ln->s, n, from, &d, &a, &b)) {
+		if (b == n && date_precision(&d) >= DATE_MONTH)
+			return 0;
+		from = b;
+	}
+	return 1;
 }
 
 /* Fill title, kind, source and date of a document from its lines. */
@@ -400,6 +418,15 @@ analyze_doc(struct unit *u)
 	} else {
 		while (i < u->nlines && blank(&u->lines[i]))
 			i++;
+		/* a date line above the title: "Document 1" / "3 May 1965" */
+		if (i < u->nlines && date_line(u->lines[i].s,
+		    u->lines[i].len, &d)) {
+			j = i + 1;
+			while (j < u->nlines && blank(&u->lines[j]))
+				j++;
+			if (j < u->nlines && !is_source(&u->lines[j]))
+				i = j;
+		}
 	}
 	if (hk != 2) {
 		for (j = i; j < u->nlines && j < i + TITLE_MAX_LINES; j++) {

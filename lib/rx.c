@@ -55,8 +55,11 @@ rx_compile(const char *name, const char *pattern, uint32_t options)
 		fatal(NULL, 0, "internal error: pattern %s at offset %zu: %s",
 		    name, (size_t)erroff, (char *)msg);
 	}
-	/* JIT is an optimisation: without it pcre2_match interprets. */
-	(void)pcre2_jit_compile(rx->code, PCRE2_JIT_COMPLETE);
+	/* JIT is an optimisation: without it pcre2_match interprets.
+	 * CWIHP_NO_JIT turns it off for valgrind, which cannot follow
+	 * JIT code and reports false uninitialised reads. */
+	if (getenv("CWIHP_NO_JIT") == NULL)
+		(void)pcre2_jit_compile(rx->code, PCRE2_JIT_COMPLETE);
 	rx->md = pcre2_match_data_create_from_pattern(rx->code, NULL);
 	if (rx->md == NULL)
 		fatal(NULL, 0, "out of memory");

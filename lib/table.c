@@ -143,6 +143,13 @@ table_long(struct table *t, long v)
 }
 
 void
+table_count(struct table *t, long v)
+{
+	field_start(t);
+	fprintf(t->fp, "%ld", v);
+}
+
+void
 table_end_row(struct table *t)
 {
 	while (t->col < t->ncols)
@@ -181,8 +188,9 @@ out_close(void)
 }
 
 void
-prog_init(const char *argv0)
+prog_init_(char **argv0)
 {
-	setprogname(argv0);
+	setprogname(*argv0);
+	*argv0 = (char *)progname;
 	signal(SIGPIPE, SIG_DFL);
 }

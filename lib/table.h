@@ -27,6 +27,7 @@ void table_header(struct table *t);
 void table_str(struct table *t, const char *s);
 void table_strn(struct table *t, const char *s, size_t n);
 void table_long(struct table *t, long v);	/* v <= 0 writes "" */
+void table_count(struct table *t, long v);	/* a count: 0 is written */
 void table_end_row(struct table *t);
 
 /* Write s escaped for a TSV field / as a JSON string body. */
@@ -38,8 +39,12 @@ void json_escape(FILE *fp, const char *s, size_t n);
 void out_check(void);
 /* Flush and close standard output, checked; exits 2 on failure. */
 void out_close(void);
-/* The standard opening of main: SIGPIPE default, so a reader closing
- * the pipe ends the program quietly. */
-void prog_init(const char *argv0);
+/* The standard opening of main, as prog_init(argv[0]): sets the program
+ * name, and puts it in argv[0] too, since getopt's messages print
+ * argv[0] ("split-docs: unrecognized option", not "/usr/bin/split-docs:
+ * ..."); SIGPIPE default, so a reader closing the pipe ends the program
+ * quietly. */
+#define prog_init(argv0) prog_init_(&(argv0))
+void prog_init_(char **argv0);
 
 #endif

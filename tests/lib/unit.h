@@ -2,11 +2,14 @@
  *
  * Each assertion prints "ok N - name" or "not ok N - name" with the file,
  * line and what differed; unit_done() prints the plan and returns the exit
- * status: 0 only when every assertion passed.  Helpers capture what a
+ * status: 0 only when every assertion passed.  The output is held until
+ * then and starts with a recap of the failures.  Helpers capture what a
  * library function writes to a FILE or a file descriptor, and write
  * scratch files that are removed at the end. */
 #ifndef CWIHP_TEST_UNIT_H
 #define CWIHP_TEST_UNIT_H
+
+#include <sys/types.h>
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -16,19 +19,104 @@
 
 static int unit_count, unit_failures;
 
+/* The TAP lines go to a scratch log, the failures also to a recap; at
+ * the end the recap comes first (as comments), then the log in order:
+ * a runner that shows only the head of the output shows the failures. */
+static FILE *unit_log, *unit_recap;
+static pid_t unit_pid;
+static int unit_finished;
+
+static inline void unit_at_exit(void);
+
+static inline FILE *
+unit_out(void)
+{
+	if (unit_log == NULL) {
+		if ((unit_log = tmpfile()) == NULL ||
+		    (unit_recap = tmpfile()) == NULL) {
+			perror("unit.h: tmpfile");
+			exit(99);
+		}
+		unit_pid = getpid();
+		atexit(unit_at_exit);
+	}
+	return unit_log;
+}
+
+static inline void
+unit_vprintf(const char *fmt, va_list ap)
+{
+	vfprintf(unit_out(), fmt, ap);
+}
+
+static inline void
+unit_printf(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	unit_vprintf(fmt, ap);
+	va_end(ap);
+}
+
+static inline void
+unit_copy(FILE *from)
+{
+	char chunk[4096];
+	size_t n;
+
+	fflush(from);
+	rewind(from);
+	while ((n = fread(chunk, 1, sizeof(chunk), from)) > 0)
+		fwrite(chunk, 1, n, stdout);
+}
+
+/* Write recap and log to standard output (once, in the first process). */
+static inline void
+unit_flush(void)
+{
+	if (unit_log == NULL || unit_finished || getpid() != unit_pid)
+		return;
+	unit_finished = 1;
+	fflush(stdout);
+	if (unit_failures) {
+		printf("# %d of %d failed:\n", unit_failures, unit_count);
+		unit_copy(unit_recap);
+	}
+	unit_copy(unit_log);
+	fflush(stdout);
+}
+
+static inline void
+unit_at_exit(void)
+{
+	if (unit_log != NULL && !unit_finished && getpid() == unit_pid) {
+		unit_printf("# exited before unit_done()\n");
+		unit_flush();
+	}
+}
+
 static inline void
 unit_vreport(int pass, const char *file, int line, const char *fmt,
     va_list ap)
 {
+	FILE *log = unit_out();
+	va_list ap2;
+
 	unit_count++;
 	if (!pass)
 		unit_failures++;
-	printf("%sok %d - ", pass ? "" : "not ", unit_count);
-	vprintf(fmt, ap);
-	putchar('\n');
-	if (!pass)
-		printf("#   failed at %s:%d\n", file, line);
-	fflush(stdout);
+	va_copy(ap2, ap);
+	fprintf(log, "%sok %d - ", pass ? "" : "not ", unit_count);
+	vfprintf(log, fmt, ap);
+	fputc('\n', log);
+	if (!pass) {
+		fprintf(log, "#   failed at %s:%d\n", file, line);
+		fprintf(unit_recap, "#   not ok %d - ", unit_count);
+		vfprintf(unit_recap, fmt, ap2);
+		fprintf(unit_recap, " (%s:%d)\n", file, line);
+	}
+	va_end(ap2);
 }
 
 static inline int
@@ -46,25 +134,26 @@ unit_ok(int pass, const char *file, int line, const char *fmt, ...)
 static inline void
 unit_show(const char *label, const char *s, size_t n)
 {
+	FILE *log = unit_out();
 	size_t i;
 
-	printf("#   %s: ", label);
+	fprintf(log, "#   %s: ", label);
 	if (s == NULL) {
-		puts("(null)");
+		fputs("(null)\n", log);
 		return;
 	}
-	putchar('"');
+	putc('"', log);
 	for (i = 0; i < n && i < 400; i++) {
 		unsigned char c = (unsigned char)s[i];
 
 		if (c == '\\' || c == '"')
-			printf("\\%c", c);
+			fprintf(log, "\\%c", c);
 		else if (c < 0x20 || c == 0x7F)
-			printf("\\x%02x", c);
+			fprintf(log, "\\x%02x", c);
 		else
-			putchar(c);
+			putc(c, log);
 	}
-	printf("\"%s (%zu bytes)\n", n > 400 ? "..." : "", n);
+	fprintf(log, "\"%s (%zu bytes)\n", n > 400 ? "..." : "", n);
 }
 
 static inline int
@@ -95,7 +184,7 @@ unit_is_long(long got, long want, const char *file, int line,
 	unit_vreport(got == want, file, line, fmt, ap);
 	va_end(ap);
 	if (got != want)
-		printf("#   got: %ld\n#   expected: %ld\n", got, want);
+		unit_printf("#   got: %ld\n#   expected: %ld\n", got, want);
 	return got == want;
 }
 
@@ -118,9 +207,9 @@ diag_note(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	fputs("# ", stdout);
-	vprintf(fmt, ap);
-	putchar('\n');
+	unit_printf("# ");
+	unit_vprintf(fmt, ap);
+	unit_printf("\n");
 	va_end(ap);
 }
 
@@ -128,10 +217,10 @@ diag_note(const char *fmt, ...)
 static inline int
 unit_done(void)
 {
-	printf("1..%d\n", unit_count);
+	unit_printf("1..%d\n", unit_count);
 	if (unit_failures)
-		printf("# %d of %d failed\n", unit_failures, unit_count);
-	fflush(stdout);
+		unit_printf("# %d of %d failed\n", unit_failures, unit_count);
+	unit_flush();
 	return unit_failures ? 1 : 0;
 }
 
@@ -193,7 +282,7 @@ unit_capture_end(struct unit_capture *c, size_t *lenp)
 }
 
 /* Scratch files: written with unit_file(), removed by unit_cleanup(). */
-#define UNIT_MAX_FILES 64
+#define UNIT_MAX_FILES 256
 static char unit_files[UNIT_MAX_FILES][64];
 static int unit_nfiles;
 

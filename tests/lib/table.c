@@ -1,0 +1,244 @@
+/* table.c: unit tests for lib/table.c: escaping, tables, checked output. */
+#include <sys/types.h>
+#include <sys/wait.h>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <string.h>
+
+#include "table.h"
+#include "util.h"
+#include "unit.h"
+
+/* Run fn with a scratch FILE and return what it wrote. */
+static char *
+written(void (*fn)(FILE *, const char *, size_t), const char *s, size_t n,
+    size_t *len)
+{
+	FILE *fp = tmpfile();
+	char *out;
+
+	if (fp == NULL)
+		abort();
+	fn(fp, s, n);
+	out = unit_slurp(fp, len);
+	fclose(fp);
+	return out;
+}
+
+#define IS_ESC(fn, in, inlen, want, ...) do { \
+	size_t got_len_; \
+	char *got_ = written(fn, in, inlen, &got_len_); \
+	is_mem(got_, got_len_, want, sizeof(want) - 1, __VA_ARGS__); \
+	free(got_); \
+} while (0)
+
+static void
+test_tsv_escape(void)
+{
+	IS_ESC(tsv_escape, "plain", 5, "plain", "tsv: plain text as is");
+	IS_ESC(tsv_escape, "", 0, "", "tsv: empty");
+	IS_ESC(tsv_escape, "a\\b", 3, "a\\\\b", "tsv: backslash");
+	IS_ESC(tsv_escape, "a\tb", 3, "a\\tb", "tsv: tab");
+	IS_ESC(tsv_escape, "a\nb", 3, "a\\nb", "tsv: newline");
+	IS_ESC(tsv_escape, "a\rb", 3, "a\\rb", "tsv: carriage return");
+	IS_ESC(tsv_escape, "\\\t\n\r", 4, "\\\\\\t\\n\\r",
+	    "tsv: all four in a row");
+	IS_ESC(tsv_escape, "\\n", 2, "\\\\n",
+	    "tsv: a literal backslash-n stays distinguishable");
+	IS_ESC(tsv_escape, "\"quoted\" 'x'", 12, "\"quoted\" 'x'",
+	    "tsv: quotes are not escaped");
+	IS_ESC(tsv_escape, "\xC5\x81\xC3\xB3\x64\xC5\xBA\t1", 9,
+	    "\xC5\x81\xC3\xB3\x64\xC5\xBA\\t1", "tsv: UTF-8 passes");
+	IS_ESC(tsv_escape, "a\tb\n", 3, "a\\tb", "tsv: n bounds the field");
+}
+
+static void
+test_json_escape(void)
+{
+	IS_ESC(json_escape, "plain", 5, "plain", "json: plain text as is");
+	IS_ESC(json_escape, "say \"da\"", 8, "say \\\"da\\\"",
+	    "json: double quotes");
+	IS_ESC(json_escape, "a\\b", 3, "a\\\\b", "json: backslash");
+	IS_ESC(json_escape, "a\nb\tc\rd", 7, "a\\nb\\tc\\rd",
+	    "json: newline, tab, carriage return");
+	IS_ESC(json_escape, "a\0b", 3, "a\\u0000b", "json: NUL");
+	IS_ESC(json_escape, "\x01\x1F", 2, "\\u0001\\u001f",
+	    "json: other control characters");
+	IS_ESC(json_escape, "\f\b", 2, "\\u000c\\u0008",
+	    "json: form feed and backspace");
+	IS_ESC(json_escape, "\x7F", 1, "\\u007f", "json: DEL");
+	IS_ESC(json_escape, "'single' /slash/", 16, "'single' /slash/",
+	    "json: apostrophes and slashes as is");
+	IS_ESC(json_escape, "\xD0\x9F\xE2\x80\x9C\xF0\x9F\x98\x80", 9,
+	    "\xD0\x9F\xE2\x80\x9C\xF0\x9F\x98\x80", "json: UTF-8 passes");
+}
+
+static const char *const cols[] = { "file", "doc", "first_line", "title",
+    NULL };
+
+static void
+test_parse_format(void)
+{
+	is_long(table_parse_format("tsv"), FMT_TSV, "format tsv");
+	is_long(table_parse_format("json"), FMT_JSON, "format json");
+	is_long(table_parse_format("jsonl"), FMT_JSON, "format jsonl");
+	is_long(table_parse_format("csv"), -1, "format csv is unknown");
+	is_long(table_parse_format(""), -1, "format empty is unknown");
+}
+
+static void
+test_tsv_table(void)
+{
+	struct table t;
+	FILE *fp = tmpfile();
+	char *out;
+
+	table_init(&t, fp, FMT_TSV, cols);
+	is_long(t.ncols, 4, "table_init counts the columns");
+	table_header(&t);
+	table_header(&t);	/* twice: still one header */
+	table_str(&t, "-");
+	table_str(&t, "6");
+	table_long(&t, 120);
+	table_str(&t, "Record\tof\nConversation");
+	table_end_row(&t);
+	table_str(&t, "p.txt");
+	table_strn(&t, "12abc", 2);
+	table_long(&t, 0);	/* empty */
+	table_end_row(&t);	/* fills the missing field */
+	table_str(&t, NULL);
+	table_end_row(&t);
+	out = unit_slurp(fp, NULL);
+	is_str(out, "file\tdoc\tfirst_line\ttitle\n"
+	    "-\t6\t120\tRecord\\tof\\nConversation\n"
+	    "p.txt\t12\t\t\n"
+	    "\t\t\t\n", "tsv table: header once, escaping, empty fields");
+	free(out);
+	fclose(fp);
+
+	/* without table_header the first field writes it */
+	fp = tmpfile();
+	table_init(&t, fp, FMT_TSV, cols);
+	table_str(&t, "x");
+	table_end_row(&t);
+	out = unit_slurp(fp, NULL);
+	is_str(out, "file\tdoc\tfirst_line\ttitle\nx\t\t\t\n",
+	    "tsv table: the first field writes the header");
+	free(out);
+	fclose(fp);
+}
+
+static void
+test_json_table(void)
+{
+	struct table t;
+	FILE *fp = tmpfile();
+	char *out;
+
+	table_init(&t, fp, FMT_JSON, cols);
+	table_header(&t);	/* JSON Lines have no header */
+	table_str(&t, "-");
+	table_str(&t, "6");
+	table_long(&t, 120);
+	table_str(&t, "\"Da\"\tnet\\");
+	table_end_row(&t);
+	table_str(&t, "p.txt");
+	table_end_row(&t);
+	out = unit_slurp(fp, NULL);
+	is_str(out,
+	    "{\"file\":\"-\",\"doc\":\"6\",\"first_line\":120,"
+	    "\"title\":\"\\\"Da\\\"\\tnet\\\\\"}\n"
+	    "{\"file\":\"p.txt\",\"doc\":\"\",\"first_line\":\"\","
+	    "\"title\":\"\"}\n", "json table: one object a row, same names");
+	free(out);
+	fclose(fp);
+
+	fp = tmpfile();
+	table_init(&t, fp, FMT_JSON, cols);
+	table_header(&t);
+	out = unit_slurp(fp, NULL);
+	is_str(out, "", "json table without rows: nothing");
+	free(out);
+	fclose(fp);
+}
+
+/* Fork a child that writes to fd and ends with out_close(); its wait
+ * status, with its standard error in *err. */
+static int
+child_writes(int fd, int ignore_sigpipe, char **err)
+{
+	struct unit_capture cap;
+	pid_t pid;
+	int status = -1, i;
+
+	unit_capture_begin(&cap, 2);
+	fflush(NULL);	/* nothing buffered may be written twice */
+	if ((pid = fork()) == -1) {
+		perror("fork");
+		exit(99);
+	}
+	if (pid == 0) {
+		dup2(fd, 1);
+		{ char *name = "table-test"; prog_init(name); }
+		if (ignore_sigpipe)
+			signal(SIGPIPE, SIG_IGN);
+		for (i = 0; i < 20000; i++) {
+			printf("line %d of output to fill the buffers\n", i);
+			out_check();
+		}
+		out_close();
+		_exit(0);
+	}
+	waitpid(pid, &status, 0);
+	*err = unit_capture_end(&cap, NULL);
+	return status;
+}
+
+static void
+test_checked_output(void)
+{
+	int fd, pipefd[2], status;
+	char *err;
+
+	if ((fd = open("/dev/full", O_WRONLY)) == -1)
+		diag_note("SKIP: no /dev/full");
+	else {
+		status = child_writes(fd, 0, &err);
+		ok(WIFEXITED(status) && WEXITSTATUS(status) == EXIT_TROUBLE,
+		    "> /dev/full: exit 2");
+		if (!ok(strncmp(err, "table-test: write error: ", 25) == 0,
+		    "> /dev/full: 'PROG: write error: ...'"))
+			unit_show("stderr", err, strlen(err));
+		free(err);
+		close(fd);
+	}
+
+	if (pipe(pipefd) == -1)
+		abort();
+	close(pipefd[0]);	/* the reader is gone */
+	status = child_writes(pipefd[1], 0, &err);
+	ok(WIFSIGNALED(status) && WTERMSIG(status) == SIGPIPE,
+	    "closed pipe: SIGPIPE ends the program (prog_init)");
+	is_str(err, "", "closed pipe: quietly");
+	free(err);
+
+	status = child_writes(pipefd[1], 1, &err);
+	ok(WIFEXITED(status) && WEXITSTATUS(status) == EXIT_OK,
+	    "closed pipe with SIGPIPE ignored: exit 0");
+	is_str(err, "", "closed pipe with SIGPIPE ignored: quietly");
+	free(err);
+	close(pipefd[1]);
+}
+
+int
+main(void)
+{
+	test_tsv_escape();
+	test_json_escape();
+	test_parse_format();
+	test_tsv_table();
+	test_json_table();
+	test_checked_output();
+	return unit_done();
+}
