@@ -56,7 +56,7 @@ write_json_unit(const struct unit *u)
 {
 	size_t i;
 
-	fputs("{\"paper\":\"", stdout);
+	fputs("{\"file\":\"", stdout);
 	json_escape(stdout, u->paper, strlen(u->paper));
 	printf("\",\"unit\":\"%s\",\"doc\":\"", u->is_doc ? "document" : "essay");
 	json_escape(stdout, u->doc, strlen(u->doc));
