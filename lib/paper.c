@@ -22,9 +22,9 @@ struct paper {
 	int           eof;
 	long          last_docnum;	/* last heading accepted */
 	int           heading_next;	/* the next line read is a heading */
-	char         *held;		/* line 1, read while sniffing */
-	size_t        held_len;
-	long          held_no;
+	struct buf    held;		/* line 1, read while sniffing */
+	struct line   held_line;
+	int           held_pending;	/* next_line() returns held_line */
 	/* the unit being built */
 	struct buf    text;		/* all its lines, NUL-separated */
 	size_t       *offs;
@@ -170,7 +170,7 @@ paper_close(struct paper *p)
 	unit_clear(&p->u);
 	buf_free(&p->text);
 	free(p->offs);
-	free(p->held);
+	buf_free(&p->held);
 	free(p->stream_paper);
 	free(p);
 }
@@ -190,14 +190,21 @@ blank(const struct line *ln)
 static int
 next_line(struct paper *p, struct line *ln)
 {
-	if (p->held != NULL) {
-		ln->s = p->held;
-		ln->len = p->held_len;
-		ln->no = p->held_no;
-		p->held = NULL;	/* freed with the unit text copy below */
-		return 2;
+	if (p->held_pending) {
+		p->held_pending = 0;
+		*ln = p->held_line;
+		return 1;
 	}
 	return input_getline(p->in, ln);
+}
+
+static void
+unget_line(struct paper *p, const struct line *ln)
+{
+	if (ln->s == p->held.s)
+		p->held_pending = 1;
+	else
+		input_unget(p->in);
 }
 
 static void
@@ -279,7 +286,10 @@ accept_heading(struct paper *p, const struct line *ln)
 	 * may also open a numbered footnote. */
 	if (kind == 2 && num != p->last_docnum + 1)
 		return 0;
-	if (kind == 1 && p->last_docnum > 0 && num <= p->last_docnum)
+	/* ... except that "Document 1" after the last one starts a new
+	 * series: papers concatenated into one stream (cat *.txt | ...). */
+	if (kind == 1 && p->last_docnum > 0 && num <= p->last_docnum &&
+	    !(num == 1 && p->last_docnum > 1))
 		return 0;
 	p->last_docnum = num;
 	return 1;
@@ -553,16 +563,13 @@ next_raw(struct paper *p)
 			if (!(p->u.is_doc && p->u.nlines == 0) &&
 			    accept_heading(p, &ln)) {
 				if (p->u.nlines > 0 || p->u.is_doc) {
-					if (r == 1)
-						input_unget(p->in);
+					unget_line(p, &ln);
 					p->heading_next = 1;
 					break;
 				}
 				p->u.is_doc = 1;	/* no essay */
 			}
 			add_line(p, &ln);
-			if (r == 2)
-				free(ln.s);
 		}
 		/* an empty essay is no unit: a collection of documents only */
 		if (p->u.nlines == 0)
@@ -641,8 +648,6 @@ next_stream(struct paper *p)
 			first = strtol(v, &end, 10);
 			last = *end == '-' ? strtol(end + 1, NULL, 10) : first;
 		}
-		if (r == 2)
-			free(ln.s);
 	}
 	if (!saw_paper || is_doc < 0 || first <= 0 || last < first - 1) {
 		free(title); free(date); free(kind); free(source);
@@ -711,10 +716,11 @@ sniff(struct paper *p)
 		input_unget(p->in);
 		return 1;
 	}
-	p->held = xmalloc(ln.len + 1);
-	memcpy(p->held, ln.s, ln.len + 1);
-	p->held_len = ln.len;
-	p->held_no = ln.no;
+	buf_add(&p->held, ln.s, ln.len);
+	p->held_line.s = p->held.s;
+	p->held_line.len = ln.len;
+	p->held_line.no = ln.no;
+	p->held_pending = 1;
 	r = input_getline(p->in, &ln);
 	if (r < 0)
 		return -1;

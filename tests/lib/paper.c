@@ -400,8 +400,11 @@ test_structure(void)
 	    "3. This numbered line is text.\n"
 	    "5. 7 March 1953, report, out of sequence\n";
 	static const char numbers[] =
-	    "Essay.\n\nDocument 2\nTitle two\n\nDocument 1\nquoted again\n"
-	    "Document 2\nDocument 3\nTitle three\n";
+	    "Essay.\n\nDocument 3\nTitle three\n\nDocument 2\nquoted again\n"
+	    "Document 3\nDocument 4\nTitle four\n";
+	/* "Document 1" after higher numbers: papers concatenated */
+	static const char series[] =
+	    "Document 1\nOne\nDocument 2\nTwo\nDocument 1\nOne again\n";
 
 	run_text("", &r);
 	ok(r.n == 0 && r.rc == 0 && r.err[0] == '\0', "an empty file: no unit");
@@ -442,6 +445,11 @@ test_structure(void)
 	ok(r.n == 3 && r.u[1].first == 3 && r.u[2].first == 9,
 	    "a repeated or smaller number is an inner line");
 	check_nothing_lost(&r, numbers, sizeof(numbers) - 1, "numbers");
+	run_free(&r);
+
+	run_path(unit_file(series, sizeof(series) - 1), &r, NULL, NULL);
+	ok(r.n == 3 && r.u[2].first == 5,
+	    "Document 1 after Document 2 starts a new series");
 	run_free(&r);
 
 	/* a raw paper may begin with "Paper:" without being a stream */
