@@ -101,10 +101,9 @@ kind_of_title(const char *title)
 char *
 strip_note_markers(char *s)
 {
-	char *r = s, *w = s, *m;
-	size_t len = strlen(s), a, b;
+	char *r = s, *w = s;
+	size_t len = strlen(s), a, b, k;
 	uint32_t cp;
-	size_t k;
 
 	compile();
 	/* bracketed markers first, by copying around them */
@@ -115,24 +114,24 @@ strip_note_markers(char *s)
 		w += s + a - r;
 		r = s + b;
 	}
-	memmove(w, r, strlen(r) + 1);
-	/* then superscript digits */
-	for (r = w = s; *r; r += k) {
-		k = utf8_decode(r, strlen(r), &cp);
+	memmove(w, r, (size_t)(s + len - r) + 1);
+	len = strlen(s);
+	/* then superscript digits, and a space left before punctuation
+	 * where a marker stood */
+	for (r = w = s; r < s + len; r += k) {
+		k = utf8_decode(r, (size_t)(s + len - r), &cp);
 		if (k == 0)
 			k = 1;
 		else if (utf8_superscript_digit(cp) >= 0)
 			continue;
+		if (*r == ',' && w > s && w[-1] == ' ')
+			w--;
 		memmove(w, r, k);
 		w += k;
 	}
+	while (w > s && isspace((unsigned char)w[-1]))
+		w--;
 	*w = '\0';
-	/* no space left before punctuation where a marker stood */
-	for (m = s; (m = strstr(m, " ,")) != NULL; )
-		memmove(m, m + 1, strlen(m));
-	len = strlen(s);
-	while (len > 0 && isspace((unsigned char)s[len - 1]))
-		s[--len] = '\0';
 	return s;
 }
 

@@ -1,0 +1,472 @@
+/* extract-cites: footnotes and citations of a paper, parsed, resolved
+ * and checked. */
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cite.h"
+#include "cli.h"
+#include "notes.h"
+#include "paper.h"
+#include "rx.h"
+#include "table.h"
+#include "util.h"
+
+enum { OPT_NOTES = OPT_PROGRAM, OPT_CHECK };
+enum mode { MODE_CITES, MODE_NOTES, MODE_CHECK, MODE_CSL };
+
+static const char *const cite_cols[] = { "file", "line", "context", "note",
+    "doc", "kind", "archive", "fond", "opis", "papka", "delo", "folios",
+    "target", "text", "coords", NULL };
+static const char *const note_cols[] = { "file", "note", "line", "ref_line",
+    "doc", "in_document", "ibid_of", "short_of", "text", NULL };
+static const char *const extra_formats[] = { "csl-json", NULL };
+
+static struct cli cli = {
+	.usage = "[--notes | --check] [-f ENC] [--lossy] "
+	    "[--format=tsv|json|csl-json] [file ...]",
+	.help =
+	"List the footnotes and citations of a paper.\n\n"
+	"      --notes          one row per footnote\n"
+	"      --check          report what an editor should fix; exit 1\n"
+	"  -f, --from-code=ENC  decode input from ENC through iconv\n"
+	"      --lossy          replace invalid UTF-8 with U+FFFD\n"
+	"      --format=FMT     tsv (default), json, or csl-json (the\n"
+	"                       published citations for reference managers)\n"
+	"  -h, --help           this help\n"
+	"  -V, --version        the version\n",
+};
+
+static enum mode mode = MODE_CITES;
+static struct table table;
+static int found;		/* --check reported something */
+static long csl_count;
+
+struct xref {
+	long doc, line;
+};
+
+/* What one paper's pass needs. */
+struct run {
+	const char        *file;
+	const struct unit *u;
+	struct notes       notes;
+	struct cite_index *ix;
+	struct cites       cl;
+	long               prev_num;	/* numbering check */
+	int                prev_unit;
+	long              *docs;	/* document numbers seen */
+	size_t             ndocs;
+	struct xref       *xrefs;
+	size_t             nxrefs;
+	char             **csl_keys;	/* published works written */
+	size_t             ncsl;
+};
+
+static void
+report(struct run *r, long line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void
+report(struct run *r, long line, const char *fmt, ...)
+{
+	va_list ap;
+
+	printf("%s:%ld: ", r->file, line);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	putchar('\n');
+	found = 1;
+}
+
+static void
+add_xref(struct run *r, long doc, long line)
+{
+	r->xrefs = xreallocarray(r->xrefs, r->nxrefs + 1, sizeof(*r->xrefs));
+	r->xrefs[r->nxrefs].doc = doc;
+	r->xrefs[r->nxrefs++].line = line;
+}
+
+/* ---- CSL-JSON ---- */
+
+static void
+json_field(const char *name, const char *value)
+{
+	if (value == NULL || *value == '\0')
+		return;
+	printf(",\"%s\":\"", name);
+	json_escape(stdout, value, strlen(value));
+	putchar('"');
+}
+
+static void
+json_authors(const char *authors)
+{
+	const char *p = authors, *e, *w;
+	int first = 1;
+
+	fputs(",\"author\":[", stdout);
+	while (*p) {
+		size_t n;
+
+		e = p + strcspn(p, ",&");
+		if ((w = strstr(p, " and ")) != NULL && w < e)
+			e = w;
+		n = (size_t)(e - p);
+		while (n > 0 && p[n - 1] == ' ')
+			n--;
+		if (n > 0) {
+			const char *sp = p + n;
+
+			while (sp > p && sp[-1] != ' ')
+				sp--;
+			printf("%s{\"family\":\"", first ? "" : ",");
+			json_escape(stdout, sp, (size_t)(p + n - sp));
+			fputs("\"", stdout);
+			if (sp > p + 1) {
+				fputs(",\"given\":\"", stdout);
+				json_escape(stdout, p, (size_t)(sp - 1 - p));
+				fputs("\"", stdout);
+			}
+			putchar('}');
+			first = 0;
+		}
+		p = *e == '\0' ? e : e + (strncmp(e, " and ", 5) == 0 ? 5 : 1);
+		while (*p == ' ')
+			p++;
+	}
+	putchar(']');
+}
+
+static void
+csl_item(struct run *r, const struct cite *c, long note)
+{
+	static const char *types[] = { "", "book", "article-journal",
+	    "chapter", "thesis", "report", "webpage" };
+	size_t i;
+
+	if (!cite_is_published(c->kind) || c->title == NULL)
+		return;
+	for (i = 0; i < r->ncsl; i++)
+		if (strcmp(r->csl_keys[i], c->key) == 0)
+			return;
+	r->csl_keys = xreallocarray(r->csl_keys, r->ncsl + 1, sizeof(char *));
+	r->csl_keys[r->ncsl++] = xstrdup(c->key);
+	csl_count++;
+	printf("%s{\"id\":\"cite-%ld\",\"type\":\"%s\"",
+	    csl_count > 1 ? ",\n" : "[\n", csl_count, types[c->kind]);
+	json_field("title", c->title);
+	if (c->author)
+		json_authors(c->author);
+	json_field("container-title", c->container);
+	json_field("publisher", c->publisher);
+	json_field("publisher-place", c->place);
+	if (c->year)
+		printf(",\"issued\":{\"date-parts\":[[%s]]}", c->year);
+	json_field("volume", c->volume);
+	json_field("number", c->number);
+	json_field("page", c->pages);
+	json_field("URL", c->url);
+	if (c->accessed) {
+		fputs(",\"accessed\":{\"raw\":\"", stdout);
+		json_escape(stdout, c->accessed, strlen(c->accessed));
+		fputs("\"}", stdout);
+	}
+	if (c->kind == CITE_THESIS)
+		json_field("genre", "Thesis");
+	printf(",\"note\":\"%s, note %ld\"}", r->file, note);
+}
+
+/* ---- rows ---- */
+
+static void
+cite_row(struct run *r, const struct cite *c, long line, const char *context,
+    long note, const char *doc, const char *text)
+{
+	int f;
+
+	table_str(&table, r->file);
+	table_long(&table, line);
+	table_str(&table, context);
+	table_long(&table, note);
+	table_str(&table, doc);
+	table_str(&table, cite_kind_name(c->kind));
+	for (f = 0; f < AF_N; f++)
+		table_str(&table, c->af[f]);
+	if (c->kind == CITE_CROSSREF || (c->target == 0 && c->ref > 0 &&
+	    c->kind != CITE_SHORT))
+		table_long(&table, c->ref);
+	else
+		table_long(&table, c->target);
+	table_strn(&table, text + c->start, c->end - c->start);
+	table_str(&table, c->coords ? c->coords : "");
+	table_end_row(&table);
+}
+
+struct note_ctx {
+	struct run        *r;
+	const struct note *n;
+};
+
+static void
+conflict_msg(const struct cite_conflict *cf, void *arg)
+{
+	static const char *names[] = { "archive", "fond", "opis", "papka",
+	    "delo", "folios" };
+	struct note_ctx *nc = arg;
+
+	if (mode != MODE_CHECK)
+		return;
+	report(nc->r, note_line_at(nc->n, cf->cite->start),
+	    "note %ld cites \"%s\" with %s %s, but note %ld (line %ld) "
+	    "gives %s %s", cf->note, cf->cite->title, names[cf->field],
+	    cf->cite->af[cf->field], cf->earlier_note, cf->earlier_line,
+	    names[cf->field], cf->earlier_value);
+}
+
+static void
+check_numbering(struct run *r, const struct note *n)
+{
+	if (r->prev_num == 0 && n->num != 1)
+		report(r, n->line, "note %ld is the first note: notes 1-%ld "
+		    "are missing", n->num, n->num - 1);
+	else if (r->prev_num > 0 && n->num != r->prev_num + 1 &&
+	    !(n->num == 1 && r->prev_unit != r->notes.unit)) {
+		if (n->num > r->prev_num + 1)
+			report(r, n->line, "gap in note numbering: note %ld "
+			    "follows note %ld", n->num, r->prev_num);
+		else
+			report(r, n->line, "note %ld repeats or is out of "
+			    "order: it follows note %ld", n->num, r->prev_num);
+	}
+	r->prev_num = n->num;
+	r->prev_unit = r->notes.unit;
+}
+
+static void
+on_note(const struct note *n, void *arg)
+{
+	struct run *r = arg;
+	struct note_ctx nc = { r, n };
+	size_t i;
+
+	cites_clear(&r->cl);
+	cite_parse(n->text, strlen(n->text), &r->cl);
+	cite_resolve(r->ix, n->num, n->in_document, n->line, &r->cl,
+	    conflict_msg, &nc);
+	for (i = 0; i < r->cl.n; i++) {
+		struct cite *c = &r->cl.v[i];
+		long line = note_line_at(n, c->start);
+
+		if (c->kind == CITE_CROSSREF)
+			add_xref(r, c->ref, line);
+		switch (mode) {
+		case MODE_CITES:
+			cite_row(r, c, line, "note", n->num, n->doc, n->text);
+			break;
+		case MODE_CSL:
+			csl_item(r, c, n->num);
+			break;
+		case MODE_CHECK:
+			if (c->kind == CITE_IBID && c->target == 0)
+				report(r, line, "note %ld: Ibid. has no unique "
+				    "antecedent", n->num);
+			else if (c->kind == CITE_SHORT && c->target == 0)
+				report(r, line, "note %ld: short form \"%.*s\" "
+				    "has no unique earlier full citation",
+				    n->num, (int)(c->end - c->start),
+				    n->text + c->start);
+			else if (c->orphan)
+				report(r, line, "note %ld: short form \"%.*s\" "
+				    "has no earlier full citation", n->num,
+				    (int)(c->end - c->start), n->text + c->start);
+			break;
+		default:
+			break;
+		}
+	}
+	if (mode == MODE_NOTES) {
+		table_str(&table, r->file);
+		table_long(&table, n->num);
+		table_long(&table, n->line);
+		table_long(&table, n->ref_line);
+		table_str(&table, n->doc);
+		table_str(&table, n->in_document ? "y" : "n");
+		table_long(&table, cites_ibid_of(&r->cl));
+		table_long(&table, cites_short_of(&r->cl));
+		table_str(&table, n->text);
+		table_end_row(&table);
+	} else if (mode == MODE_CHECK) {
+		if (n->ref_line == 0)
+			report(r, n->line, "note %ld has no reference marker",
+			    n->num);
+		check_numbering(r, n);
+	}
+}
+
+/* Lines outside the notes: the source note, and cross-references and
+ * coordinates in the text. */
+static void
+on_body(const struct line *ln, void *arg)
+{
+	struct run *r = arg;
+	const struct unit *u = r->u;
+	const char *text = ln->s;
+	const char *context = "text";
+	size_t i, len = ln->len;
+
+	if (u->source_line && ln->no > u->source_line && ln->no <= u->source_last)
+		return;
+	if (u->source_line && ln->no == u->source_line && *u->source) {
+		text = u->source;
+		len = strlen(text);
+		context = "source";
+	}
+	if (memchr(text, '\0', len) != NULL)
+		len = strlen(text);
+	cites_clear(&r->cl);
+	if (*context == 't')
+		cite_parse_text(text, len, &r->cl);
+	else
+		cite_parse(text, len, &r->cl);
+	for (i = 0; i < r->cl.n; i++) {
+		struct cite *c = &r->cl.v[i];
+
+		if (*context == 's' && (c->kind == CITE_SHORT ||
+		    c->kind == CITE_IBID))
+			c->kind = CITE_OTHER;
+		if (c->kind == CITE_CROSSREF)
+			add_xref(r, c->ref, ln->no);
+		if (mode == MODE_CITES)
+			cite_row(r, c, ln->no, context, 0, u->doc, text);
+		else if (mode == MODE_CSL)
+			csl_item(r, c, 0);
+	}
+}
+
+static void
+on_orphan(const struct marker *m, void *arg)
+{
+	report(arg, m->line, "marker %ld has no note", m->num);
+}
+
+static void
+process(const char *path)
+{
+	struct input *in;
+	struct paper *p;
+	struct unit u;
+	struct run r;
+	struct notes_cb cb = { on_note, on_body, NULL };
+	size_t i, j;
+	int ret;
+
+	if ((in = input_open(path, &cli.in)) == NULL)
+		return;
+	memset(&r, 0, sizeof(r));
+	r.file = input_name(in);
+	r.ix = cite_index_new();
+	notes_init(&r.notes);
+	cite_forget_archives();
+	cb.arg = &r;
+	p = paper_open(in);
+	while ((ret = paper_next(p, &u)) == 1) {
+		rx_where(u.paper, u.first);
+		r.file = u.paper;
+		r.u = &u;
+		if (u.is_doc) {
+			r.docs = xreallocarray(r.docs, r.ndocs + 1,
+			    sizeof(*r.docs));
+			r.docs[r.ndocs++] = u.docnum;
+		}
+		notes_scan(&r.notes, &u, &cb);
+		out_check();
+	}
+	if (mode == MODE_CHECK && ret == 0) {
+		notes_orphans(&r.notes, on_orphan, &r);
+		/* a filtered stream lacks documents it does not show */
+		for (i = 0; i < r.nxrefs && !paper_is_stream(p); i++) {
+			for (j = 0; j < r.ndocs; j++)
+				if (r.docs[j] == r.xrefs[i].doc)
+					break;
+			if (j == r.ndocs && r.ndocs > 0)
+				report(&r, r.xrefs[i].line, "cross-reference to "
+				    "Document %ld, which the paper does not have",
+				    r.xrefs[i].doc);
+		}
+	}
+	for (i = 0; i < r.ncsl; i++)
+		free(r.csl_keys[i]);
+	free(r.csl_keys);
+	free(r.docs);
+	free(r.xrefs);
+	cites_free(&r.cl);
+	cite_index_free(r.ix);
+	notes_free(&r.notes);
+	paper_close(p);
+	input_close(in);
+	out_check();
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "notes", no_argument, NULL, OPT_NOTES },
+		{ "check", no_argument, NULL, OPT_CHECK },
+		CLI_COMMON_LONG,
+		{ NULL, 0, NULL, 0 }
+	};
+	int c, i, want_notes = 0, want_check = 0;
+
+	prog_init(argv[0]);
+	while ((c = getopt_long(argc, argv, CLI_COMMON_SHORT, longopts,
+	    NULL)) != -1) {
+		if (cli_common(&cli, c, optarg, extra_formats))
+			continue;
+		switch (c) {
+		case OPT_NOTES:
+			want_notes = 1;
+			break;
+		case OPT_CHECK:
+			want_check = 1;
+			break;
+		default:
+			usage(&cli);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (want_notes && want_check) {
+		diag(NULL, 0, "--notes and --check exclude each other");
+		usage(&cli);
+	}
+	if (cli.format_name && strcmp(cli.format_name, "csl-json") == 0) {
+		if (want_notes || want_check) {
+			diag(NULL, 0, "--format=csl-json lists citations only");
+			usage(&cli);
+		}
+		mode = MODE_CSL;
+	} else if (want_notes)
+		mode = MODE_NOTES;
+	else if (want_check)
+		mode = MODE_CHECK;
+	table_init(&table, stdout, cli.format,
+	    mode == MODE_NOTES ? note_cols : cite_cols);
+	if (mode == MODE_CITES || mode == MODE_NOTES)
+		table_header(&table);
+	if (argc == 0)
+		process("-");
+	for (i = 0; i < argc; i++)
+		process(argv[i]);
+	if (mode == MODE_CSL)
+		fputs(csl_count ? "\n]\n" : "[]\n", stdout);
+	cite_forget_archives();
+	out_close();
+	if (exit_trouble)
+		return EXIT_TROUBLE;
+	return found ? EXIT_FOUND : EXIT_OK;
+}

@@ -1,0 +1,95 @@
+/* list-speakers: who takes part in each document, in what role, and
+ * who speaks. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "speakers.h"
+#include "paper.h"
+#include "rx.h"
+#include "table.h"
+#include "util.h"
+
+enum { OPT_MENTIONS = OPT_PROGRAM };
+
+static const char *const cols[] = { "file", "doc", "name", "role",
+    "speaks", "turns", "line", NULL };
+
+static struct cli cli = {
+	.usage = "[--mentions] [-f ENC] [--lossy] [--format=tsv|json] "
+	    "[file ...]",
+	.help =
+	"List the parties, attendees, interpreters, recorders, signatories\n"
+	"and authors of each appendix document, and who speaks.\n\n"
+	"  -m, --mentions       also every other person mentioned (role\n"
+	"                       'mentioned')\n"
+	"  -f, --from-code=ENC  decode input from ENC through iconv\n"
+	"      --lossy          replace invalid UTF-8 with U+FFFD\n"
+	"      --format=FMT     tsv (default) or json\n"
+	"  -h, --help           this help\n"
+	"  -V, --version        the version\n",
+};
+
+static struct table table;
+static struct speakers_opts opts;
+
+static void
+process(const char *path)
+{
+	struct input *in;
+	struct paper *p;
+	struct unit u;
+	int r;
+
+	if ((in = input_open(path, &cli.in)) == NULL)
+		return;
+	p = paper_open(in);
+	while ((r = paper_next(p, &u)) == 1) {
+		rx_where(u.paper, u.first);
+		if (!u.is_doc)
+			continue;
+		speakers_doc(&u, &opts, &table);
+		out_check();
+	}
+	paper_close(p);
+	input_close(in);
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "mentions", no_argument, NULL, 'm' },
+		CLI_COMMON_LONG,
+		{ NULL, 0, NULL, 0 }
+	};
+	int c, i;
+
+	prog_init(argv[0]);
+	while ((c = getopt_long(argc, argv, "m" CLI_COMMON_SHORT,
+	    longopts, NULL)) != -1) {
+		if (cli_common(&cli, c, optarg, NULL))
+			continue;
+		switch (c) {
+		case 'm':
+			opts.mentions = 1;
+			break;
+		default:
+			usage(&cli);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+
+	table_init(&table, stdout, cli.format, cols);
+	table_header(&table);
+	if (argc == 0)
+		process("-");
+	for (i = 0; i < argc; i++)
+		process(argv[i]);
+	speakers_free();
+	out_close();
+	return exit_trouble ? EXIT_TROUBLE : EXIT_OK;
+}

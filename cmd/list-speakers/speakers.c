@@ -1,0 +1,1431 @@
+/* speakers.c: parties, attendees, signatories and speech in one document.
+ *
+ * The title (and an inner "RECORD OF CONVERSATION between ..." header)
+ * names the parties; the body is read paragraph by paragraph and
+ * sentence by sentence for speech acts (a verb with its speaker before
+ * or after it, a labelled turn), presence, interpretation and recording
+ * clauses, and every mention of a person; signature blocks are read
+ * line by line.  Forms of one person are merged with name_same(). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "names.h"
+#include "rx.h"
+#include "speakers.h"
+#include "utf8.h"
+#include "util.h"
+
+#define MAX_PERSONS 400
+
+enum role { R_PARTICIPANT, R_AUTHOR, R_ATTENDEE, R_INTERPRETER,
+	R_RECORDER, R_SIGNATORY, R_MENTIONED, NROLES };
+static const char *const role_names[] = { "participant", "author",
+    "attendee", "interpreter", "recorder", "signatory", "mentioned" };
+
+struct person {
+	char     **forms;
+	size_t     nforms;
+	char      *best;
+	int        best_score, best_title;
+	int        title;	/* a party named by a title or header */
+	int        reported;	/* first met inside someone else's speech */
+	long       first_line;	/* first mention */
+	int        turns;
+	int        direct;	/* speech acts not addressed elsewhere */
+	long       speech_line;
+	long       role[NROLES];
+	struct buf office;	/* office words seen with the name */
+};
+
+struct doc {
+	const struct unit *u;
+	struct person *p;
+	size_t     np, cap;
+	int        conv;	/* speakers in the body are parties */
+	long       diarist, speech_by, first_party, signer;
+	int        i_turns;
+	long       i_line;
+	long       last_party;
+	int        header_pending;	/* "RECORD OF CONVERSATION" seen */
+	long       label_speaker;	/* of the current paragraph, or -1 */
+};
+
+/* one paragraph: cleaned text and where each line starts in it */
+struct para {
+	struct buf text;
+	size_t    *offs;
+	long      *lines;
+	size_t     n, cap;
+	int        upper;
+	long       label;
+};
+
+enum sp { SP_NONE, SP_PERSON, SP_AUTHOR, SP_PRONOUN, SP_ROLE };
+
+struct act {
+	int    kind;
+	long   person;
+	int    inverted;
+	size_t verb;	/* token */
+	size_t name_a, name_b;
+	int    aside;	/* "reported to the plenum": not to this talk */
+	char   role[24];
+};
+
+static struct rx *rx_diary, *rx_sig_paren, *rx_sig_correct, *rx_sig_plain,
+    *rx_label_br, *rx_label_up, *rx_label_tc, *rx_note;
+static struct ntok *toks;
+static size_t toks_cap;
+
+static const char *const speech_verbs[] = {
+	"added", "admitted", "agreed", "announced", "answered", "asked",
+	"asserted", "assured", "commented", "confirmed", "congratulated",
+	"continued", "declared", "emphasised", "emphasized", "enquired",
+	"explained", "expressed", "informed", "inquired", "insisted",
+	"mentioned", "noted", "objected", "observed", "pointed",
+	"promised", "proposed", "recalled", "remarked", "repeated",
+	"replied", "reported", "requested", "responded", "said", "says",
+	"spoke", "stated", "stressed", "suggested", "thanked", "told",
+	"underlined", "underscored", "urged", "warned",
+};
+
+static const char *const role_nouns[] = {
+	"ambassador", "attache", "attaché", "chairman", "charge", "chargé",
+	"consul", "counsellor", "counselor", "delegate", "envoy", "general",
+	"leader", "marshal", "minister", "premier", "president",
+	"secretary",
+};
+
+static void
+compile(void)
+{
+	if (rx_diary != NULL)
+		return;
+	rx_diary = rx_compile("diary header",
+	    "^\\s*(?i:from\\s+the\\s+(?:diary|journal|notes)\\s+of)\\b[\\s:]*(.*?)[\\s.]*$", 0);
+	rx_sig_paren = rx_compile("signature in parentheses",
+	    "^\\s*(?:[\\[/]\\s*(?i:signature|signed|s)\\s*[\\]/]\\s*)?"
+	    "\\(\\s*([^()]{2,80}?)\\s*\\)\\s*$", 0);
+	rx_sig_correct = rx_compile("signature of a copy",
+	    "^\\s*(?i:correct|true\\s+copy|verified|copy\\s+correct)\\s*:?\\s*"
+	    "\\[\\s*(?i:signature)\\s*[-\\x{2013}\\x{2014}:,]\\s*([^\\]]{2,80})\\]", 0);
+	rx_sig_plain = rx_compile("signature mark",
+	    "^\\s*[\\[/]\\s*(?i:signature|signed|s)\\s*[\\]/]\\s*([^()\\[\\]]{2,80}?)\\s*$", 0);
+	rx_label_br = rx_compile("bracketed label",
+	    "^\\s*\\[([^\\]:]{2,80}):\\]\\s*", 0);
+	rx_label_up = rx_compile("upper-case label",
+	    "^\\s*(?:(?i:comrade|cde\\.?|com\\.|mr\\.?)\\s+)?((?:(?:\\p{Lu}[\\p{Lu}\\p{M}'\\x{2019}\\x{2BC}\\-]*\\.?|\\p{Lu}\\.)\\s*){1,5})"
+	    "\\s*:\\s+(?=\\S)", 0);
+	rx_label_tc = rx_compile("label",
+	    "^\\s*((?:\\p{Lu}[\\p{L}\\p{M}'\\x{2019}\\x{2BC}\\-]*\\.?\\s*){1,4})"
+	    "\\s*:\\s+(?=\\S)", 0);
+	rx_note = rx_compile("footnote line",
+	    "^\\s*(?:[\\x{2070}\\x{00B9}\\x{00B2}\\x{00B3}\\x{2074}-\\x{2079}]+|\\[\\d{1,3}\\])\\s", 0);
+}
+
+void
+speakers_free(void)
+{
+	rx_free(rx_diary);
+	rx_free(rx_sig_paren);
+	rx_free(rx_sig_correct);
+	rx_free(rx_sig_plain);
+	rx_free(rx_label_br);
+	rx_free(rx_label_up);
+	rx_free(rx_label_tc);
+	rx_free(rx_note);
+	rx_diary = NULL;
+	free(toks);
+	toks = NULL;
+	toks_cap = 0;
+}
+
+static int
+word_is(const char *s, const struct ntok *t, const char *w)
+{
+	size_t n = strlen(w), i;
+
+	if (t->type != NT_WORD || t->len != n)
+		return 0;
+	for (i = 0; i < n; i++) {
+		char c = s[t->off + i];
+
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c + 32);
+		if (c != w[i])
+			return 0;
+	}
+	return 1;
+}
+
+static int
+word_in(const char *s, const struct ntok *t, const char *const *list,
+    size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (word_is(s, t, list[i]))
+			return 1;
+	return 0;
+}
+
+static int
+punct_is(const char *s, const struct ntok *t, const char *p)
+{
+	return t->type == NT_PUNCT && t->len == strlen(p) &&
+	    memcmp(s + t->off, p, t->len) == 0;
+}
+
+/* persons */
+
+static void
+set_role(struct person *p, int role, long line)
+{
+	if (p->role[role] == 0 || line < p->role[role])
+		p->role[role] = line;
+}
+
+static void
+add_office(struct person *p, const char *s, const struct ntok *t,
+    size_t a, size_t b)
+{
+	size_t i, k;
+
+	for (i = a; i < b; i++) {
+		if (t[i].type != NT_WORD)
+			continue;
+		buf_addc(&p->office, ' ');
+		for (k = 0; k < t[i].len; k++) {
+			char c = s[t[i].off + k];
+
+			buf_addc(&p->office, c >= 'A' && c <= 'Z' ?
+			    (char)(c + 32) : c);
+		}
+	}
+	buf_cstr(&p->office);
+}
+
+static long
+find_person(struct doc *d, const char *name, int create)
+{
+	size_t i, f;
+	long strong = -1, weak = -1;
+	int nweak = 0, words;
+
+	/* a form met before: no need to compare */
+	for (i = 0; i < d->np; i++)
+		for (f = 0; f < d->p[i].nforms; f++)
+			if (strcmp(name, d->p[i].forms[f]) == 0)
+				return (long)i;
+	words = name_words(name);
+
+	for (i = 0; i < d->np; i++) {
+		int compat = 1, s = 0, w = 0;
+
+		for (f = 0; f < d->p[i].nforms; f++) {
+			int r = name_same(name, d->p[i].forms[f]);
+
+			/* two full names that differ: Kim Il, Kim Il Sung */
+			if (r == 0 && words >= 2 &&
+			    name_words(d->p[i].forms[f]) >= 2) {
+				compat = 0;
+				break;
+			}
+			if (r == 0)
+				continue;
+			if (r == 2)
+				s = 1;
+			else
+				w = 1;
+		}
+		if (!compat)
+			continue;
+		if (s && strong < 0)
+			strong = (long)i;
+		else if (w && !s) {
+			nweak++;
+			weak = (long)i;
+		}
+	}
+	if (strong >= 0)
+		return strong;
+	if (nweak == 1)
+		return weak;
+	/* bound the work a document full of names can cause */
+	if (!create || d->np >= MAX_PERSONS)
+		return -1;
+	if (d->np == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 16;
+		d->p = xreallocarray(d->p, d->cap, sizeof(*d->p));
+	}
+	memset(&d->p[d->np], 0, sizeof(d->p[0]));
+	d->p[d->np].best_score = -100;
+	return (long)d->np++;
+}
+
+/* Record a form of a person; returns the person. */
+static long
+add_form(struct doc *d, const char *name, int from_title, int from_upper,
+    long line)
+{
+	long i = find_person(d, name, 1);
+	struct person *p;
+	size_t f;
+	int score;
+
+	if (i < 0)
+		return -1;
+	p = &d->p[i];
+	for (f = 0; f < p->nforms; f++)
+		if (strcmp(p->forms[f], name) == 0)
+			break;
+	if (f == p->nforms) {
+		p->forms = xreallocarray(p->forms, p->nforms + 1,
+		    sizeof(*p->forms));
+		p->forms[p->nforms++] = xstrdup(name);
+	}
+	if (p->first_line == 0 || line < p->first_line)
+		p->first_line = line;
+	score = name_fullness(name) * 2 - from_upper;
+	if (from_title && !p->best_title) {
+		p->best = p->forms[f];
+		p->best_title = 1;
+		p->best_score = score;
+	} else if (!p->best_title && score > p->best_score) {
+		p->best = p->forms[f];
+		p->best_score = score;
+	}
+	return i;
+}
+
+/* The name in tokens [a, b) of s that ends last: its person. */
+static long
+last_name(struct doc *d, const char *s, const struct ntok *t, size_t a,
+    size_t b, int from_title, int from_upper, long line)
+{
+	size_t k, first;
+	char *name;
+	long i;
+
+	for (k = b; k > a; k--) {
+		if (t[k - 1].type != NT_WORD && t[k - 1].type != NT_INITIAL)
+			continue;
+		if (!name_trailing(s, t, a, k, &first))
+			continue;
+		name = name_text(s, t, first, k);
+		i = add_form(d, name, from_title, from_upper, line);
+		free(name);
+		if (i >= 0)
+			add_office(&d->p[i], s, t, a, first);
+		return i;
+	}
+	return -1;
+}
+
+/* A list "X, office Y and Z" in tokens [a, b): each item's person gets
+ * role (interpreter when the item says so). */
+static long
+name_list(struct doc *d, const char *s, const struct ntok *t, size_t a,
+    size_t b, int role, int from_title, int from_upper, long line)
+{
+	size_t i = a, j;
+	long first = -1;
+
+	while (i < b) {
+		int interp = 0;
+		long p;
+
+		for (j = i; j < b; j++) {
+			if (punct_is(s, &t[j], ",") || punct_is(s, &t[j], ";") ||
+			    word_is(s, &t[j], "and") || punct_is(s, &t[j], "&"))
+				break;
+			if (word_is(s, &t[j], "interpreter") ||
+			    word_is(s, &t[j], "interpreters") ||
+			    word_is(s, &t[j], "translator"))
+				interp = 1;
+		}
+		p = last_name(d, s, t, i, j, from_title, from_upper, line);
+		if (p >= 0) {
+			if (first < 0)
+				first = p;
+			if (role == R_PARTICIPANT)
+				d->p[p].title = 1;
+			set_role(&d->p[p], interp && role == R_ATTENDEE ?
+			    R_INTERPRETER : role, line);
+		}
+		i = j + 1;
+	}
+	return first;
+}
+
+/* Parties of a title or header held in s. */
+static void
+parse_parties(struct doc *d, const char *s, int from_title, int from_upper,
+    long line)
+{
+	size_t n = name_tokenize(s, strlen(s), &toks, &toks_cap), i, j;
+	struct ntok *t = toks;
+	long p;
+
+	for (i = 0; i < n; i++) {
+		if (word_is(s, &t[i], "between") || (word_is(s, &t[i], "with") &&
+		    (i == 0 || (i >= 1 && (word_is(s, &t[i - 1], "conversation") ||
+		    word_is(s, &t[i - 1], "conversations") ||
+		    word_is(s, &t[i - 1], "talks") ||
+		    word_is(s, &t[i - 1], "meeting") ||
+		    word_is(s, &t[i - 1], "discussion")))))) {
+			p = name_list(d, s, t, i + 1, n, R_PARTICIPANT,
+			    from_title, from_upper, line);
+			if (p >= 0 && d->first_party < 0 &&
+			    word_is(s, &t[i], "between"))
+				d->first_party = p;
+			return;
+		}
+		if (word_is(s, &t[i], "of") && i > 0 &&
+		    (word_is(s, &t[i - 1], "diary") ||
+		    word_is(s, &t[i - 1], "journal"))) {
+			for (j = i + 1; j < n && !punct_is(s, &t[j], ","); j++)
+				;
+			p = last_name(d, s, t, i + 1, j, from_title,
+			    from_upper, line);
+			if (p >= 0) {
+				d->diarist = p;
+				set_role(&d->p[p], R_AUTHOR, line);
+			}
+			return;
+		}
+		if (word_is(s, &t[i], "by") && i > 0 &&
+		    (word_is(s, &t[i - 1], "speech") ||
+		    word_is(s, &t[i - 1], "address") ||
+		    word_is(s, &t[i - 1], "remarks") ||
+		    word_is(s, &t[i - 1], "statement") ||
+		    word_is(s, &t[i - 1], "report"))) {
+			size_t first, end;
+
+			for (j = i + 1; j < n; j++)
+				if ((end = name_leading(s, t, j, n, &first)) > 0)
+					break;
+			if (j < n && j < i + 12) {
+				char *name = name_text(s, t, first, end);
+
+				p = add_form(d, name, from_title, from_upper,
+				    line);
+				free(name);
+				if (p < 0)
+					return;
+				d->speech_by = p;
+				d->p[p].title = 1;
+				d->p[p].turns++;
+				d->p[p].direct++;
+				if (d->p[p].speech_line == 0)
+					d->p[p].speech_line = line;
+				set_role(&d->p[p], R_PARTICIPANT, line);
+			}
+			return;
+		}
+		if (word_is(s, &t[i], "from") && i > 0 &&
+		    (word_is(s, &t[i - 1], "letter") ||
+		    word_is(s, &t[i - 1], "telegram") ||
+		    word_is(s, &t[i - 1], "cable") ||
+		    word_is(s, &t[i - 1], "message") ||
+		    word_is(s, &t[i - 1], "note"))) {
+			for (j = i + 1; j < n && !word_is(s, &t[j], "to") &&
+			    !punct_is(s, &t[j], ","); j++)
+				;
+			p = last_name(d, s, t, i + 1, j, from_title,
+			    from_upper, line);
+			if (p >= 0) {
+				d->diarist = p;
+				set_role(&d->p[p], R_AUTHOR, line);
+			}
+			return;
+		}
+	}
+}
+
+/* cleaning */
+
+static int
+is_upper_start(const char *s, size_t n)
+{
+	uint32_t cp;
+
+	if (n == 0 || utf8_decode(s, n, &cp) == 0)
+		return 0;
+	return name_cp_upper(cp);
+}
+
+/* Editorial brackets: "[I]" is I, "[...]" goes, an insertion glued to a
+ * word or set before a name goes ("[M.] Bodnaras", "D[alne]V"), one
+ * that starts in lower case goes ("[me]", "[sic]"), others lose their
+ * brackets ("[Kim Il Sung] asked"). */
+static void
+clean(struct buf *out, const char *s, size_t n)
+{
+	size_t i = 0, j;
+
+	while (i < n) {
+		if (s[i] != '[') {
+			buf_addc(out, s[i++]);
+			continue;
+		}
+		for (j = i + 1; j < n && s[j] != ']' && s[j] != '['; j++)
+			;
+		if (j >= n || s[j] != ']') {
+			buf_addc(out, s[i++]);
+			continue;
+		}
+		if (j == i + 2 && s[i + 1] == 'I')
+			buf_addc(out, 'I');
+		else if (i > 0 && ((unsigned char)s[i - 1] >= 0x80 ||
+		    (s[i - 1] >= 'A' && s[i - 1] <= 'Z') ||
+		    (s[i - 1] >= 'a' && s[i - 1] <= 'z')))
+			;
+		else if (!is_upper_start(s + i + 1, j - i - 1)) {
+			/* "[and]", "[me]" stay; "[sic]", notes go */
+			if (memchr(s + i + 1, ' ', j - i - 1) == NULL &&
+			    s[i + 1] != '*' && s[i + 1] != '?' &&
+			    !(j - i - 1 == 3 && memcmp(s + i + 1, "sic", 3) == 0))
+				buf_add(out, s + i + 1, j - i - 1);
+			else
+				buf_addc(out, ' ');
+		}
+		else if (j + 2 < n && s[j + 1] == ' ' &&
+		    is_upper_start(s + j + 2, n - j - 2))
+			;
+		else
+			buf_add(out, s + i + 1, j - i - 1);
+		i = j + 1;
+	}
+}
+
+static int
+all_upper(const char *s, size_t n)
+{
+	size_t i = 0, l;
+	int up = 0;
+	uint32_t cp;
+
+	while (i < n) {
+		if ((l = utf8_decode(s + i, n - i, &cp)) == 0)
+			l = 1;
+		if (name_cp_lower(cp))
+			return 0;
+		if (name_cp_upper(cp))
+			up++;
+		i += l;
+	}
+	return up >= 4;
+}
+
+static int
+blank(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\f' && s[i] != '\r')
+			return 0;
+	return 1;
+}
+
+/* Is all of s one name?  Its text (malloc'd) or NULL. */
+static char *
+whole_name(const char *s, int *has_initials)
+{
+	size_t n = name_tokenize(s, strlen(s), &toks, &toks_cap), first, end;
+
+	while (n > 0 && toks[n - 1].type == NT_PUNCT &&
+	    (s[toks[n - 1].off] == '.' || s[toks[n - 1].off] == ','))
+		n--;
+	if (n == 0 || (end = name_leading(s, toks, 0, n, &first)) != n)
+		return NULL;
+	if (has_initials)
+		*has_initials = toks[first].type == NT_INITIAL ||
+		    toks[end - 1].type == NT_INITIAL;
+	return name_text(s, toks, first, end);
+}
+
+/* sentences */
+
+static int
+is_adverb(const char *s, const struct ntok *t)
+{
+	static const char *const adv[] = { "again", "already", "also",
+	    "always", "further", "however", "later", "next", "now", "once",
+	    "still", "then", "thereupon", "too", "twice" };
+
+	if (t->type != NT_WORD || t->cap)
+		return 0;
+	if (t->len > 4 && s[t->off + t->len - 2] == 'l' &&
+	    s[t->off + t->len - 1] == 'y' && !word_is(s, t, "reply") &&
+	    !word_is(s, t, "only"))
+		return 1;
+	return word_in(s, t, adv, sizeof(adv) / sizeof(adv[0]));
+}
+
+static int
+is_aux(const char *s, const struct ntok *t)
+{
+	static const char *const aux[] = { "am", "are", "be", "been",
+	    "being", "having", "is", "was", "were", "to", "who", "which" };
+
+	return word_in(s, t, aux, sizeof(aux) / sizeof(aux[0]));
+}
+
+static int
+is_role_noun(const char *s, const struct ntok *t)
+{
+	return word_in(s, t, role_nouns, sizeof(role_nouns) /
+	    sizeof(role_nouns[0]));
+}
+
+static int
+is_pronoun(const char *s, const struct ntok *t)
+{
+	return word_is(s, t, "he") || word_is(s, t, "she");
+}
+
+static int
+opens_clause(const char *s, const struct ntok *t)
+{
+	return t->type == NT_PUNCT && (strchr(",;:\"", s[t->off]) != NULL ||
+	    punct_is(s, t, "\xe2\x80\x9d") || punct_is(s, t, "\xe2\x80\x9c") ||
+	    punct_is(s, t, "\xe2\x80\x94") || punct_is(s, t, "\xe2\x80\x93") ||
+	    punct_is(s, t, "-"));
+}
+
+/* The speaker of the verb at token v in sentence [s0, s1). */
+static void
+speaker_of(const char *s, const struct ntok *t, size_t s0, size_t s1,
+    size_t v, struct act *a)
+{
+	size_t j = v, k, first, end;
+	int comma = 0;
+
+	memset(a, 0, sizeof(*a));
+	a->verb = v;
+	a->person = -1;
+	while (j > s0 && is_adverb(s, &t[j - 1]))
+		j--;
+	if (j > s0 && is_aux(s, &t[j - 1]))
+		return;
+	if (j > s0 && word_is(s, &t[j - 1], "and"))
+		return;
+	if (j > s0 && punct_is(s, &t[j - 1], ")")) {
+		for (k = j - 1; k > s0 && k + 12 > j; k--)
+			if (punct_is(s, &t[k - 1], "("))
+				break;
+		if (k > s0 && punct_is(s, &t[k - 1], "("))
+			j = k - 1;
+	}
+	if (j > s0 && punct_is(s, &t[j - 1], ",")) {
+		comma = 1;
+		j--;
+	}
+	if (j > s0) {
+		const struct ntok *w = &t[j - 1];
+
+		if (!comma && word_is(s, w, "i") && s[w->off] == 'I') {
+			a->kind = SP_AUTHOR;
+			return;
+		}
+		if (!comma && is_pronoun(s, w)) {
+			a->kind = SP_PRONOUN;
+			return;
+		}
+		if (!comma && is_role_noun(s, w) && j - 1 > s0) {
+			for (k = j - 1; k > s0 && k + 4 > j; k--)
+				if (word_is(s, &t[k - 1], "the"))
+					break;
+			if (k > s0 && word_is(s, &t[k - 1], "the")) {
+				a->kind = SP_ROLE;
+				snprintf(a->role, sizeof(a->role), "%.*s",
+				    (int)w->len, s + w->off);
+				return;
+			}
+		}
+		if ((w->type == NT_WORD || w->type == NT_INITIAL) &&
+		    name_trailing(s, t, s0, j, &first) &&
+		    (!comma || (first > s0 && (punct_is(s, &t[first - 1], ",") ||
+		    name_honorific_at(s, &t[first - 1]) ||
+		    (first > s0 + 1 && punct_is(s, &t[first - 1], ".") &&
+		    name_honorific_at(s, &t[first - 2])))))) {
+			a->kind = SP_PERSON;
+			a->name_a = first;
+			a->name_b = j;
+			return;
+		}
+	}
+	/* inverted: ", said comrade X" */
+	if (!(j == s0 || comma || opens_clause(s, &t[j - 1])))
+		return;
+	k = v + 1;
+	while (k < s1 && is_adverb(s, &t[k]))
+		k++;
+	if (k >= s1)
+		return;
+	if (is_pronoun(s, &t[k])) {
+		a->kind = SP_PRONOUN;
+		a->inverted = 1;
+		return;
+	}
+	if (word_is(s, &t[k], "the") && k + 1 < s1 &&
+	    is_role_noun(s, &t[k + 1])) {
+		a->kind = SP_ROLE;
+		a->inverted = 1;
+		snprintf(a->role, sizeof(a->role), "%.*s",
+		    (int)t[k + 1].len, s + t[k + 1].off);
+		return;
+	}
+	if ((end = name_leading(s, t, k, s1, &first)) > 0) {
+		a->kind = SP_PERSON;
+		a->inverted = 1;
+		a->name_a = first;
+		a->name_b = end;
+	}
+}
+
+static long
+resolve_role(struct doc *d, const char *noun)
+{
+	size_t i, n = strlen(noun);
+	long found = -1;
+	char low[32];
+
+	for (i = 0; i < n && i < sizeof(low) - 1; i++)
+		low[i] = (char)(noun[i] >= 'A' && noun[i] <= 'Z' ?
+		    noun[i] + 32 : noun[i]);
+	low[i] = '\0';
+	for (i = 0; i < d->np; i++) {
+		struct person *p = &d->p[i];
+		const char *o = p->office.len ? p->office.s : "";
+		const char *hit = strstr(o, low);
+
+		if (hit == NULL || hit == o || hit[-1] != ' ')
+			continue;
+		if ((long)i == d->diarist || (long)i == d->first_party ||
+		    (p->reported && !p->title))
+			continue;
+		if (found >= 0)
+			return -1;
+		found = (long)i;
+	}
+	return found;
+}
+
+static long
+para_line(const struct para *pa, size_t off)
+{
+	size_t i;
+
+	for (i = 1; i < pa->n; i++)
+		if (pa->offs[i] > off)
+			break;
+	return pa->lines[i - 1];
+}
+
+static long
+author_guess(const struct doc *d)
+{
+	if (d->diarist >= 0)
+		return d->diarist;
+	if (d->first_party >= 0)
+		return d->first_party;
+	return d->speech_by;
+}
+
+static void
+note_party(struct doc *d, long p)
+{
+	if (p >= 0 && p != author_guess(d) &&
+	    (d->p[p].title || (!d->p[p].reported && d->p[p].turns > 0)))
+		d->last_party = p;
+}
+
+static void
+sentence(struct doc *d, const struct para *pa, const char *s,
+    const struct ntok *t, size_t s0, size_t s1, const int *quoted)
+{
+	struct act acts[32];
+	int nacts = 0, a, inverted_other = 0, author_acts = 0, clauses = 0;
+	size_t i, k, first, end;
+	size_t np0 = d->np;
+	long line;
+
+	/* speech acts */
+	for (i = s0; i < s1 && nacts < 32; i++) {
+		if (t[i].type != NT_WORD || t[i].cap || !word_in(s, &t[i],
+		    speech_verbs, sizeof(speech_verbs) / sizeof(speech_verbs[0])))
+			continue;
+		speaker_of(s, t, s0, s1, i, &acts[nacts]);
+		if (acts[nacts].kind == SP_NONE)
+			continue;
+		line = para_line(pa, t[i].off);
+		k = acts[nacts].inverted ? acts[nacts].name_b : i + 1;
+		if (acts[nacts].inverted && acts[nacts].kind != SP_PERSON)
+			k = i + 2;
+		acts[nacts].aside = k + 1 < s1 && word_is(s, &t[k], "to") &&
+		    (word_is(s, &t[k + 1], "the") || word_is(s, &t[k + 1], "a"));
+		if (acts[nacts].kind == SP_PERSON) {
+			char *name = name_text(s, t, acts[nacts].name_a,
+			    acts[nacts].name_b);
+
+			acts[nacts].person = add_form(d, name, 0, 0, line);
+			free(name);
+		} else if (acts[nacts].kind == SP_PRONOUN) {
+			acts[nacts].person = d->last_party;
+		} else if (acts[nacts].kind == SP_ROLE)
+			acts[nacts].person = resolve_role(d, acts[nacts].role);
+		if (acts[nacts].kind != SP_AUTHOR && acts[nacts].inverted)
+			inverted_other = 1;
+		if (acts[nacts].kind == SP_AUTHOR && (quoted[i] ||
+		    d->label_speaker >= 0 || (i > s0 + 1 &&
+		    word_is(s, &t[i - 2], "as")) || (i + 1 < s1 &&
+		    word_is(s, &t[i + 1], "you"))))
+			continue;
+		nacts++;
+	}
+	for (a = 0; a < nacts; a++) {
+		line = para_line(pa, t[acts[a].verb].off);
+		if (acts[a].kind == SP_AUTHOR) {
+			if (inverted_other)
+				continue;
+			author_acts++;
+			d->i_turns++;
+			if (d->i_line == 0)
+				d->i_line = line;
+		} else if (acts[a].person >= 0) {
+			struct person *p = &d->p[acts[a].person];
+
+			p->turns++;
+			if (!acts[a].aside && p->direct++ == 0)
+				p->speech_line = line;
+			else if (p->speech_line == 0)
+				p->speech_line = line;
+		}
+	}
+	/* who is new here and met in someone else's speech */
+	for (i = np0; i < d->np; i++) {
+		for (a = 0; a < nacts; a++)
+			if (acts[a].person != (long)i)
+				d->p[i].reported = 1;
+		if (d->label_speaker >= 0 && d->label_speaker != (long)i)
+			d->p[i].reported = 1;
+	}
+	for (a = 0; a < nacts; a++)
+		if (acts[a].person >= 0)
+			note_party(d, acts[a].person);
+
+	/* presence, interpretation, recording (a few per sentence) */
+	for (i = s0; i < s1 && clauses < 8; i++) {
+		line = para_line(pa, t[i].off);
+		if (word_is(s, &t[i], "present") || word_is(s, &t[i], "by") ||
+		    word_is(s, &t[i], "presence") ||
+		    word_is(s, &t[i], "interpreter") ||
+		    word_is(s, &t[i], "translator"))
+			clauses++;
+		if (word_is(s, &t[i], "present") && i > s0 &&
+		    (word_is(s, &t[i - 1], "was") || word_is(s, &t[i - 1],
+		    "were"))) {
+			k = i - 1;
+			if (k > s0 && word_is(s, &t[k - 1], "also"))
+				k--;
+			if (!(k > s0 && word_is(s, &t[k - 1], "i")))
+				name_list(d, s, t, s0, k, R_ATTENDEE, 0, 0,
+				    line);
+		} else if (word_is(s, &t[i], "present") && i + 1 < s1 &&
+		    (word_is(s, &t[i + 1], "were") || word_is(s, &t[i + 1],
+		    "was")))
+			name_list(d, s, t, i + 2, s1, R_ATTENDEE, 0, 0, line);
+		else if (word_is(s, &t[i], "present") && (i == s0 ||
+		    (i == s0 + 1 && word_is(s, &t[s0], "also")))) {
+			/* Present (on the Korean side): A, B, C. */
+			for (k = i + 1; k < s1 && k < i + 8; k++)
+				if (punct_is(s, &t[k], ":"))
+					break;
+			name_list(d, s, t, k < s1 && k < i + 8 ? k + 1 : i + 1,
+			    s1, R_ATTENDEE, 0, 0, line);
+		}
+		else if ((word_is(s, &t[i], "attended") ||
+		    word_is(s, &t[i], "presence")) && i + 1 < s1 &&
+		    (word_is(s, &t[i + 1], "by") || word_is(s, &t[i + 1], "of")))
+			name_list(d, s, t, i + 2, s1, R_ATTENDEE, 0, 0, line);
+		else if ((word_is(s, &t[i], "interpreted") ||
+		    word_is(s, &t[i], "translated") ||
+		    word_is(s, &t[i], "recorded") ||
+		    word_is(s, &t[i], "compiled") ||
+		    word_is(s, &t[i], "transcribed")) && i + 1 < s1 &&
+		    word_is(s, &t[i + 1], "by")) {
+			int role = word_is(s, &t[i], "interpreted") ||
+			    word_is(s, &t[i], "translated") ?
+			    R_INTERPRETER : R_RECORDER;
+
+			for (k = i + 2; k < s1 && !punct_is(s, &t[k], ",") &&
+			    !word_is(s, &t[k], "and"); k++)
+				;
+			if (role == R_RECORDER && word_is(s, &t[i], "compiled"))
+				continue;
+			name_list(d, s, t, i + 2, k, role, 0, 0, line);
+		} else if ((word_is(s, &t[i], "interpreter") ||
+		    word_is(s, &t[i], "translator")) && i + 1 < s1) {
+			/* "interpreter comrade X", "Interpreter - attaché X" */
+			long p;
+
+			for (k = i + 1; k < s1 && (k == i + 1 ||
+			    !punct_is(s, &t[k], ",")) &&
+			    !word_is(s, &t[k], "and") &&
+			    !word_is(s, &t[k], "was") && !(t[k].type ==
+			    NT_PUNCT && k > i + 1 && s[t[k].off] == '.'); k++)
+				;
+			if ((p = last_name(d, s, t, i + 1, k, 0, 0, line)) >= 0)
+				set_role(&d->p[p], R_INTERPRETER, line);
+		}
+	}
+
+	/* mentions */
+	for (i = s0; i < s1; ) {
+		int hon = name_honorific_at(s, &t[i]);
+		long p = -1;
+
+		if (!hon && t[i].type != NT_INITIAL && !name_word_ok(s, &t[i])) {
+			i++;
+			continue;
+		}
+		if ((end = name_leading(s, t, i, s1, &first)) == 0) {
+			i++;
+			continue;
+		}
+		line = para_line(pa, t[first].off);
+		{
+			char *name = name_text(s, t, first, end);
+			int words = 0;
+
+			for (k = first; k < end; k++)
+				words += t[k].type == NT_WORD;
+			/* "to Kim Il Sung Nikita Sergeevich's": a known
+			 * name ends the run early */
+			for (k = end - 1; words >= 3 && k > first + 1; k--) {
+				char *pre = name_text(s, t, first, k);
+				long q = find_person(d, pre, 0);
+				size_t f;
+				int exact = 0;
+
+				for (f = 0; q >= 0 && f < d->p[q].nforms; f++)
+					exact |= strcmp(d->p[q].forms[f], pre) == 0;
+				free(pre);
+				if (exact) {
+					free(name);
+					end = k;
+					name = name_text(s, t, first, end);
+					break;
+				}
+			}
+			if (hon || words >= 2 || t[first].type == NT_INITIAL ||
+			    t[end - 1].type == NT_INITIAL)
+				p = add_form(d, name, 0, 0, line);
+			else if ((p = find_person(d, name, 0)) >= 0)
+				p = add_form(d, name, 0, 0, line);
+			free(name);
+		}
+		if (p >= 0) {
+			size_t b = first, a0;
+
+			while (b > s0 && (name_honorific_at(s, &t[b - 1]) ||
+			    punct_is(s, &t[b - 1], ".") ||
+			    punct_is(s, &t[b - 1], ",")))
+				b--;
+			for (a0 = b; a0 > s0 && b - a0 < 5 &&
+			    t[a0 - 1].type == NT_WORD; a0--)
+				;
+			add_office(&d->p[p], s, t, a0, b);
+			if ((size_t)p >= np0 && quoted[first])
+				d->p[p].reported = 1;
+			if ((size_t)p >= np0) {
+				for (a = 0; a < nacts; a++)
+					if (acts[a].person != p)
+						d->p[p].reported = 1;
+				if (author_acts)
+					d->p[p].reported = 1;
+				if (d->label_speaker >= 0 &&
+				    d->label_speaker != p)
+					d->p[p].reported = 1;
+			}
+			note_party(d, p);
+		}
+		i = end;
+	}
+}
+
+static int
+ends_sentence(const char *s, const struct ntok *t, size_t i, size_t n)
+{
+	const struct ntok *nx;
+
+	if (i + 1 >= n)
+		return 1;
+	nx = &t[i + 1];
+	if (t[i].type == NT_INITIAL)
+		return nx->type == NT_WORD && nx->cap &&
+		    name_is_stopword(s + nx->off, nx->len) &&
+		    !name_honorific_at(s, nx);
+	if (t[i].type != NT_PUNCT || !(s[t[i].off] == '.' ||
+	    s[t[i].off] == '!' || s[t[i].off] == '?'))
+		return 0;
+	if (i > 0 && name_honorific_at(s, &t[i - 1]) && t[i - 1].len <= 4 &&
+	    t[i].off == t[i - 1].off + t[i - 1].len)
+		return 0;
+	if (nx->type == NT_WORD)
+		return nx->cap;
+	return 1;
+}
+
+static void
+paragraph(struct doc *d, struct para *pa)
+{
+	const char *s = buf_cstr(&pa->text);
+	size_t n = name_tokenize(s, pa->text.len, &toks, &toks_cap), i, s0;
+	int *quoted = xcalloc(n + 1, sizeof(int)), q = 0;
+
+	for (i = 0; i < n; i++) {
+		if (punct_is(s, &toks[i], "\xe2\x80\x9c") ||
+		    punct_is(s, &toks[i], "\xc2\xab"))
+			q = 1;
+		else if (punct_is(s, &toks[i], "\xe2\x80\x9d") ||
+		    punct_is(s, &toks[i], "\xc2\xbb"))
+			q = 0;
+		else if (punct_is(s, &toks[i], "\""))
+			q = !q;
+		quoted[i] = q;
+	}
+	d->label_speaker = pa->label;
+	for (s0 = i = 0; i < n; i++)
+		if (ends_sentence(s, toks, i, n)) {
+			/* sentence() does not tokenize: toks stay put */
+			sentence(d, pa, s, toks, s0, i + 1, quoted);
+			s0 = i + 1;
+		}
+	free(quoted);
+	d->label_speaker = -1;
+}
+
+static void
+para_add(struct para *pa, const char *s, size_t n, long line)
+{
+	if (pa->n == pa->cap) {
+		pa->cap = pa->cap ? pa->cap * 2 : 8;
+		pa->offs = xreallocarray(pa->offs, pa->cap, sizeof(*pa->offs));
+		pa->lines = xreallocarray(pa->lines, pa->cap,
+		    sizeof(*pa->lines));
+	}
+	if (pa->text.len)
+		buf_addc(&pa->text, ' ');
+	pa->offs[pa->n] = pa->text.len;
+	pa->lines[pa->n++] = line;
+	clean(&pa->text, s, n);
+}
+
+static void
+flush(struct doc *d, struct para *pa)
+{
+	if (pa->n == 0)
+		return;
+	if (pa->upper || d->header_pending) {
+		char *tc = pa->upper ? name_titlecase(buf_cstr(&pa->text),
+		    pa->text.len) : xstrdup(buf_cstr(&pa->text));
+		size_t n = name_tokenize(tc, strlen(tc), &toks, &toks_cap);
+		int conv = 0, lead = 0;
+		size_t i;
+
+		for (i = 0; i < n; i++)
+			if (word_is(tc, &toks[i], "conversation") ||
+			    word_is(tc, &toks[i], "talks") ||
+			    word_is(tc, &toks[i], "meeting"))
+				conv = 1;
+		lead = n > 0 && (word_is(tc, &toks[0], "between") ||
+		    word_is(tc, &toks[0], "with"));
+		if (conv || (d->header_pending && lead))
+			parse_parties(d, tc, 0, pa->upper, pa->lines[0]);
+		d->header_pending = pa->upper && conv && !lead &&
+		    strstr(tc, " between ") == NULL &&
+		    strstr(tc, " with ") == NULL;
+		free(tc);
+		if (pa->upper || lead)
+			goto done;
+	}
+	paragraph(d, pa);
+done:
+	buf_reset(&pa->text);
+	pa->n = 0;
+	pa->upper = 0;
+	pa->label = -1;
+}
+
+static void
+signatory(struct doc *d, const char *name, int upper, long line)
+{
+	char *tc = upper ? name_titlecase(name, strlen(name)) : xstrdup(name);
+	char *nm = whole_name(tc, NULL);
+	long p;
+
+	if (nm != NULL && (p = add_form(d, nm, 0, upper, line)) >= 0) {
+		set_role(&d->p[p], R_SIGNATORY, line);
+		if (d->signer < 0)
+			d->signer = p;
+	}
+	free(nm);
+	free(tc);
+}
+
+static int
+group(struct rx *rx, int g, const char *s, char **out)
+{
+	size_t off, len;
+
+	if (!rx_group(rx, g, &off, &len))
+		return 0;
+	*out = xstrndup(s + off, len);
+	return 1;
+}
+
+static int
+in_range(long no, long a, long b)
+{
+	return a > 0 && no >= a && no <= (b > 0 ? b : a);
+}
+
+struct row {
+	long person, line;
+	int  role;
+};
+
+static int
+cmp_row(const void *x, const void *y)
+{
+	const struct row *a = x, *b = y;
+
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if (a->person != b->person)
+		return a->person < b->person ? -1 : 1;
+	return a->role - b->role;
+}
+
+static void
+finish(struct doc *d, const struct speakers_opts *o, struct table *tb)
+{
+	long author = author_guess(d), i;
+	int parties = 0, r;
+	struct row *rows;
+	size_t nrows = 0;
+
+	if (author < 0 && d->signer >= 0)
+		author = d->signer;
+	if (author >= 0 && d->i_turns > 0) {
+		d->p[author].turns += d->i_turns;
+		if (d->p[author].speech_line == 0 ||
+		    d->i_line < d->p[author].speech_line)
+			d->p[author].speech_line = d->i_line;
+	}
+	for (i = 0; i < (long)d->np; i++)
+		if (d->p[i].role[R_PARTICIPANT])
+			parties++;
+	for (i = 0; i < (long)d->np; i++) {
+		struct person *p = &d->p[i];
+		int other = p->role[R_ATTENDEE] || p->role[R_INTERPRETER] ||
+		    p->role[R_RECORDER] || p->role[R_SIGNATORY] ||
+		    p->role[R_AUTHOR];
+
+		if (p->role[R_PARTICIPANT] == 0 && !other && d->conv &&
+		    !p->reported && p->direct > 0 && i != author)
+			set_role(p, R_PARTICIPANT, p->speech_line);
+		if (p->role[R_PARTICIPANT]) {
+			p->role[R_AUTHOR] = 0;
+			p->role[R_ATTENDEE] = 0;
+		}
+		if (p->role[R_INTERPRETER])
+			p->role[R_ATTENDEE] = 0;
+		if (p->role[R_SIGNATORY] && parties == 0 &&
+		    p->role[R_AUTHOR] == 0 && (author < 0 || i == d->signer ||
+		    d->diarist < 0))
+			set_role(p, R_AUTHOR, p->role[R_SIGNATORY]);
+		if (i == author && d->diarist < 0 && p->role[R_PARTICIPANT] == 0 &&
+		    d->first_party < 0 && p->role[R_SIGNATORY] == 0 &&
+		    d->i_turns > 0)
+			set_role(p, R_AUTHOR, d->i_line);
+	}
+	rows = xcalloc(d->np * NROLES + 1, sizeof(*rows));
+	for (i = 0; i < (long)d->np; i++) {
+		int any = 0;
+
+		for (r = 0; r < R_MENTIONED; r++)
+			if (d->p[i].role[r]) {
+				rows[nrows].person = i;
+				rows[nrows].role = r;
+				rows[nrows++].line = d->p[i].role[r];
+				any = 1;
+			}
+		if (!any && o->mentions && d->p[i].first_line > 0) {
+			rows[nrows].person = i;
+			rows[nrows].role = R_MENTIONED;
+			rows[nrows++].line = d->p[i].first_line;
+		}
+	}
+	qsort(rows, nrows, sizeof(*rows), cmp_row);
+	for (i = 0; i < (long)nrows; i++) {
+		struct person *p = &d->p[rows[i].person];
+
+		table_str(tb, d->u->paper);
+		table_str(tb, d->u->doc);
+		table_str(tb, p->best);
+		table_str(tb, role_names[rows[i].role]);
+		table_str(tb, p->turns > 0 ? "y" : "n");
+		table_count(tb, p->turns);
+		table_long(tb, rows[i].line);
+		table_end_row(tb);
+	}
+	free(rows);
+}
+
+void
+speakers_doc(const struct unit *u, const struct speakers_opts *o,
+    struct table *tb)
+{
+	struct doc d = { 0 };
+	struct para pa = { 0 };
+	size_t k;
+	long prev = -1;	/* previous non-blank line (index) */
+	int skip_next = 0;
+	char *g = NULL;
+
+	compile();
+	d.u = u;
+	d.diarist = d.speech_by = d.first_party = d.signer = -1;
+	d.last_party = -1;
+	d.label_speaker = -1;
+	pa.label = -1;
+	d.conv = u->kind == KIND_RECORD || u->kind == KIND_MEMORANDUM ||
+	    u->kind == KIND_MINUTES || u->kind == KIND_DIARY ||
+	    u->kind == KIND_OTHER;
+	if (u->title && *u->title)
+		parse_parties(&d, u->title, 1, 0,
+		    u->title_line ? u->title_line : u->first);
+
+	for (k = 0; k < u->nlines; k++) {
+		const struct line *ln = &u->lines[k];
+		const char *s = ln->s;
+		size_t n = ln->len;
+		char *tc = NULL;
+		int upper;
+
+		if (ln->no == u->first || in_range(ln->no, u->title_line,
+		    u->title_last) || in_range(ln->no, u->source_line,
+		    u->source_last) || blank(s, n)) {
+			if (blank(s, n) || ln->no != u->first)
+				flush(&d, &pa);
+			continue;
+		}
+		if (rx_match(rx_note, s, n, 0)) {
+			flush(&d, &pa);
+			prev = (long)k;
+			continue;
+		}
+		upper = all_upper(s, n);
+		if (upper)
+			tc = name_titlecase(s, n);
+		if (skip_next) {
+			/* the name under "From the diary of" */
+			char *nm = whole_name(tc ? tc : s, NULL);
+
+			skip_next = 0;
+			if (nm != NULL) {
+				long p = add_form(&d, nm, 0, upper, ln->no);
+
+				free(nm);
+				if (p >= 0) {
+					d.diarist = p;
+					set_role(&d.p[p], R_AUTHOR, ln->no);
+				}
+				prev = (long)k;
+				free(tc);
+				continue;
+			}
+		}
+		if (rx_match(rx_diary, tc ? tc : s, tc ? strlen(tc) : n, 0)) {
+			const char *src = tc ? tc : s;
+			char *rest = NULL, *nm;
+
+			flush(&d, &pa);
+			group(rx_diary, 1, src, &rest);
+			if (rest && *rest && (nm = whole_name(rest, NULL))) {
+				long p = add_form(&d, nm, 0, upper, ln->no);
+
+				free(nm);
+				if (p >= 0) {
+					d.diarist = p;
+					set_role(&d.p[p], R_AUTHOR, ln->no);
+				}
+			} else if (rest && *rest) {
+				struct buf b = { 0 };
+
+				buf_printf(&b, "diary of %s", rest);
+				parse_parties(&d, buf_cstr(&b), 0, upper, ln->no);
+				buf_free(&b);
+			} else
+				skip_next = 1;
+			free(rest);
+			prev = (long)k;
+			free(tc);
+			continue;
+		}
+		if ((rx_match(rx_sig_correct, s, n, 0) &&
+		    group(rx_sig_correct, 1, s, &g)) ||
+		    (rx_match(rx_sig_paren, s, n, 0) &&
+		    group(rx_sig_paren, 1, s, &g)) ||
+		    (rx_match(rx_sig_plain, s, n, 0) &&
+		    group(rx_sig_plain, 1, s, &g))) {
+			flush(&d, &pa);
+			signatory(&d, g, all_upper(g, strlen(g)), ln->no);
+			free(g);
+			g = NULL;
+			prev = (long)k;
+			free(tc);
+			continue;
+		}
+		if ((rx_match(rx_label_br, s, n, 0) &&
+		    group(rx_label_br, 1, s, &g)) ||
+		    (rx_match(rx_label_up, s, n, 0) &&
+		    group(rx_label_up, 1, s, &g)) ||
+		    (u->kind == KIND_MINUTES && rx_match(rx_label_tc, s, n, 0) &&
+		    group(rx_label_tc, 1, s, &g))) {
+			struct rx *rx = rx_label_br;
+			char *lt, *nm;
+
+			if (!rx_match(rx_label_br, s, n, 0))
+				rx = rx_match(rx_label_up, s, n, 0) ?
+				    rx_label_up : rx_label_tc;
+			rx_match(rx, s, n, 0);
+			lt = all_upper(g, strlen(g)) ?
+			    name_titlecase(g, strlen(g)) : xstrdup(g);
+			nm = whole_name(lt, NULL);
+			if (nm != NULL) {
+				long p;
+				size_t end = rx_end(rx);
+
+				flush(&d, &pa);
+				p = add_form(&d, nm, 0, lt != NULL &&
+				    strcmp(lt, g) != 0, ln->no);
+				if (p >= 0) {
+					d.p[p].turns++;
+					d.p[p].direct++;
+					if (d.p[p].speech_line == 0)
+						d.p[p].speech_line = ln->no;
+					set_role(&d.p[p], R_PARTICIPANT, ln->no);
+				}
+				pa.label = p;
+				para_add(&pa, s + end, n - end, ln->no);
+				free(nm);
+				free(lt);
+				free(g);
+				g = NULL;
+				prev = (long)k;
+				free(tc);
+				continue;
+			}
+			free(lt);
+			free(g);
+			g = NULL;
+		}
+		if (upper) {
+			/* MARKOV, V. KUZNETSOV: a signature in capitals */
+			int inits = 0, last = 1;
+			char *nm = whole_name(tc, &inits);
+			size_t m;
+
+			for (m = k + 1; m < u->nlines; m++)
+				if (!blank(u->lines[m].s, u->lines[m].len) &&
+				    !rx_match(rx_note, u->lines[m].s,
+				    u->lines[m].len, 0) && !in_range(u->lines[m].no,
+				    u->source_line, u->source_last))
+					last = 0;
+			if (nm != NULL && pa.n == 0 && (inits || last ||
+			    name_words(nm) >= 2)) {
+				long p = add_form(&d, nm, 0, 1, ln->no);
+
+				if (p >= 0) {
+					set_role(&d.p[p], R_SIGNATORY, ln->no);
+					if (d.signer < 0)
+						d.signer = p;
+				}
+				free(nm);
+				prev = (long)k;
+				free(tc);
+				continue;
+			}
+			free(nm);
+			if (!pa.upper)
+				flush(&d, &pa);
+			pa.upper = 1;
+			para_add(&pa, tc, strlen(tc), ln->no);
+			prev = (long)k;
+			free(tc);
+			continue;
+		}
+		/* a name alone on its line: a signature */
+		{
+			int inits = 0;
+			char *nm = whole_name(s, &inits);
+			int prev_upper = prev >= 0 && all_upper(u->lines[prev].s,
+			    u->lines[prev].len);
+			int prev_open = 0, prev_comma = 0;
+
+			if (prev >= 0) {
+				const struct line *pl = &u->lines[prev];
+				size_t e = pl->len;
+
+				while (e > 0 && pl->s[e - 1] == ' ')
+					e--;
+				prev_comma = e > 0 && pl->s[e - 1] == ',';
+				prev_open = e == 0 || pl->s[e - 1] == ':' ||
+				    (e >= 3 && (strncmp(pl->s + e - 3, " of", 3) == 0 ||
+				    strncmp(pl->s + e - 3, " by", 3) == 0));
+			}
+			if (nm != NULL && (inits || prev_upper || prev_comma) &&
+			    !prev_open && pa.n == 0) {
+				long p = add_form(&d, nm, 0, 0, ln->no);
+
+				if (p >= 0) {
+					set_role(&d.p[p], R_SIGNATORY, ln->no);
+					if (d.signer < 0)
+						d.signer = p;
+				}
+				free(nm);
+				prev = (long)k;
+				free(tc);
+				continue;
+			}
+			free(nm);
+		}
+		if (pa.upper)
+			flush(&d, &pa);
+		para_add(&pa, s, n, ln->no);
+		prev = (long)k;
+		free(tc);
+	}
+	flush(&d, &pa);
+	finish(&d, o, tb);
+
+	for (k = 0; k < d.np; k++) {
+		size_t f;
+
+		for (f = 0; f < d.p[k].nforms; f++)
+			free(d.p[k].forms[f]);
+		free(d.p[k].forms);
+		buf_free(&d.p[k].office);
+	}
+	free(d.p);
+	buf_free(&pa.text);
+	free(pa.offs);
+	free(pa.lines);
+}

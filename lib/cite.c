@@ -1,0 +1,1603 @@
+/* cite.c: parse and resolve citations. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cite.h"
+#include "rx.h"
+#include "utf8.h"
+#include "util.h"
+
+#define UC	"\\p{Lu}"
+#define NAMEW	UC "[\\p{L}'’.-]*"
+
+static struct rx *rx_item, *rx_chain, *rx_sep, *rx_year_sep, *rx_url,
+    *rx_accessed, *rx_frus, *rx_thesis, *rx_paper, *rx_in, *rx_pubparen,
+    *rx_yearparen, *rx_journal, *rx_author, *rx_ibid, *rx_opcit,
+    *rx_supra, *rx_xref, *rx_xref_more, *rx_hereafter_title,
+    *rx_paren_abbr, *rx_archword, *rx_acronym, *rx_coordword,
+    *rx_newsdate, *rx_coordany, *rx_recgroup, *rx_pages, *rx_volume, *rx_docno, *rx_ownref,
+    *rx_speech_before;
+
+static char **defined;		/* archive names the paper defined */
+static size_t ndefined;
+
+static const char *const known_archives[] = {
+	"AVPRF", "AVP RF", "RGANI", "RGASPI", "GARF", "APRF", "AP RF",
+	"TsAMO", "RGAE", "RGVA", "RGANTD", "TsKhSD", "RTsKhIDNI", "TsGANKh",
+	"TsGAOR", "SAPMO", "SAPMO-BArch", "BArch", "PA AA", "PAAA", "MfAA",
+	"AAN", "AMSZ", "IPN", "SÚA", "SUA", "AMZV", "ABS", "VÚA", "NA ČR",
+	"MOL", "MNL OL", "ÁBTL", "ABTL", "ANIC", "AMAE", "PRC FMA", "CFMA",
+	"FMPRC", "MPRP", "NARA", "LBJL", "JFKL", "TNA", "PRO", "AMFA",
+	"AMVnR", "TsDAHOU", "HDA", "AJ", "DAMSP", "CWIHP Archive", NULL
+};
+
+static void
+compile(void)
+{
+	if (rx_item != NULL)
+		return;
+#define ITEM \
+	"(?:(?<fond>(?i:fonds?|ф\\.|фонд|f\\.))" \
+	"|(?<opis>(?i:opis['’ʹ]?|op\\.|оп\\.|опись|perechen['’ʹ]?|per\\.))" \
+	"|(?<papka>(?i:papka|pap\\.|п\\.|папка|p\\.))" \
+	"|(?<delo>(?i:delo|d\\.|д\\.|дело|spr\\.|sprava|dokument|dok\\.))" \
+	"|(?<list>(?i:listy|list|ll\\.|l\\.|лл\\.|л\\.|folios?|fols?\\.|ff?\\.|" \
+	"pp\\.|pages?|kh?\\.)))" \
+	"\\s*(?:№\\s*|No\\.?\\s*)?" \
+	"(?<val>(?:[A-ZА-Я]{1,3}-?)?\\d[\\dA-Za-z/]*" \
+	"(?:\\s*[-–]\\s*\\d+[a-z]*)?)(?![\\p{L}\\d])"
+	rx_item = rx_compile("coordinate", "\\G" ITEM, 0);
+	rx_chain = rx_compile("coordinates", "(?<![\\p{L}\\d.])" ITEM, 0);
+	rx_sep = rx_compile("coordinate separator", "\\G[\\s,:]*", 0);
+	rx_year_sep = rx_compile("year between coordinates",
+	    "\\G(?:1[89]\\d\\d|20\\d\\d)(?:\\s*(?:g\\.|god))?[\\s,:]+", 0);
+	rx_url = rx_compile("url", "(?:https?://|www\\.)[^\\s,)>\\]]+", 0);
+	rx_accessed = rx_compile("accessed",
+	    "(?i)(?:date\\s+)?accessed:?\\s*(?:on\\s+)?([^).;]+)", 0);
+	rx_frus = rx_compile("frus",
+	    "Foreign\\s+Relations\\s+of\\s+the\\s+United\\s+States|\\bFRUS\\b",
+	    0);
+	rx_thesis = rx_compile("thesis",
+	    "(?i)\\b(?:thesis|dissertation)\\b", 0);
+	rx_paper = rx_compile("paper",
+	    "(?i)working\\s+paper|presented\\s+at|paper\\s+presented|"
+	    "conference\\s+paper|discussion\\s+paper|occasional\\s+paper", 0);
+	rx_in = rx_compile("in container", "\\G[\\s,.]*in\\s+(?=\\*|\\p{Lu})",
+	    0);
+	rx_pubparen = rx_compile("publisher",
+	    "\\(([^():]{2,60}):\\s*([^()]*?),?\\s*c?((?:1[5-9]|20)\\d\\d)\\)", 0);
+	rx_yearparen = rx_compile("year in parentheses",
+	    "\\((?!\\s*(?i:date\\s+)?(?i:accessed))[^()]*\\b((?:1[5-9]|20)\\d\\d)\\b"
+	    "[^()]*\\)", 0);
+	rx_journal = rx_compile("journal details",
+	    "(?i)\\b(?:vol\\.|volume|no\\.|issues?)\\s*\\d|\\d\\s*\\([^()]*\\d{4}\\)\\s*:"
+	    "|\\b\\d+,\\s*no\\.", 0);
+	rx_author = rx_compile("author",
+	    "(" NAMEW "(?:\\s+(?:" NAMEW "|and|&|de|van|von|der|da|di|al\\.?|et))"
+	    "{0,10}(?:,\\s+" NAMEW "(?:\\s+(?:" NAMEW "|and|&)){0,6})*)"
+	    "\\s*,\\s*$", 0);
+	rx_ibid = rx_compile("ibid",
+	    "^[\\s*_]*(?:(?i:see(?:\\s+also)?)\\s+)?[*_]*(?i:ibid(?:em)?|id)\\.?[*_]*"
+	    "(?![\\p{L}])", 0);
+	rx_opcit = rx_compile("op cit", "(?i)\\bop\\.?\\s*cit\\.?", 0);
+	rx_supra = rx_compile("supra",
+	    "(?i)\\bsupra\\b,?\\s*(?:(?:note|n\\.)\\s*(\\d{1,4}))?", 0);
+	rx_xref = rx_compile("cross-reference",
+	    "[\\[(](?:(?:e\\.g\\.|see|cf\\.|also|and)[,\\s]*)*[*_]*"
+	    "(?i:documents?|doc\\.)\\s*(?:no\\.?\\s*)?[*_]*(\\d{1,4})[*_]*", 0);
+	rx_xref_more = rx_compile("cross-reference list",
+	    "\\G\\s*(?:,|and|&)\\s*[*_]*(\\d{1,4})[*_]*", 0);
+	rx_hereafter_title = rx_compile("hereafter title",
+	    "(?i)\\bhereafter(?:\\s+cited\\s+as)?[\\s,:]*(?-i)[“\"*]+([^”\"*]+)[”\"*]", 0);
+	rx_paren_abbr = rx_compile("archive abbreviation",
+	    "^\\((?i:hereafter(?:\\s+cited\\s+as)?)?[\\s,:]*[“\"]?"
+	    "(\\p{Lu}[\\p{L}\\p{Nd} -]{0,18}?)[”\"]?\\)$", 0);
+	rx_archword = rx_compile("archive word",
+	    "(?i)archiv|arkhiv|archiwum|archivum|archivio|archivo|archief"
+	    "|levéltár|leveltar|arhiv|library|records\\s+office"
+	    "|dang'?an|档案", 0);
+	rx_acronym = rx_compile("acronym",
+	    "^(?=(?:.*\\p{Lu}){2})[\\p{Lu}][\\p{L}\\p{Nd}]*(?:[ -][\\p{Lu}][\\p{L}\\p{Nd}]*){0,2}$",
+	    0);
+	rx_coordword = rx_compile("other coordinates",
+	    "\\G[\\s,:]*(?:RG\\s*\\d|Record\\s+Group|Box|Folder|Collection|"
+	    "Fonds?\\b|sygn\\.|Series|[Ff]ile|sv\\.|a\\.\\s?j\\.|kh\\.|t\\.|"
+	    "Entry|Lot|carton|dossier|[Ii]nv\\.|not\\s+filed|\\d)", 0);
+	rx_coordany = rx_compile("coordinates of any kind",
+	    "(?:\\bRG\\s*\\d|Record\\s+Group|\\bBox|\\bFolder|Collection|"
+	    "\\bFonds?\\b|sygn\\.|Series|\\b[Ff]ile\\b|\\bsv\\.|a\\.\\s?j\\.|"
+	    "\\bkh?\\.|\\bf\\.|\\bd\\.|\\bt\\.|Entry|\\bLot\\b|carton|dossier|"
+	    "[Ii]nv\\.|not\\s+filed|doboz|tétel|csomó|ő\\.\\s?e\\.|"
+	    "\\b\\d+\\.\\s*(?:f|cs|d)\\.)",
+	    0);
+	rx_recgroup = rx_compile("record group",
+	    "^[\\s(]*(?:RG|Record\\s+Group)\\s*\\d", 0);
+	rx_newsdate = rx_compile("newspaper date",
+	    "\\G,\\s*(?:\\d{1,2}\\s+)?\\p{Lu}\\p{Ll}+\\.?\\s+(?:\\d{1,2},\\s*)?\\d{4}",
+	    0);
+	rx_pages = rx_compile("pages",
+	    "(?:\\):\\s*|,\\s*(?:(?:pp?\\.|ll?\\.|listy?|folios?|fols?\\.|ff?\\.)"
+	    "\\s*)?)(\\d+(?:\\s*[-–&,]\\s*\\d+)*)\\.?\\s*$", 0);
+	rx_volume = rx_compile("volume",
+	    "(?i)\\bvol(?:ume|\\.)?\\s*([IVXLC]+|\\d+)", 0);
+	rx_docno = rx_compile("document number",
+	    "(?i)\\b(?:document|doc\\.)\\s*(?:no\\.?\\s*)?(\\d+)", 0);
+	rx_ownref = rx_compile("numbered paper",
+	    "(?i)\\b(?:our|your|his|their)\\s+(?:\\p{L}+\\s+){0,2}"
+	    "(?:N|No\\.?|№|#)\\s*\\d+", 0);
+	rx_speech_before = rx_compile("speech before a quotation",
+	    "(?:[:]|\\b(?:said|says|claimed|stated|wrote|told|declared|"
+	    "that|called|asked))\\s*$", 0);
+}
+
+const char *
+cite_kind_name(enum cite_kind kind)
+{
+	static const char *names[] = { "archival", "book", "article",
+	    "chapter", "thesis", "paper", "web", "ibid", "short", "crossref",
+	    "other" };
+
+	return names[kind];
+}
+
+int
+cite_is_published(enum cite_kind kind)
+{
+	return kind >= CITE_BOOK && kind <= CITE_WEB;
+}
+
+char *
+cite_key(const char *s, size_t len)
+{
+	struct buf b = { 0 };
+	size_t i = 0, k;
+	uint32_t cp;
+	int space = 0;
+
+	while (i < len) {
+		k = utf8_decode(s + i, len - i, &cp);
+		if (k == 0)
+			k = 1;
+		if (cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == '*' ||
+		    cp == '_') {
+			i += k;
+			continue;
+		}
+		if ((cp < 0x80 && isalnum((int)cp)) || (cp >= 0xC0 &&
+		    cp != 0x201C && cp != 0x201D && cp != 0x2013 &&
+		    cp != 0x2014 && cp != 0xAB && cp != 0xBB)) {
+			if (space && b.len > 0)
+				buf_addc(&b, ' ');
+			space = 0;
+			if (cp < 0x80)
+				buf_addc(&b, (char)tolower((int)cp));
+			else
+				buf_add(&b, s + i, k);
+		} else
+			space = 1;
+		i += k;
+	}
+	return buf_take(&b);
+}
+
+void
+cite_forget_archives(void)
+{
+	size_t i;
+
+	for (i = 0; i < ndefined; i++)
+		free(defined[i]);
+	free(defined);
+	defined = NULL;
+	ndefined = 0;
+}
+
+static void
+define_archive(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < ndefined; i++)
+		if (strlen(defined[i]) == n && memcmp(defined[i], s, n) == 0)
+			return;
+	defined = xreallocarray(defined, ndefined + 1, sizeof(*defined));
+	defined[ndefined++] = xstrndup(s, n);
+}
+
+static int
+known_archive(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; known_archives[i]; i++)
+		if (strlen(known_archives[i]) == n &&
+		    memcmp(known_archives[i], s, n) == 0)
+			return 1;
+	for (i = 0; i < ndefined; i++)
+		if (strlen(defined[i]) == n && memcmp(defined[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Length of a known or defined archive name opening s, 0 if none. */
+static size_t
+known_prefix(const char *s, size_t n)
+{
+	size_t i, k, best = 0;
+
+	for (i = 0; known_archives[i]; i++)
+		if ((k = strlen(known_archives[i])) <= n && k > best &&
+		    memcmp(known_archives[i], s, k) == 0 &&
+		    (k == n || !isalnum((unsigned char)s[k])))
+			best = k;
+	for (i = 0; i < ndefined; i++)
+		if ((k = strlen(defined[i])) <= n && k > best &&
+		    memcmp(defined[i], s, k) == 0 &&
+		    (k == n || !isalnum((unsigned char)s[k])))
+			best = k;
+	return best;
+}
+
+static int
+archive_like(const char *s, size_t n)
+{
+	if (n == 0 || n > 120)
+		return 0;
+	return known_archive(s, n) || rx_match(rx_archword, s, n, 0) ||
+	    (n <= 16 && rx_match(rx_acronym, s, n, 0));
+}
+
+/* ---- clauses ---- */
+
+static const char *const abbrevs[] = { "vol", "no", "nos", "pp", "p", "ed",
+	"eds", "mass", "st", "dr", "mr", "mrs", "jr", "sr", "al", "sept",
+	"sep", "oct", "nov", "dec", "jan", "feb", "aug", "apr", "mar", "jun",
+	"jul", "cf", "op", "cit", "ll", "l", "f", "d", "co", "inc", "univ",
+	"comp", "trans", "tr", "repr", "rev", "esp", "ch", "chap", "fig",
+	"ser", "dept", "gen", "col", "lt", "capt", "prof", "e.g", "i.e",
+	"fol", "fols", "ff", "cde", "com", "ob", "vs", "ca", "c", NULL };
+
+static int
+abbrev_before(const char *s, size_t dot)
+{
+	size_t a = dot, i;
+	char w[8];
+
+	while (a > 0 && (isalpha((unsigned char)s[a - 1]) || s[a - 1] == '.'))
+		a--;
+	if (dot - a == 0)
+		return 0;	/* a digit or a closing mark: a sentence end */
+	if (dot - a == 1 && isupper((unsigned char)s[a]))
+		return 1;	/* an initial */
+	if (dot - a >= sizeof(w))
+		return memchr(s + a, '.', dot - a) != NULL;
+	for (i = 0; i < dot - a; i++)
+		w[i] = (char)tolower((unsigned char)s[a + i]);
+	w[i] = '\0';
+	if (strchr(w, '.') != NULL)
+		return 1;	/* D.C., U.S. */
+	for (i = 0; abbrevs[i]; i++)
+		if (strcmp(w, abbrevs[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+starts_clause(const char *s, size_t len, size_t i)
+{
+	uint32_t cp;
+
+	if (i >= len)
+		return 0;
+	if (s[i] == '"' || s[i] == '*' || s[i] == '[' || s[i] == '(')
+		return 1;
+	if (utf8_decode(s + i, len - i, &cp) == 0)
+		return 0;
+	return cp == 0x201C || (cp < 0x80 ? isupper((int)cp) : cp >= 0xC0);
+}
+
+struct span {
+	size_t a, b;
+};
+
+/* Clauses of s: cut at ";" and sentence ends at the top level. */
+static size_t
+clauses(const char *s, size_t len, struct span **out)
+{
+	struct span *v = NULL;
+	size_t n = 0, cap = 0, i, start = 0, j;
+	int depth = 0, curly = 0, straight = 0, italic = 0, cut;
+
+	for (i = 0; i <= len; i++) {
+		cut = i == len;
+		if (!cut) {
+			unsigned char c = (unsigned char)s[i];
+
+			if (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80) {
+				if ((unsigned char)s[i + 2] == 0x9C)
+					curly++;
+				else if ((unsigned char)s[i + 2] == 0x9D && curly > 0)
+					curly--;
+			} else if (c == '"')
+				straight = !straight;
+			else if (c == '*') {
+				if (i + 1 < len && s[i + 1] == '*')
+					i++;
+				else
+					italic = !italic;
+			} else if (c == '(' || c == '[')
+				depth++;
+			else if ((c == ')' || c == ']') && depth > 0)
+				depth--;
+			if (depth || curly || straight || italic)
+				continue;
+			if (c == ';')
+				cut = 1, i++;
+			else if (c == ' ' && i > 0) {
+				/* the end of the text before the space */
+				j = i;
+				while (j > 0 && (s[j - 1] == '"' || s[j - 1] == '*' ||
+				    s[j - 1] == ')' || (j >= 3 &&
+				    (unsigned char)s[j - 3] == 0xE2 &&
+				    (unsigned char)s[j - 1] == 0x9D)))
+					j -= (unsigned char)s[j - 1] == 0x9D ? 3 : 1;
+				if (j > 0 && (s[j - 1] == '.' || s[j - 1] == '?' ||
+				    s[j - 1] == '!') && starts_clause(s, len, i + 1) &&
+				    !(s[j - 1] == '.' && abbrev_before(s, j - 1)))
+					cut = 1;
+			}
+		}
+		if (!cut)
+			continue;
+		if (i > start) {
+			if (n == cap) {
+				cap = cap ? cap * 2 : 8;
+				v = xreallocarray(v, cap, sizeof(*v));
+			}
+			v[n].a = start;
+			v[n].b = i;
+			n++;
+		}
+		start = i;
+	}
+	*out = v;
+	return n;
+}
+
+/* ---- titles ---- */
+
+enum { T_QUOTED, T_ITALIC };
+
+struct title {
+	int    type;
+	size_t a, b;		/* with the marks */
+	size_t ia, ib;		/* the text inside */
+};
+
+static int
+is_open_curly(const char *s, size_t len, size_t i)
+{
+	return i + 2 < len && (unsigned char)s[i] == 0xE2 &&
+	    (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x9C;
+}
+
+static int
+is_close_curly(const char *s, size_t len, size_t i)
+{
+	return i + 2 < len && (unsigned char)s[i] == 0xE2 &&
+	    (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x9D;
+}
+
+/* Quoted and italic spans of s[a..b), in order. */
+static size_t
+spans(const char *s, size_t a, size_t b, struct title *t, size_t max)
+{
+	size_t n = 0, i = a, j;
+
+	while (i < b && n < max) {
+		if (is_open_curly(s, b, i) || s[i] == '"') {
+			int curly = s[i] != '"';
+
+			for (j = i + (curly ? 3 : 1); j < b; j++)
+				if (curly ? is_close_curly(s, b, j) : s[j] == '"')
+					break;
+			if (j >= b)
+				break;
+			t[n].type = T_QUOTED;
+			t[n].a = i;
+			t[n].ia = i + (curly ? 3 : 1);
+			t[n].ib = j;
+			t[n].b = j + (curly ? 3 : 1);
+			n++;
+			i = t[n - 1].b;
+		} else if (s[i] == '*' && i + 1 < b && s[i + 1] == '*') {
+			i += 2;
+		} else if (s[i] == '*') {
+			for (j = i + 1; j < b && s[j] != '*'; j++)
+				;
+			if (j >= b)
+				break;
+			t[n].type = T_ITALIC;
+			t[n].a = i;
+			t[n].ia = i + 1;
+			t[n].ib = j;
+			t[n].b = j + 1;
+			n++;
+			i = j + 1;
+		} else
+			i++;
+	}
+	return n;
+}
+
+/* ---- citations ---- */
+
+static char *
+dupn(const char *s, size_t n)
+{
+	while (n > 0 && isspace((unsigned char)*s))
+		s++, n--;
+	while (n > 0 && (isspace((unsigned char)s[n - 1])))
+		n--;
+	return xstrndup(s, n);
+}
+
+static struct cite *
+new_cite(struct cites *cl, enum cite_kind kind, size_t a, size_t b)
+{
+	struct cite *c;
+	int i;
+
+	if (cl->n == cl->cap) {
+		cl->cap = cl->cap ? cl->cap * 2 : 8;
+		cl->v = xreallocarray(cl->v, cl->cap, sizeof(*cl->v));
+	}
+	c = &cl->v[cl->n++];
+	memset(c, 0, sizeof(*c));
+	c->kind = kind;
+	c->start = a;
+	c->end = b;
+	for (i = 0; i < AF_N; i++)
+		c->af[i] = xstrdup("");
+	c->key = xstrdup("");
+	return c;
+}
+
+static void
+set(char **field, const char *s, size_t n)
+{
+	free(*field);
+	*field = dupn(s, n);
+}
+
+static void
+set_group(char **field, struct rx *rx, const char *s, int g)
+{
+	size_t off, n;
+
+	if (rx_group(rx, g, &off, &n))
+		set(field, s + off, n);
+}
+
+struct chain {
+	size_t a, b;
+	size_t va[AF_N], vn[AF_N];
+	int    have[AF_N];
+};
+
+/* A coordinate chain starting at or after from, within [from, to). */
+static int
+find_chain(const char *s, size_t from, size_t to, struct chain *ch)
+{
+	size_t pos = from, off, voff, vn, kw_len;
+	int f, count, have_delo;
+
+	while (pos < to && rx_match(rx_chain, s, to, pos)) {
+		size_t start = rx_start(rx_chain);
+
+		memset(ch, 0, sizeof(*ch));
+		ch->a = start;
+		count = have_delo = 0;
+		pos = start;
+		for (;;) {
+			struct rx *r = pos == start ? rx_chain : rx_item;
+
+			if (pos != start && !rx_match(rx_item, s, to, pos))
+				break;
+			if (pos == start)
+				rx_match(rx_chain, s, to, start);
+			rx_named(r, "val", &voff, &vn);
+			f = -1;
+			if (rx_named(r, "fond", &off, &kw_len))
+				f = have_delo ? AF_FOLIOS : AF_FOND;
+			else if (rx_named(r, "opis", &off, &kw_len))
+				f = AF_OPIS;
+			else if (rx_named(r, "papka", &off, &kw_len))
+				/* "P." is papka; "p." after delo is pages */
+				f = kw_len == 2 && s[off] == 'p' && have_delo ?
+				    AF_FOLIOS : AF_PAPKA;
+			else if (rx_named(r, "delo", &off, &kw_len))
+				f = AF_DELO;
+			else if (rx_named(r, "list", &off, &kw_len))
+				f = AF_FOLIOS;
+			if (f < 0 || ch->have[f])
+				break;
+			ch->have[f] = 1;
+			ch->va[f] = voff;
+			ch->vn[f] = vn;
+			if (f == AF_DELO)
+				have_delo = 1;
+			count++;
+			ch->b = pos = rx_end(r);
+			/* separators, and a year standing between items */
+			if (rx_match(rx_sep, s, to, pos))
+				pos = rx_end(rx_sep);
+			if (rx_match(rx_year_sep, s, to, pos) &&
+			    rx_match(rx_item, s, to, rx_end(rx_year_sep)))
+				pos = rx_end(rx_year_sep);
+			if (f == AF_FOLIOS)
+				break;
+		}
+		if (count >= 2 && (ch->have[AF_FOND] || ch->have[AF_OPIS] ||
+		    ch->have[AF_DELO]))
+			return 1;
+		pos = start + 1;
+		while (pos < to && ((unsigned char)s[pos] & 0xC0) == 0x80)
+			pos++;
+	}
+	return 0;
+}
+
+static size_t
+skip_ws(const char *s, size_t i, size_t b)
+{
+	while (i < b && isspace((unsigned char)s[i]))
+		i++;
+	return i;
+}
+
+/* The archive named just before a chain at pos (clause from a). */
+static size_t
+archive_before(const char *s, size_t a, size_t pos, char **out,
+    const char *inherit)
+{
+	size_t e = pos, i, depth, t, off, n;
+
+	while (e > a && (isspace((unsigned char)s[e - 1]) || s[e - 1] == ',' ||
+	    s[e - 1] == ':'))
+		e--;
+	if (e > a && s[e - 1] == ')') {
+		depth = 0;
+		for (i = e; i-- > a; ) {
+			if (s[i] == ')')
+				depth++;
+			else if (s[i] == '(' && --depth == 0)
+				break;
+		}
+		if (i < e && s[i] == '(' &&
+		    rx_match(rx_paren_abbr, s + i, e - i, 0)) {
+			rx_group(rx_paren_abbr, 1, &off, &n);
+			if (archive_like(s + i + off, n) || n <= 12) {
+				define_archive(s + i + off, n);
+				set(out, s + i + off, n);
+				/* back to the full name before the parenthesis */
+				for (t = i; t > a; t--)
+					if (strchr(",;:([", s[t - 1]) != NULL)
+						break;
+				return skip_ws(s, t, i);
+			}
+		}
+	}
+	/* the words after the last comma, parenthesis or colon */
+	for (t = e; t > a; t--)
+		if (s[t - 1] == ',' || s[t - 1] == ';' || s[t - 1] == '(' ||
+		    s[t - 1] == ')' || s[t - 1] == ':' || s[t - 1] == '[')
+			break;
+	while (t < e && (isspace((unsigned char)s[t]) || s[t] == '"' ||
+	    s[t] == '*' || is_close_curly(s, e, t)))
+		t += is_close_curly(s, e, t) ? 3 : 1;
+	/* "see the Archive of ..." */
+	while (t < e && islower((unsigned char)s[t])) {
+		while (t < e && !isspace((unsigned char)s[t]))
+			t++;
+		while (t < e && isspace((unsigned char)s[t]))
+			t++;
+	}
+	if (archive_like(s + t, e - t)) {
+		set(out, s + t, e - t);
+		return t;
+	}
+	set(out, inherit, strlen(inherit));
+	return pos;
+}
+
+/* Is the quoted span t a title?  pre is the clause before it. */
+static int
+quoted_title(const char *s, size_t ca, size_t cb, const struct title *t)
+{
+	size_t i = t->b, k;
+
+	if (t->ib - t->ia < 4)
+		return 0;
+	/* a quotation holds sentences or omissions; a title does not */
+	for (k = t->ia; k + 2 < t->ib; k++)
+		if ((s[k] == '.' && s[k + 1] == ' ' &&
+		    isupper((unsigned char)s[k + 2]) && !abbrev_before(s, k)) ||
+		    strncmp(s + k, "[...]", 5) == 0 ||
+		    strncmp(s + k, "[…]", 5) == 0)
+			return 0;
+	while (i < cb && (s[i] == ',' || s[i] == '.' || s[i] == ' '))
+		i++;
+	if (i < cb && s[i] == '(' && i + 1 < cb && !islower((unsigned char)s[i + 1]))
+		return !rx_match(rx_speech_before, s + ca, t->a - ca, 0);
+	if (i < cb && s[i] == '*')
+		return 1;
+	if (rx_match(rx_in, s, cb, t->b) || rx_match(rx_paper, s + i,
+	    cb - i > 40 ? 40 : cb - i, 0) ||
+	    rx_match(rx_url, s + i, cb - i > 12 ? 12 : cb - i, 0) ||
+	    rx_match(rx_thesis, s + i, cb - i > 20 ? 20 : cb - i, 0))
+		return 1;
+	for (k = i; k < cb && s[k] != ',' && s[k] != ':' && s[k] != '.'; k++)
+		;
+	if (k > i && archive_like(s + i, k - i))
+		return 1;
+	if (rx_match(rx_speech_before, s + ca, t->a - ca, 0))
+		return 0;
+	k = skip_ws(s, ca, t->a);
+	if (k == t->a)
+		return 1;	/* the clause opens with it */
+	return rx_match(rx_author, s + ca, t->a - ca, 0) ||
+	    (t->a - ca >= 4 && (memcmp(s + t->a - 4, "see ", 4) == 0 ||
+	    memcmp(s + t->a - 3, "in ", 3) == 0));
+}
+
+static int
+italic_title(const char *s, size_t ca, size_t cb, const struct title *t)
+{
+	size_t i = t->b, k;
+
+	if (t->ib - t->ia < 3)
+		return 0;
+	if (rx_match(rx_ibid, s + t->a, t->b - t->a, 0))
+		return 0;
+	/* "[translation]" and "(translation)" may stand before the details */
+	i = skip_ws(s, i, cb);
+	while (i < cb && (s[i] == '[' || s[i] == '(')) {
+		char close = s[i] == '[' ? ']' : ')';
+
+		for (k = i; k < cb && s[k] != close; k++)
+			;
+		if (k >= cb)
+			break;
+		if (s[i] == '(' && rx_match(rx_yearparen, s + i, k + 1 - i, 0))
+			return 1;
+		i = skip_ws(s, k + 1, cb);
+	}
+	i = t->b;
+	while (i < cb && (s[i] == ',' || s[i] == ' '))
+		i++;
+	if (i < cb && (isdigit((unsigned char)s[i]) ||
+	    rx_match(rx_thesis, s + i, cb - i > 24 ? 24 : cb - i, 0) ||
+	    strncmp(s + i, "vol", 3) == 0 || strncmp(s + i, "Vol", 3) == 0 ||
+	    strncmp(s + i, "ed.", 3) == 0 || strncmp(s + i, "No", 2) == 0 ||
+	    strncmp(s + i, "Issue", 5) == 0 || strncmp(s + i, "p.", 2) == 0))
+		return 1;
+	if (rx_match(rx_newsdate, s, cb, t->b))
+		return 1;
+	if (skip_ws(s, ca, t->a) == t->a)
+		return 1;
+	return rx_match(rx_author, s + ca, t->a - ca, 0) ||
+	    (t->a - ca >= 3 && memcmp(s + t->a - 3, "in ", 3) == 0);
+}
+
+/* Fill the published details of c from its span [a, b). */
+static void
+details(const char *s, struct cite *c, size_t pre, size_t a, size_t b,
+    size_t title_end, int title_type)
+{
+	size_t n, i;
+	int journal;
+
+	if (rx_match(rx_url, s, b, a) && rx_start(rx_url) < b) {
+		n = rx_end(rx_url) - rx_start(rx_url);
+		while (n > 0 && strchr(".,;", s[rx_start(rx_url) + n - 1]))
+			n--;
+		set(&c->url, s + rx_start(rx_url), n);
+	}
+	if (rx_match(rx_accessed, s, b, a) && rx_start(rx_accessed) < b)
+		set_group(&c->accessed, rx_accessed, s, 1);
+	if (rx_match(rx_pubparen, s, b, title_end) && rx_start(rx_pubparen) < b) {
+		set_group(&c->place, rx_pubparen, s, 1);
+		set_group(&c->publisher, rx_pubparen, s, 2);
+		set_group(&c->year, rx_pubparen, s, 3);
+	} else if (rx_match(rx_yearparen, s, b, title_end) &&
+	    rx_start(rx_yearparen) < b)
+		set_group(&c->year, rx_yearparen, s, 1);
+	if (rx_match(rx_volume, s, b, title_end) && rx_start(rx_volume) < b)
+		set_group(&c->volume, rx_volume, s, 1);
+	if (rx_match(rx_docno, s, b, title_end) && rx_start(rx_docno) < b)
+		set_group(&c->number, rx_docno, s, 1);
+	if (rx_match(rx_pages, s + a, b - a, 0))
+		set_group(&c->pages, rx_pages, s + a, 1);
+	journal = rx_match(rx_journal, s + title_end, b - title_end, 0);
+	i = title_end;
+	if (rx_match(rx_frus, s + a, b - a, 0))
+		c->kind = title_type == T_QUOTED ? CITE_CHAPTER : CITE_BOOK;
+	else if (rx_match(rx_thesis, s + pre, b - pre, 0))
+		c->kind = CITE_THESIS;
+	else if (rx_match(rx_paper, s + pre, b - pre, 0))
+		c->kind = CITE_PAPER;
+	else if (title_type == T_QUOTED && rx_match(rx_in, s, b, i))
+		c->kind = CITE_CHAPTER;
+	else if (title_type == T_QUOTED && (c->container != NULL || journal))
+		c->kind = CITE_ARTICLE;
+	else if (title_type == T_ITALIC && rx_match(rx_newsdate, s, b, i))
+		c->kind = CITE_ARTICLE;
+	else if (c->year != NULL && (title_type == T_ITALIC || c->publisher))
+		c->kind = CITE_BOOK;
+	else if (c->url != NULL)
+		c->kind = CITE_WEB;
+	else
+		return;
+	c->full = 1;
+}
+
+/* Author before a title: the names right before it, and a surname. */
+static void
+author(const char *s, struct cite *c, size_t a, size_t ta)
+{
+	size_t off, n, e;
+
+	if (ta <= a || !rx_match(rx_author, s + a, ta - a, 0))
+		return;
+	rx_group(rx_author, 1, &off, &n);
+	/* "See also X", "Cf. X": the words that lead in are no name */
+	for (;;) {
+		static const char *const lead[] = { "See ", "Also ", "Cf. ",
+		    "In ", "For ", "And ", "Compare ", NULL };
+		const char *const *l;
+
+		for (l = lead; *l; l++)
+			if (n > strlen(*l) && strncmp(s + a + off, *l,
+			    strlen(*l)) == 0)
+				break;
+		if (*l == NULL)
+			break;
+		off += strlen(*l);
+		n -= strlen(*l);
+		while (n > 0 && s[a + off] == ' ')
+			off++, n--;
+		if (n > 5 && strncmp(s + a + off, "also ", 5) == 0)
+			off += 5, n -= 5;
+	}
+	set(&c->author, s + a + off, n);
+	/* the first author's last word */
+	for (e = 0; c->author[e] && c->author[e] != ',' &&
+	    strncmp(c->author + e, " and ", 5) != 0 &&
+	    strncmp(c->author + e, " & ", 3) != 0; e++)
+		;
+	n = e;
+	while (n > 0 && c->author[n - 1] != ' ')
+		n--;
+	free(c->surname);
+	c->surname = cite_key(c->author + n, e - n);
+}
+
+/* An archive's name; "Full Name (ABBR)" gives the abbreviation. */
+static void
+set_archive(char **out, const char *s, size_t n)
+{
+	size_t i;
+	size_t off, len;
+
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	if (n > 0 && s[n - 1] == ')')
+		for (i = n - 1; i-- > 0; )
+			if (s[i] == '(') {
+				if (rx_match(rx_paren_abbr, s + i, n - i, 0)) {
+					rx_group(rx_paren_abbr, 1, &off, &len);
+					define_archive(s + i + off, len);
+					set(out, s + i + off, len);
+					return;
+				}
+				break;
+			}
+	set(out, s, n);
+}
+
+/* Fond, delo and folios named among other coordinates. */
+static void
+coords_fields(struct cite *c)
+{
+	const char *s = c->coords;
+	size_t len = strlen(s), pos = 0, off, n, voff, vn;
+	int f;
+
+	while (pos < len && rx_match(rx_chain, s, len, pos)) {
+		pos = rx_end(rx_chain);
+		rx_named(rx_chain, "val", &voff, &vn);
+		f = rx_named(rx_chain, "fond", &off, &n) ? AF_FOND :
+		    rx_named(rx_chain, "opis", &off, &n) ? AF_OPIS :
+		    rx_named(rx_chain, "delo", &off, &n) ? AF_DELO :
+		    rx_named(rx_chain, "list", &off, &n) ? AF_FOLIOS : -1;
+		if (f > 0 && *c->af[f] == '\0')
+			set(&c->af[f], s + voff, vn);
+	}
+}
+
+static int
+after_hereafter(const char *s, size_t a, size_t ta)
+{
+	size_t k = ta;
+
+	while (k > a && strchr(" ,:", s[k - 1]))
+		k--;
+	if (k >= a + 9 && strncasecmp(s + k - 9, "hereafter", 9) == 0)
+		return 1;
+	return k >= a + 9 + 9 &&
+	    strncasecmp(s + k - 18, "hereafter cited as", 18) == 0;
+}
+
+static void
+parse_clause(const char *s, size_t ca, size_t cb, struct cites *out,
+    const char **archive)
+{
+	struct title t[32];
+	struct chain ch;
+	struct cite *c, *cur = NULL;
+	size_t nt, i, pos, end, k, off = 0, n, first = out->n;
+	size_t cstart = ca;
+
+	nt = spans(s, ca, cb, t, sizeof(t) / sizeof(t[0]));
+
+	/* Ibid. */
+	if (rx_match(rx_ibid, s + ca, cb - ca, 0)) {
+		c = new_cite(out, CITE_IBID, ca, cb);
+		if (rx_match(rx_pages, s + ca, cb - ca, 0))
+			set_group(&c->pages, rx_pages, s + ca, 1);
+		for (pos = ca; pos < cb && find_chain(s, pos, cb, &ch);
+		    pos = ch.b)
+			if (ch.have[AF_FOLIOS]) {
+				set(&c->pages, s + ch.va[AF_FOLIOS],
+				    ch.vn[AF_FOLIOS]);
+				break;
+			}
+		return;
+	}
+	/* titles and coordinate chains, in order */
+	pos = ca;
+	for (i = 0; i <= nt; i++) {
+		size_t limit = i < nt ? t[i].a : cb;
+
+		/* chains before the next title */
+		while (pos < limit && find_chain(s, pos, limit, &ch)) {
+			size_t from = pos;
+
+			if (cur != NULL && cur->kind != CITE_ARCHIVAL &&
+			    !cur->full && cur->af[AF_FOND][0] == '\0' &&
+			    cur->af[AF_DELO][0] == '\0')
+				c = cur;
+			else {
+				c = new_cite(out, CITE_ARCHIVAL, ch.a, ch.b);
+				cur = c;
+			}
+			c->kind = CITE_ARCHIVAL;
+			c->full = 1;
+			for (k = AF_FOND; k < AF_N; k++)
+				if (ch.have[k])
+					set(&c->af[k], s + ch.va[k], ch.vn[k]);
+			k = archive_before(s, from, ch.a, &c->af[AF_ARCHIVE],
+			    *archive);
+			if (c->title == NULL && k < c->start)
+				c->start = k;
+			if (c->af[AF_ARCHIVE][0])
+				*archive = c->af[AF_ARCHIVE];
+			c->end = ch.b;
+			pos = ch.b;
+		}
+		if (i == nt)
+			break;
+		if (t[i].b <= pos && i > 0)
+			continue;
+		if (t[i].type == T_ITALIC && cur != NULL &&
+		    cur->kind != CITE_ARCHIVAL && cur->container == NULL &&
+		    cur->title != NULL && cur->end <= t[i].a) {
+			/* the container of the quoted title before */
+			k = cur->end;
+			while (k < t[i].a && strchr(" ,.:", s[k]))
+				k++;
+			if (k < t[i].a && s[k] == '(') {
+				while (k < t[i].a && s[k] != ')')
+					k++;
+				k++;
+				while (k < t[i].a && strchr(" ,.:", s[k]))
+					k++;
+			}
+			if (k + 3 <= t[i].a && memcmp(s + k, "in ", 3) == 0)
+				k += 3;
+			if (k == t[i].a) {
+				set(&cur->container, s + t[i].ia,
+				    t[i].ib - t[i].ia);
+				cur->end = t[i].b;
+				pos = t[i].b;
+				continue;
+			}
+		}
+		if (after_hereafter(s, ca, t[i].a))
+			continue;
+		/* "*Series*, vol. 3, *Volume Title* (...)": one work */
+		if (t[i].type == T_ITALIC && cur != NULL && cur->title != NULL &&
+		    cur->end <= t[i].a && cur->kind == CITE_OTHER &&
+		    cur->author == NULL && s[cur->start] == '*' &&
+		    memchr(s + cur->end, '(', t[i].a - cur->end) == NULL &&
+		    !rx_match(rx_author, s + cur->end, t[i].a - cur->end, 0)) {
+			cur->end = t[i].b;
+			pos = t[i].b;
+			continue;
+		}
+		if (t[i].type == T_QUOTED ? !quoted_title(s, cstart, cb, &t[i]) :
+		    !italic_title(s, cstart, cb, &t[i]))
+			continue;
+		c = new_cite(out, CITE_OTHER, t[i].a, t[i].b);
+		for (n = t[i].ib; n > t[i].ia && strchr(",.;: ", s[n - 1]); n--)
+			;
+		set(&c->title, s + t[i].ia, n - t[i].ia);
+		free(c->key);
+		c->key = cite_key(c->title, strlen(c->title));
+		/* the author: names right before, after any commentary */
+		author(s, c, cstart, t[i].a);
+		if (c->author != NULL) {
+			for (k = t[i].a; k > cstart; k--)
+				if (strncmp(s + k - 1, c->author,
+				    strlen(c->author)) == 0)
+					break;
+			if (k > cstart)
+				c->start = k - 1;
+		}
+		k = skip_ws(s, t[i].b, cb);
+		while (k < cb && (s[k] == ',' || s[k] == '.'))
+			k = skip_ws(s, k + 1, cb);
+		if (k < cb && s[k] == '(') {
+			for (end = k; end < cb && s[end] != ')'; end++)
+				;
+			if (end < cb && end - k < 40 && t[i].type == T_QUOTED) {
+				set(&c->date, s + k + 1, end - k - 1);
+				if (strpbrk(c->date, "0123456789") == NULL) {
+					free(c->date);
+					c->date = NULL;
+				}
+			}
+		}
+		c->full = 0;
+		c->end = t[i].b;
+		cur = c;
+		pos = t[i].b;
+		cstart = t[i].b;
+	}
+	/* each citation runs to the next one; fill its details */
+	for (i = first; i < out->n; i++) {
+		c = &out->v[i];
+		end = i + 1 < out->n ? out->v[i + 1].start : cb;
+		if (c->end < end)
+			c->end = end;
+		while (c->end > c->start && (isspace((unsigned char)s[c->end - 1])
+		    || s[c->end - 1] == ';'))
+			c->end--;
+		if (c->kind == CITE_ARCHIVAL || c->title == NULL)
+			continue;
+		k = 0;
+		for (n = 0; n < nt; n++)
+			if (t[n].a == c->start ||
+			    (t[n].ia <= c->start + strlen(c->author ? c->author : "") + 8 &&
+			    s + t[n].ia < s + c->end &&
+			    strncmp(s + t[n].ia, c->title, strlen(c->title)) == 0)) {
+				k = t[n].b;
+				off = (size_t)t[n].type;
+				break;
+			}
+		if (k == 0)
+			continue;
+		details(s, c, i == first ? ca : out->v[i - 1].end, c->start,
+		    c->end, k, (int)off);
+		/* a title named by an archive after it: "(date), Archive" */
+		if (!c->full) {
+			size_t p = k, q;
+
+			p = skip_ws(s, p, c->end);
+			while (p < c->end && (s[p] == ',' || s[p] == '.'))
+				p = skip_ws(s, p + 1, c->end);
+			if (p < c->end && s[p] == '(') {
+				while (p < c->end && s[p] != ')')
+					p++;
+				p++;
+			}
+			while (p < c->end && (s[p] == ',' || s[p] == ' '))
+				p++;
+			for (q = p; q < c->end && s[q] != ',' && s[q] != ':' &&
+			    s[q] != ';'; q++)
+				;
+			while (q > p && (s[q - 1] == '.' || s[q - 1] == ' '))
+				q--;
+			if (q > p && archive_like(s + p, q - p) &&
+			    (rx_match(rx_coordword, s, c->end, q) ||
+			    rx_match(rx_coordany, s + q, c->end - q, 0))) {
+				c->kind = CITE_ARCHIVAL;
+				c->full = 1;
+				set_archive(&c->af[AF_ARCHIVE], s + p, q - p);
+				while (q < c->end && strchr(",: ", s[q]))
+					q++;
+				n = c->end;
+				while (n > q && strchr(".;, ", s[n - 1]) != NULL)
+					n--;
+				set(&c->coords, s + q, n - q);
+				coords_fields(c);
+			}
+		}
+	}
+	/* "X, "Title" and Y, "Title", *Journal*": the first shares the
+	 * second's details */
+	for (i = out->n; i-- > first + 1; ) {
+		struct cite *p = &out->v[i - 1];
+
+		if (!p->full && out->v[i].full && p->title != NULL &&
+		    out->v[i].kind != CITE_ARCHIVAL) {
+			for (k = p->end; k > p->start && s[k - 1] != ' '; k--)
+				;
+			pos = p->start;
+			for (k = pos; k + 5 < out->v[i].start; k++)
+				if (memcmp(s + k, " and ", 5) == 0 && k > p->start &&
+				    k >= p->start + strlen(p->title))
+					break;
+			if (k + 5 < out->v[i].start) {
+				p->kind = out->v[i].kind;
+				p->full = 1;
+			}
+		}
+	}
+	/* a clause without titles: op. cit., supra, "our No. 70", or an
+	 * archive with coordinates of another kind */
+	if (out->n == first) {
+		if (rx_match(rx_supra, s + ca, cb - ca, 0) ||
+		    rx_match(rx_opcit, s + ca, cb - ca, 0)) {
+			struct rx *r = rx_match(rx_supra, s + ca, cb - ca, 0) ?
+			    rx_supra : rx_opcit;
+
+			c = new_cite(out, CITE_SHORT, ca, cb);
+			c->opcit = 1;
+			if (r == rx_supra && rx_group(rx_supra, 1, &off, &n))
+				c->ref = strtol(s + ca + off, NULL, 10);
+			k = ca + rx_start(r);
+			author(s, c, ca, k);
+		} else if (rx_match(rx_ownref, s + ca, cb - ca, 0))
+			new_cite(out, CITE_OTHER, ca, cb);
+		else if (rx_match(rx_recgroup, s + ca, cb - ca, 0)) {
+			/* "RG 59, Central Files, Box 3, NARA": the archive
+			 * may come last */
+			size_t q = ca, q0;
+
+			c = new_cite(out, CITE_ARCHIVAL, ca, cb);
+			c->full = 1;
+			for (k = ca; k < cb; k = q + 1) {
+
+				k = skip_ws(s, k, cb);
+				for (q = k; q < cb && s[q] != ','; q++)
+					;
+				q0 = q;
+				while (q0 > k && strchr(".; ", s[q0 - 1]))
+					q0--;
+				if (q0 > k && (known_archive(s + k, q0 - k) ||
+				    rx_match(rx_archword, s + k, q0 - k, 0))) {
+					set_archive(&c->af[AF_ARCHIVE], s + k,
+					    q0 - k);
+					break;
+				}
+			}
+			n = cb;
+			while (n > ca && strchr(".;, ", s[n - 1]) != NULL)
+				n--;
+			set(&c->coords, s + ca, n - ca);
+		} else {
+			/* a source or note naming an archive with coordinates
+			 * of another kind: "NARA, RG 59, Box 3" */
+			for (k = ca; k < cb; k++) {
+				size_t q;
+
+				if ((k > ca && s[k - 1] != ' ' && s[k - 1] != '(' &&
+				    s[k - 1] != ',') || !(isupper((unsigned char)s[k]) ||
+				    ((unsigned char)s[k] >= 0xC0)))
+					continue;
+				/* archive names are short */
+				for (q = k; q < cb && q < k + 160 && s[q] != ',' &&
+				    s[q] != ':' && s[q] != ';'; q++)
+					;
+				if ((n = known_prefix(s + k, cb - k)) > 0 &&
+				    k + n < cb && s[k + n] == ' ' &&
+				    isdigit((unsigned char)s[k + n + 1]))
+					q = k + n;
+				if (q > k && q < cb && archive_like(s + k, q - k) &&
+				    (known_archive(s + k, q - k) ||
+				    rx_match(rx_archword, s + k, q - k, 0)) &&
+				    (rx_match(rx_coordword, s, cb, q) ||
+				    rx_match(rx_coordany, s + q, cb - q, 0))) {
+					c = new_cite(out, CITE_ARCHIVAL, k, cb);
+					c->full = 1;
+					set_archive(&c->af[AF_ARCHIVE], s + k,
+					    q - k);
+					while (q < cb && strchr(",: ", s[q]))
+						q++;
+					n = cb;
+					while (n > q && strchr(".;, ", s[n - 1]) != NULL)
+						n--;
+					set(&c->coords, s + q, n - q);
+					coords_fields(c);
+					break;
+				}
+			}
+		}
+	}
+	/* hereafter "Short Title" */
+	if (rx_match(rx_hereafter_title, s + ca, cb - ca, 0) && out->n > 0) {
+		rx_group(rx_hereafter_title, 1, &off, &n);
+		c = &out->v[out->n - 1];
+		free(c->defines);
+		c->defines = cite_key(s + ca + off, n);
+	}
+}
+
+static void
+crossrefs(const char *s, size_t len, struct cites *out)
+{
+	size_t pos = 0, off, n, a, e, k, first;
+	struct cite *c;
+
+	while (pos < len && rx_match(rx_xref, s, len, pos)) {
+		a = rx_start(rx_xref);
+		first = out->n;
+		pos = rx_end(rx_xref);
+		rx_group(rx_xref, 1, &off, &n);
+		c = new_cite(out, CITE_CROSSREF, a, pos);
+		c->ref = strtol(s + off, NULL, 10);
+		c->full = 1;
+		while (rx_match(rx_xref_more, s, len, pos)) {
+			rx_group(rx_xref_more, 1, &off, &n);
+			c = new_cite(out, CITE_CROSSREF, a, rx_end(rx_xref_more));
+			c->ref = strtol(s + off, NULL, 10);
+			c->full = 1;
+			pos = rx_end(rx_xref_more);
+		}
+		/* the spans reach the closing bracket */
+		for (e = pos; e < len && e < pos + 40 && s[e] != ']' &&
+		    s[e] != ')' && s[e] != '[' && s[e] != '('; e++)
+			;
+		if (e < len && (s[e] == ']' || s[e] == ')'))
+			for (k = first; k < out->n; k++)
+				out->v[k].end = e + 1;
+	}
+}
+
+static int
+by_start(const void *x, const void *y)
+{
+	const struct cite *a = x, *b = y;
+
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	if (a->kind == CITE_CROSSREF && b->kind == CITE_CROSSREF)
+		return a->ref < b->ref ? -1 : a->ref > b->ref;
+	return a->kind == CITE_CROSSREF ? 1 : b->kind == CITE_CROSSREF ? -1 : 0;
+}
+
+void
+cite_parse(const char *s, size_t len, struct cites *out)
+{
+	struct span *cv;
+	size_t nc, i, first = out->n;
+	const char *archive = "";
+	char *keep = NULL;
+
+	compile();
+	nc = clauses(s, len, &cv);
+	for (i = 0; i < nc; i++) {
+		const char *before = archive;
+
+		parse_clause(s, cv[i].a, cv[i].b, out, &archive);
+		if (archive != before) {
+			free(keep);
+			keep = xstrdup(archive);
+			archive = keep;
+		}
+	}
+	free(cv);
+	free(keep);
+	crossrefs(s, len, out);
+	/* spans end at the last non-blank before the next citation */
+	if (out->n > first)
+		qsort(out->v + first, out->n - first, sizeof(*out->v),
+		    by_start);
+	for (i = first; i < out->n; i++) {
+		struct cite *c = &out->v[i];
+
+		if (c->end > len)
+			c->end = len;
+		for (;;) {
+			static const char *const lead[] = { " ", "and ",
+			    "see also ", "see ", "cf. ", "also ", NULL };
+			const char *const *l;
+
+			for (l = lead; *l; l++)
+				if (c->start + strlen(*l) < c->end &&
+				    strncmp(s + c->start, *l, strlen(*l)) == 0)
+					break;
+			if (*l == NULL)
+				break;
+			c->start += strlen(*l);
+		}
+		for (;;) {
+			while (c->end > c->start && strchr(" ;,", s[c->end - 1]))
+				c->end--;
+			if (c->end >= c->start + 4 &&
+			    strncmp(s + c->end - 4, " and", 4) == 0)
+				c->end -= 4;
+			else
+				break;
+		}
+		if (c->kind == CITE_OTHER && c->title != NULL && !c->full)
+			c->kind = CITE_SHORT;	/* until resolution says */
+	}
+}
+
+void
+cite_parse_text(const char *s, size_t len, struct cites *out)
+{
+	struct chain ch;
+	struct cite *c;
+	size_t pos = 0, first = out->n, k;
+	int f;
+
+	compile();
+	while (pos < len && find_chain(s, pos, len, &ch)) {
+		c = new_cite(out, CITE_ARCHIVAL, ch.a, ch.b);
+		c->full = 1;
+		for (f = AF_FOND; f < AF_N; f++)
+			if (ch.have[f])
+				set(&c->af[f], s + ch.va[f], ch.vn[f]);
+		/* the archive within the sentence before */
+		k = ch.a > pos + 200 ? ch.a - 200 : pos;
+		c->start = archive_before(s, k, ch.a, &c->af[AF_ARCHIVE], "");
+		pos = ch.b;
+	}
+	crossrefs(s, len, out);
+	if (out->n > first + 1)
+		qsort(out->v + first, out->n - first, sizeof(*out->v),
+		    by_start);
+}
+
+static void
+cite_free_fields(struct cite *c)
+{
+	int i;
+
+	for (i = 0; i < AF_N; i++)
+		free(c->af[i]);
+	free(c->coords); free(c->title); free(c->key); free(c->date);
+	free(c->author); free(c->surname); free(c->container);
+	free(c->place); free(c->publisher); free(c->year); free(c->pages);
+	free(c->url); free(c->accessed); free(c->volume); free(c->number);
+	free(c->defines);
+}
+
+void
+cites_clear(struct cites *cl)
+{
+	size_t i;
+
+	for (i = 0; i < cl->n; i++)
+		cite_free_fields(&cl->v[i]);
+	cl->n = 0;
+}
+
+void
+cites_free(struct cites *cl)
+{
+	cites_clear(cl);
+	free(cl->v);
+	memset(cl, 0, sizeof(*cl));
+}
+
+/* ---- resolution ---- */
+
+struct entry {
+	char *key, *date, *surname, *title;
+	char *af[AF_N];
+	long  note, line;
+	int   archival;
+};
+
+struct last_note {
+	long  num;
+	long  target;		/* what an Ibid. after it resolves to */
+	char *af[AF_N];
+	int   valid;
+};
+
+struct cite_index {
+	struct entry    *e;
+	size_t           n, cap;
+	struct last_note last[2];
+};
+
+struct cite_index *
+cite_index_new(void)
+{
+	compile();
+	return xcalloc(1, sizeof(struct cite_index));
+}
+
+static void
+free_af(char **af)
+{
+	int i;
+
+	for (i = 0; i < AF_N; i++) {
+		free(af[i]);
+		af[i] = NULL;
+	}
+}
+
+static void
+copy_af(char **dst, char *const *src)
+{
+	int i;
+
+	for (i = 0; i < AF_N; i++) {
+		free(dst[i]);
+		dst[i] = xstrdup(src[i] ? src[i] : "");
+	}
+}
+
+void
+cite_index_free(struct cite_index *ix)
+{
+	size_t i;
+
+	if (ix == NULL)
+		return;
+	for (i = 0; i < ix->n; i++) {
+		free(ix->e[i].key); free(ix->e[i].date);
+		free(ix->e[i].surname); free(ix->e[i].title);
+		free_af(ix->e[i].af);
+	}
+	free(ix->e);
+	free_af(ix->last[0].af);
+	free_af(ix->last[1].af);
+	free(ix);
+}
+
+static void
+add_entry(struct cite_index *ix, const char *key, const struct cite *c,
+    long note, long line)
+{
+	struct entry *e;
+
+	if (ix->n == ix->cap) {
+		ix->cap = ix->cap ? ix->cap * 2 : 64;
+		ix->e = xreallocarray(ix->e, ix->cap, sizeof(*ix->e));
+	}
+	e = &ix->e[ix->n++];
+	memset(e, 0, sizeof(*e));
+	e->key = xstrdup(key);
+	e->date = c->date ? cite_key(c->date, strlen(c->date)) : xstrdup("");
+	e->surname = xstrdup(c->surname ? c->surname : "");
+	e->title = xstrdup(c->title ? c->title : "");
+	copy_af(e->af, c->af);
+	e->note = note;
+	e->line = line;
+	e->archival = c->kind == CITE_ARCHIVAL;
+}
+
+static int
+prefix_words(const char *shortk, const char *full)
+{
+	size_t n = strlen(shortk);
+
+	return strncmp(full, shortk, n) == 0 && full[n] == ' ' &&
+	    strchr(shortk, ' ') != NULL;
+}
+
+/* The earlier full citation a short form repeats; NULL when none or
+ * not unique (then *ambiguous is set). */
+static struct entry *
+find_full(struct cite_index *ix, const struct cite *c, int *ambiguous)
+{
+	struct entry *hit = NULL;
+	char *date = c->date ? cite_key(c->date, strlen(c->date)) : NULL;
+	size_t i;
+	int pass;
+
+	*ambiguous = 0;
+	for (pass = 0; pass < 3 && hit == NULL; pass++) {
+		for (i = 0; i < ix->n; i++) {
+			struct entry *e = &ix->e[i];
+			int m;
+
+			if (c->opcit)
+				m = c->ref ? e->note == c->ref && pass == 0 :
+				    pass == 2 && c->surname && *c->surname &&
+				    strcmp(c->surname, e->surname) == 0;
+			else if (pass == 0)
+				m = strcmp(e->key, c->key) == 0 && *c->key;
+			else if (pass == 1)
+				m = 0;
+			else
+				m = prefix_words(c->key, e->key) &&
+				    (c->surname == NULL || *e->surname == '\0' ||
+				    strcmp(c->surname, e->surname) == 0);
+			if (!m)
+				continue;
+			if (date && *e->date && strcmp(date, e->date) != 0)
+				continue;
+			if (hit == NULL) {
+				hit = e;
+				continue;
+			}
+			if (e->note == hit->note)
+				continue;
+			/* another work, or the same title on another date */
+			if (strcmp(hit->key, e->key) != 0 || (date == NULL &&
+			    strcmp(hit->date, e->date) != 0)) {
+				*ambiguous = 1;
+				hit = NULL;
+				break;
+			}
+		}
+		if (*ambiguous)
+			break;
+	}
+	free(date);
+	return hit;
+}
+
+static void
+check_conflict(struct cite_index *ix, const struct cite *c, long note,
+    void (*conflict)(const struct cite_conflict *, void *), void *arg)
+{
+	char *date = c->date ? cite_key(c->date, strlen(c->date)) : xstrdup("");
+	struct cite_conflict cf;
+	size_t i;
+	int f;
+
+	for (i = 0; i < ix->n; i++) {
+		struct entry *e = &ix->e[i];
+
+		if (!e->archival || strcmp(e->key, c->key) != 0 ||
+		    e->note == note)
+			continue;
+		if (*date && *e->date && strcmp(date, e->date) != 0)
+			continue;
+		if (strcmp(e->af[AF_ARCHIVE], c->af[AF_ARCHIVE]) != 0)
+			continue;
+		for (f = AF_FOND; f < AF_FOLIOS; f++)
+			if (*e->af[f] && *c->af[f] &&
+			    strcmp(e->af[f], c->af[f]) != 0)
+				break;
+		if (f == AF_FOLIOS)
+			continue;
+		cf.cite = c;
+		cf.note = note;
+		cf.earlier_note = e->note;
+		cf.earlier_line = e->line;
+		cf.field = f;
+		cf.earlier_value = e->af[f];
+		conflict(&cf, arg);
+		break;
+	}
+	free(date);
+}
+
+void
+cite_resolve(struct cite_index *ix, long note, int series, long line,
+    struct cites *cl, void (*conflict)(const struct cite_conflict *, void *),
+    void *arg)
+{
+	struct last_note *ln = &ix->last[series ? 1 : 0];
+	struct entry *e;
+	size_t i, ncites = 0;
+	struct cite *single = NULL;
+	int amb;
+
+	for (i = 0; i < cl->n; i++) {
+		struct cite *c = &cl->v[i];
+
+		c->target = 0;
+		c->ambiguous = c->orphan = 0;
+		if (c->kind == CITE_IBID) {
+			if (ln->valid && ln->target > 0) {
+				c->target = ln->target;
+				copy_af(c->af, ln->af);
+				if (c->pages && *c->af[AF_ARCHIVE]) {
+					free(c->af[AF_FOLIOS]);
+					c->af[AF_FOLIOS] = xstrdup(c->pages);
+				}
+			} else if (ln->valid)
+				c->ambiguous = 1;
+		} else if (c->kind == CITE_SHORT) {
+			if ((e = find_full(ix, c, &amb)) != NULL) {
+				c->target = e->note;
+				copy_af(c->af, e->af);
+				if (c->pages && *c->af[AF_ARCHIVE]) {
+					free(c->af[AF_FOLIOS]);
+					c->af[AF_FOLIOS] = xstrdup(c->pages);
+				}
+			} else {
+				c->ambiguous = amb;
+				if (!amb && !c->opcit) {
+					c->kind = CITE_OTHER;
+					c->orphan = c->author != NULL;
+				}
+			}
+		} else if (c->kind == CITE_ARCHIVAL && *c->key && conflict)
+			check_conflict(ix, c, note, conflict, arg);
+	}
+	/* remember the full citations, and "hereafter" names */
+	for (i = 0; i < cl->n; i++) {
+		struct cite *c = &cl->v[i];
+
+		if (c->kind == CITE_CROSSREF)
+			continue;
+		ncites++;
+		single = c;
+		if (c->full && *c->key)
+			add_entry(ix, c->key, c, note, line);
+		if (c->defines && *c->defines)
+			add_entry(ix, c->defines, c, note, line);
+	}
+	ln->valid = 1;
+	ln->num = note;
+	free_af(ln->af);
+	if (ncites > 1) {
+		ln->target = 0;
+		copy_af(ln->af, (char *[AF_N]){ 0 });
+	} else if (single != NULL && single->kind == CITE_IBID) {
+		ln->target = single->target;
+		copy_af(ln->af, single->af);
+	} else {
+		ln->target = note;
+		if (single != NULL)
+			copy_af(ln->af, single->af);
+		else
+			copy_af(ln->af, (char *[AF_N]){ 0 });
+	}
+}
+
+long
+cites_ibid_of(const struct cites *cl)
+{
+	size_t i;
+
+	for (i = 0; i < cl->n; i++)
+		if (cl->v[i].kind != CITE_CROSSREF)
+			return cl->v[i].kind == CITE_IBID ? cl->v[i].target : 0;
+	return 0;
+}
+
+long
+cites_short_of(const struct cites *cl)
+{
+	size_t i;
+	long t = 0;
+
+	for (i = 0; i < cl->n; i++) {
+		const struct cite *c = &cl->v[i];
+
+		if (c->kind == CITE_CROSSREF)
+			continue;
+		if (c->kind != CITE_SHORT || c->target == 0 ||
+		    (t != 0 && c->target != t))
+			return 0;
+		t = c->target;
+	}
+	return t;
+}

@@ -1,0 +1,377 @@
+/* dict.c: name dictionaries in a byte trie (see dict.h, cwihp-dict(5)). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dict.h"
+#include "translit.h"
+#include "utf8.h"
+#include "util.h"
+
+struct node {
+	unsigned char byte;
+	int           child;	/* first child, -1 none */
+	int           sibling;	/* next sibling, -1 none */
+	int           entry;	/* entry ending here, -1 none */
+};
+
+struct entry {
+	char       *variant;
+	char       *canonical;
+	const char *rule;
+};
+
+struct dict {
+	struct node        *nodes;
+	size_t              nnodes, capnodes;
+	struct entry       *entries;
+	size_t              nentries, capentries;
+	struct dict_schemes sch;
+};
+
+static int
+new_node(struct dict *d, unsigned char byte)
+{
+	if (d->nnodes == d->capnodes) {
+		d->capnodes = d->capnodes ? d->capnodes * 2 : 256;
+		d->nodes = xreallocarray(d->nodes, d->capnodes,
+		    sizeof(*d->nodes));
+	}
+	d->nodes[d->nnodes].byte = byte;
+	d->nodes[d->nnodes].child = -1;
+	d->nodes[d->nnodes].sibling = -1;
+	d->nodes[d->nnodes].entry = -1;
+	return (int)d->nnodes++;
+}
+
+struct dict *
+dict_new(const struct dict_schemes *sch)
+{
+	struct dict *d = xcalloc(1, sizeof(*d));
+
+	d->sch = *sch;
+	new_node(d, 0);
+	return d;
+}
+
+/* One code point of s as the bytes the trie compares: apostrophes
+ * become '. Returns the length consumed (0 at the end). */
+static size_t
+norm_cp(const char *s, size_t n, char out[4], size_t *outlen)
+{
+	uint32_t c;
+	size_t len = utf8_decode(s, n, &c);
+
+	if (len == 0) {
+		if (n == 0)
+			return 0;
+		out[0] = s[0];
+		*outlen = 1;
+		return 1;
+	}
+	if (cp_is_apos(c) && c != 0x2BA) {
+		out[0] = '\'';
+		*outlen = 1;
+	} else
+		*outlen = utf8_encode(cp_lower(c), out);
+	return len;
+}
+
+void
+dict_add(struct dict *d, const char *variant, const char *canonical,
+    const char *rule)
+{
+	size_t i = 0, n = strlen(variant), len, ol, k;
+	char ob[4];
+	int cur = 0, ch, prev;
+	struct entry *e;
+
+	if (n == 0)
+		return;
+	while ((len = norm_cp(variant + i, n - i, ob, &ol)) > 0) {
+		for (k = 0; k < ol; k++) {
+			prev = -1;
+			for (ch = d->nodes[cur].child; ch >= 0;
+			    ch = d->nodes[ch].sibling) {
+				if (d->nodes[ch].byte == (unsigned char)ob[k])
+					break;
+				prev = ch;
+			}
+			if (ch < 0) {
+				ch = new_node(d, (unsigned char)ob[k]);
+				if (prev < 0)
+					d->nodes[cur].child = ch;
+				else
+					d->nodes[prev].sibling = ch;
+			}
+			cur = ch;
+		}
+		i += len;
+	}
+	if (d->nodes[cur].entry >= 0) {
+		/* a later entry wins, except that a keep never overrides */
+		e = &d->entries[d->nodes[cur].entry];
+		if (strcmp(variant, canonical) == 0 &&
+		    strcmp(e->variant, e->canonical) != 0)
+			return;
+		free(e->canonical);
+		e->canonical = xstrdup(canonical);
+		e->rule = rule;
+		return;
+	}
+	if (d->nentries == d->capentries) {
+		d->capentries = d->capentries ? d->capentries * 2 : 64;
+		d->entries = xreallocarray(d->entries, d->capentries,
+		    sizeof(*d->entries));
+	}
+	e = &d->entries[d->nentries];
+	e->variant = xstrdup(variant);
+	e->canonical = xstrdup(canonical);
+	e->rule = rule;
+	d->nodes[cur].entry = (int)d->nentries++;
+}
+
+size_t
+dict_match(const struct dict *d, const char *s, size_t n,
+    int (*ends_ok)(const char *, size_t, size_t),
+    const char **canonical, const char **rule)
+{
+	size_t i = 0, len, ol, k, best = 0;
+	char ob[4];
+	int cur = 0, ch;
+
+	while ((len = norm_cp(s + i, n - i, ob, &ol)) > 0) {
+		for (k = 0; k < ol && cur >= 0; k++) {
+			for (ch = d->nodes[cur].child; ch >= 0;
+			    ch = d->nodes[ch].sibling)
+				if (d->nodes[ch].byte == (unsigned char)ob[k])
+					break;
+			cur = ch;
+		}
+		if (cur < 0)
+			break;
+		i += len;
+		if (d->nodes[cur].entry >= 0 && (ends_ok == NULL ||
+		    ends_ok(s, n, i))) {
+			best = i;
+			*canonical = d->entries[d->nodes[cur].entry].canonical;
+			*rule = d->entries[d->nodes[cur].entry].rule;
+		}
+	}
+	return best;
+}
+
+size_t
+dict_size(const struct dict *d)
+{
+	return d->nentries;
+}
+
+void
+dict_dump(const struct dict *d, void (*emit)(const char *, const char *,
+    const char *, void *), void *arg)
+{
+	size_t i;
+
+	for (i = 0; i < d->nentries; i++)
+		emit(d->entries[i].variant, d->entries[i].canonical,
+		    d->entries[i].rule, arg);
+}
+
+void
+dict_free(struct dict *d)
+{
+	size_t i;
+
+	if (d == NULL)
+		return;
+	for (i = 0; i < d->nentries; i++) {
+		free(d->entries[i].variant);
+		free(d->entries[i].canonical);
+	}
+	free(d->entries);
+	free(d->nodes);
+	free(d);
+}
+
+enum sect { S_ALL, S_SKIP, S_FORWARD, S_REVERSE, S_RUSSIAN };
+
+/* Split a line on tabs into at most max fields (trimmed of spaces). */
+static int
+split_tabs(char *line, char **f, int max)
+{
+	int nf = 0;
+	char *p = line, *q, *e;
+
+	while (p && nf < max) {
+		q = strchr(p, '\t');
+		if (q)
+			*q = '\0';
+		while (*p == ' ')
+			p++;
+		e = p + strlen(p);
+		while (e > p && e[-1] == ' ')
+			*--e = '\0';
+		if (*p)
+			f[nf++] = p;
+		p = q ? q + 1 : NULL;
+	}
+	return nf;
+}
+
+static enum sect
+section(const struct dict *d, const char *name, const char **rule)
+{
+	const char *eq = strchr(name, '=');
+	const char *chosen = NULL;
+	size_t ll;
+
+	*rule = "dictionary";
+	if (strcmp(name, "*") == 0)
+		return S_ALL;
+	if (strcmp(name, "customary") == 0) {
+		*rule = "customary";
+		return d->sch.customary ? S_ALL : S_SKIP;
+	}
+	if (strcmp(name, "russian-names") == 0) {
+		*rule = "russian-scheme";
+		return S_RUSSIAN;
+	}
+	if (eq == NULL)
+		return S_SKIP;
+	ll = (size_t)(eq - name);
+	if (ll == 6 && strncmp(name, "korean", 6) == 0)
+		chosen = d->sch.korean, *rule = "korean-scheme";
+	else if (ll == 7 && strncmp(name, "russian", 7) == 0)
+		chosen = d->sch.russian, *rule = "russian-scheme";
+	else if (ll == 7 && strncmp(name, "chinese", 7) == 0)
+		chosen = d->sch.chinese, *rule = "chinese-scheme";
+	if (chosen == NULL)
+		return S_SKIP;
+	return strcmp(chosen, eq + 1) == 0 ? S_FORWARD : S_REVERSE;
+}
+
+static void
+add_russian(struct dict *d, char **f, int nf, const char *rule)
+{
+	struct buf canon = { 0 }, v = { 0 }, fold = { 0 };
+	int s, i, chosen = ru_scheme_parse(d->sch.russian ? d->sch.russian :
+	    "lc");
+
+	if (chosen < 0)
+		chosen = RU_LC;
+	ru_translit(&canon, f[0], strlen(f[0]), chosen);
+	buf_cstr(&canon);
+	for (s = 0; s < RU_NSCHEMES; s++) {
+		buf_reset(&v);
+		ru_translit(&v, f[0], strlen(f[0]), s);
+		buf_cstr(&v);
+		if (strcmp(v.s, canon.s) != 0)
+			dict_add(d, v.s, canon.s, rule);
+		buf_reset(&fold);
+		ascii_fold(&fold, v.s, v.len);
+		if (strcmp(fold.s, canon.s) != 0)
+			dict_add(d, fold.s, canon.s, rule);
+	}
+	for (i = 1; i < nf; i++)
+		if (strcmp(f[i], canon.s) != 0)
+			dict_add(d, f[i], canon.s, rule);
+	dict_add(d, canon.s, canon.s, rule);
+	buf_free(&canon);
+	buf_free(&v);
+	buf_free(&fold);
+}
+
+int
+dict_load_text(struct dict *d, const char *name, const char *text,
+    size_t len)
+{
+	const char *p = text, *end = text + len, *nl;
+	char *line, *f[64], *close;
+	enum sect sec = S_ALL;
+	const char *rule = "dictionary";
+	long lineno = 0;
+	int nf, i, errors = 0;
+	size_t ll;
+
+	while (p < end) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		ll = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		line = xstrndup(p, ll);
+		p += ll + (nl != NULL);
+		lineno++;
+		if (ll > 0 && line[ll - 1] == '\r')
+			line[--ll] = '\0';
+		if (utf8_check(line, ll) != ll) {
+			diag(name, lineno, "invalid UTF-8");
+			errors++;
+			free(line);
+			continue;
+		}
+		if (line[0] == '#' || line[strspn(line, " \t")] == '\0') {
+			free(line);
+			continue;
+		}
+		if (line[0] == '[') {
+			if ((close = strchr(line, ']')) == NULL) {
+				diag(name, lineno, "section header without ]");
+				errors++;
+			} else {
+				*close = '\0';
+				sec = section(d, line + 1, &rule);
+			}
+			free(line);
+			continue;
+		}
+		nf = split_tabs(line, f, 64);
+		if (nf == 0 || sec == S_SKIP) {
+			free(line);
+			continue;
+		}
+		if (sec == S_RUSSIAN)
+			add_russian(d, f, nf, rule);
+		else if (sec == S_REVERSE && nf >= 2) {
+			/* the first variant is canonical in the other scheme */
+			dict_add(d, f[0], f[1], rule);
+			for (i = 2; i < nf; i++)
+				dict_add(d, f[i], f[1], rule);
+			dict_add(d, f[1], f[1], rule);
+		} else {
+			for (i = 1; i < nf; i++)
+				dict_add(d, f[i], f[0], rule);
+			dict_add(d, f[0], f[0], rule);
+		}
+		free(line);
+	}
+	return errors;
+}
+
+int
+dict_load_file(struct dict *d, const char *path)
+{
+	FILE *fp = fopen(path, "r");
+	struct buf b = { 0 };
+	char chunk[8192];
+	size_t n;
+	int r;
+
+	if (fp == NULL) {
+		diag(path, 0, "%s", strerror(errno));
+		exit_trouble = 1;
+		return -1;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		buf_add(&b, chunk, n);
+	if (ferror(fp)) {
+		diag(path, 0, "%s", strerror(errno));
+		fclose(fp);
+		buf_free(&b);
+		exit_trouble = 1;
+		return -1;
+	}
+	fclose(fp);
+	r = dict_load_text(d, path, b.s ? b.s : "", b.len);
+	buf_free(&b);
+	return r;
+}

@@ -1,0 +1,766 @@
+/* names.c: person names in running text (see names.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "names.h"
+#include "utf8.h"
+#include "util.h"
+
+/* Honorifics and forms of address: never part of a name. */
+static const char *honorifics[] = {
+	"amb", "capt", "cde", "cdes", "col", "com", "comrade", "comrades",
+	"dr", "gen", "genosse", "herr", "lt", "madame", "maj", "messrs",
+	"miss", "mme", "monsieur", "mr", "mrs", "ms", "prof", "sir",
+	"tov", "tovarishch", "tovarisch",
+};
+
+/* Offices, ranks, bodies, nationalities, places, months and the words
+ * that start sentences: capitalized, but never a person's name. */
+static const char *stopwords[] = {
+	/* offices, ranks and bodies */
+	"academy", "acting", "adjutant", "admiral", "adviser", "advisor",
+	"affairs", "agency", "air", "ambassador", "ambassadors", "army",
+	"assembly", "assistant", "attache", "attaché", "bureau", "cabinet",
+	"candidate", "captain", "central", "chair", "chairman", "chancellor",
+	"charge", "chargé", "chief", "collegium", "colonel", "command",
+	"commander", "commissar", "committee", "communist", "conference",
+	"congress", "consul", "council", "counselor", "counsellor",
+	"defence", "defense", "delegation", "democratic", "department",
+	"deputy", "director", "division", "embassy", "emissary", "envoy",
+	"external", "extraordinary", "first", "foreign", "forces",
+	"fourth", "friendship", "general", "government", "governor",
+	"head", "headquarters", "institute", "internal", "interpreter",
+	"kollegia", "leader", "lieutenant", "major", "marshal", "mayor",
+	"member", "members", "military", "minister", "ministers",
+	"ministry", "naval", "navy", "office", "officer", "official",
+	"party", "people", "people's", "peoples", "plenipotentiary",
+	"plenum", "politburo", "premier", "presidium", "president",
+	"press", "prime", "red", "representative", "republic", "second",
+	"secretariat", "secretary", "section", "security", "socialist",
+	"society", "soviet", "soviets", "staff", "state", "supreme",
+	"third", "trade", "translator", "union", "vice", "worker's",
+	"workers", "workers'",
+	/* acronyms */
+	"cc", "ccp", "cpsu", "cpcz", "drv", "dprk", "gdr", "kgb", "kpd",
+	"kwp", "mfa", "prc", "pzpr", "usa", "ussr", "wpk",
+	/* nationalities and places */
+	"africa", "african", "afro-asian", "albania", "albanian",
+	"america", "american", "americans", "asia", "asian", "beijing",
+	"berlin", "britain", "british", "bucharest", "budapest",
+	"bulgaria", "bulgarian", "cambodia", "china", "chinese", "cuba",
+	"cuban", "czech", "czechoslovak", "czechoslovakia", "east",
+	"eastern", "europe", "european", "far", "france", "french",
+	"german", "germany", "hanoi", "havana", "hungarian", "hungary",
+	"india", "indian", "indonesia", "indonesian", "japan", "japanese",
+	"korea", "korean", "koreans", "kremlin", "laos", "middle",
+	"mongolia", "mongolian", "moscow", "near", "north", "northern",
+	"panmunjom", "peking", "poland", "polish", "prague", "pyongyang",
+	"romania", "romanian", "rumania", "rumanian", "russia", "russian",
+	"russians", "seoul", "sofia", "south", "southern", "states",
+	"taiwan", "tokyo", "ulaanbaatar", "united", "vietnam",
+	"vietnamese", "warsaw", "washington", "west", "western",
+	"yugoslav", "yugoslavia",
+	/* months and days */
+	"april", "august", "december", "february", "friday", "january",
+	"july", "june", "march", "may", "monday", "november", "october",
+	"saturday", "september", "sunday", "thursday", "tuesday",
+	"wednesday",
+	/* bodies and things named in capitals */
+	"association", "bank", "bay", "church", "city", "college",
+	"company", "cultural", "daily", "district", "educational",
+	"ensemble", "federation", "five", "front", "fund", "great",
+	"hospital", "hotel", "island", "islands", "journal", "lake",
+	"league", "magazine", "movement", "nations", "new", "newspaper",
+	"ocean", "orchestra", "organisation", "organization", "palace",
+	"peace", "peninsula", "plan", "province", "radio", "region",
+	"river", "school", "sea", "square", "station", "street", "theater",
+	"theatre", "times", "university", "world", "year",
+	/* document words */
+	"appendix", "attachment", "copy", "correct", "diary", "document",
+	"excerpt", "excerpts", "letter", "memorandum", "minutes", "note",
+	"notes", "record", "report", "secret", "sent", "signature",
+	"source", "speech", "telegram", "top", "transcript",
+	"conversation", "conversations",
+	/* words that start sentences */
+	"a", "according", "after", "again", "all", "also", "although",
+	"an", "and", "another", "any", "as", "at", "because", "before",
+	"besides", "both", "but", "by", "comrades", "during", "each",
+	"either", "even", "every", "everybody", "everyone", "everything",
+	"anybody", "anyone", "nobody", "none", "somebody", "someone", "for", "from", "further", "furthermore",
+	"having", "he", "her", "here", "his", "however", "i", "if", "in",
+	"indeed", "it", "its", "let", "many", "meanwhile", "moreover", "my",
+	"neither", "no", "nor", "not", "now", "of", "on", "once", "one",
+	"only", "or", "our", "present", "she", "since", "so", "some",
+	"such", "that", "the", "their", "then", "there", "therefore",
+	"these", "they", "this", "those", "though", "thus", "to", "today",
+	"under", "until", "upon", "we", "what", "when", "where", "whereas",
+	"which", "while", "who", "with", "without", "yes", "yet", "you",
+	"your",
+};
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int sorted;
+
+static void
+sort_vocab(void)
+{
+	if (sorted)
+		return;
+	qsort(honorifics, sizeof(honorifics) / sizeof(honorifics[0]),
+	    sizeof(honorifics[0]), cmp_str);
+	qsort(stopwords, sizeof(stopwords) / sizeof(stopwords[0]),
+	    sizeof(stopwords[0]), cmp_str);
+	sorted = 1;
+}
+
+/* ASCII-lower w into out, apostrophes unified; 0 when too long. */
+static int
+lower_word(const char *w, size_t n, char *out, size_t outsz)
+{
+	size_t i, o = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)w[i];
+
+		if (o + 2 >= outsz)
+			return 0;
+		if (c == 0xE2 && i + 2 < n && (unsigned char)w[i + 1] == 0x80 &&
+		    ((unsigned char)w[i + 2] == 0x99 ||
+		    (unsigned char)w[i + 2] == 0x98)) {
+			out[o++] = '\'';
+			i += 2;
+		} else if (c == 0xC3 && i + 1 < n &&
+		    (unsigned char)w[i + 1] >= 0x80 &&
+		    (unsigned char)w[i + 1] <= 0x9E &&
+		    (unsigned char)w[i + 1] != 0x97) {
+			out[o++] = (char)c;	/* Latin-1 capital: lower it */
+			out[o++] = (char)((unsigned char)w[++i] + 0x20);
+		} else
+			out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	out[o] = '\0';
+	return 1;
+}
+
+static int
+in_list(const char **list, size_t count, const char *w, size_t n)
+{
+	char low[64];
+	const char *key = low;
+
+	sort_vocab();
+	if (!lower_word(w, n, low, sizeof(low)))
+		return 0;
+	return bsearch(&key, list, count, sizeof(list[0]), cmp_str) != NULL;
+}
+
+int
+name_is_honorific(const char *w, size_t n)
+{
+	return in_list(honorifics, sizeof(honorifics) / sizeof(honorifics[0]),
+	    w, n);
+}
+
+int
+name_is_stopword(const char *w, size_t n)
+{
+	return in_list(stopwords, sizeof(stopwords) / sizeof(stopwords[0]),
+	    w, n);
+}
+
+int
+name_cp_upper(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z';
+	if (cp >= 0xC0 && cp <= 0xDE)
+		return cp != 0xD7;
+	if (cp >= 0x100 && cp <= 0x17F)
+		return cp % 2 == 0;	/* near enough for initials */
+	return cp >= 0x400 && cp <= 0x42F;
+}
+
+int
+name_cp_lower(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'a' && cp <= 'z';
+	if (cp >= 0xDF && cp <= 0xFF)
+		return cp != 0xF7;
+	if (cp >= 0x100 && cp <= 0x17F)
+		return cp % 2 == 1;
+	return cp >= 0x430 && cp <= 0x45F;
+}
+
+static int
+is_letter(uint32_t cp)
+{
+	return name_cp_upper(cp) || name_cp_lower(cp) ||
+	    (cp >= 0x300 && cp <= 0x36F) || (cp >= 0x180 && cp <= 0x24F);
+}
+
+static int
+is_apos(uint32_t cp)
+{
+	return cp == '\'' || cp == 0x2019 || cp == 0x02BC || cp == 0x2018 ||
+	    cp == 0x02B9;
+}
+
+static int
+is_hyphen(uint32_t cp)
+{
+	return cp == '-' || cp == 0x2010 || cp == 0x2011;
+}
+
+static uint32_t
+cp_at(const char *s, size_t n, size_t i, size_t *len)
+{
+	uint32_t cp = 0;
+	size_t l = i < n ? utf8_decode(s + i, n - i, &cp) : 0;
+
+	if (l == 0) {
+		cp = i < n ? (unsigned char)s[i] : 0;
+		l = i < n ? 1 : 0;
+	}
+	if (len)
+		*len = l;
+	return cp;
+}
+
+/* Initials of two letters: Russian digraphs (Yu., Ch., Sh.). */
+static int
+digraph_initial(const char *w)
+{
+	static const char *const di[] = { "Ch", "Kh", "Sh", "Th", "Ts",
+	    "Ya", "Ye", "Yo", "Yu", "Zh" };
+	size_t i;
+
+	for (i = 0; i < sizeof(di) / sizeof(di[0]); i++)
+		if (strncmp(w, di[i], 2) == 0)
+			return 1;
+	return 0;
+}
+
+size_t
+name_tokenize(const char *s, size_t n, struct ntok **toks, size_t *cap)
+{
+	size_t i = 0, count = 0, l, l2;
+	uint32_t cp, next;
+
+	while (i < n) {
+		struct ntok t = { 0 };
+
+		cp = cp_at(s, n, i, &l);
+		if (cp == ' ' || cp == '\t' || cp == 0xA0 || cp == '\n') {
+			i += l;
+			continue;
+		}
+		t.off = i;
+		if (is_letter(cp)) {
+			int letters = 0, uppers = 0;
+			size_t j = i;
+
+			t.type = NT_WORD;
+			t.cap = name_cp_upper(cp);
+			for (;;) {
+				cp = cp_at(s, n, j, &l);
+				if (is_letter(cp)) {
+					letters++;
+					uppers += name_cp_upper(cp);
+					j += l;
+					continue;
+				}
+				if ((is_apos(cp) || is_hyphen(cp)) &&
+				    is_letter(next = cp_at(s, n, j + l, &l2))) {
+					j += l;
+					continue;
+				}
+				break;
+			}
+			t.len = j - i;
+			t.allcaps = letters >= 2 && uppers == letters;
+			/* Sung's, Sung’s: possessive */
+			if (t.len > 3 && (s[j - 1] == 's' || s[j - 1] == 'S')) {
+				if (s[j - 2] == '\'') {
+					t.len -= 2;
+					t.poss = 1;
+				} else if (j - i > 5 && (unsigned char)s[j - 4] ==
+				    0xE2 && (unsigned char)s[j - 3] == 0x80 &&
+				    (unsigned char)s[j - 2] == 0x99) {
+					t.len -= 4;
+					t.poss = 1;
+				}
+			}
+			/* A. / Yu. : initials */
+			if (j < n && s[j] == '.' && t.cap && !t.poss &&
+			    (letters == 1 || (letters == 2 && !t.allcaps &&
+			    digraph_initial(s + i)))) {
+				/* "I." is the pronoun ending a sentence
+				 * unless glued to another initial (V.I.) */
+				if (!(letters == 1 && s[i] == 'I') ||
+				    i == 0 || s[i - 1] == '(' ||
+				    (i > 0 && s[i - 1] == '.') ||
+				    (i > 2 && s[i - 1] == ' ' &&
+				    s[i - 2] == '.' && s[i - 3] >= 'A' &&
+				    s[i - 3] <= 'Z' && (i == 3 ||
+				    s[i - 4] == ' ' || s[i - 4] == '.')) ||
+				    (j + 1 < n && s[j + 1] >= 'A' &&
+				    s[j + 1] <= 'Z')) {
+					t.type = NT_INITIAL;
+					j++;
+					t.len = j - i;
+				}
+			}
+			i = j;
+		} else if (cp >= '0' && cp <= '9') {
+			size_t j = i;
+
+			t.type = NT_NUM;
+			while (j < n && ((s[j] >= '0' && s[j] <= '9') ||
+			    (s[j] >= 'a' && s[j] <= 'z')))
+				j++;
+			t.len = j - i;
+			i = j;
+		} else {
+			t.type = NT_PUNCT;
+			t.len = l;
+			i += l;
+		}
+		if (count == *cap) {
+			*cap = *cap ? *cap * 2 : 256;
+			*toks = xreallocarray(*toks, *cap, sizeof(**toks));
+		}
+		(*toks)[count++] = t;
+	}
+	return count;
+}
+
+/* Gen, Col, Amb ... are honorifics only as abbreviations: Son Gen Mo. */
+static int
+honorific_at(const char *s, const struct ntok *t)
+{
+	static const char *const dotted[] = { "amb", "capt", "col", "gen",
+	    "lt", "maj", "prof" };
+	char low[8];
+	size_t i;
+
+	if (t->type != NT_WORD || !name_is_honorific(s + t->off, t->len))
+		return 0;
+	if (t->len < sizeof(low) &&
+	    lower_word(s + t->off, t->len, low, sizeof(low)))
+		for (i = 0; i < sizeof(dotted) / sizeof(dotted[0]); i++)
+			if (strcmp(low, dotted[i]) == 0)
+				return s[t->off + t->len] == '.';
+	return 1;
+}
+
+int
+name_honorific_at(const char *s, const struct ntok *t)
+{
+	return honorific_at(s, t);
+}
+
+int
+name_word_ok(const char *s, const struct ntok *t)
+{
+	size_t letters;
+
+	if (t->type != NT_WORD || !t->cap || t->allcaps)
+		return 0;
+	letters = utf8_count(s + t->off, t->len);
+	if (letters < 2)
+		return 0;
+	return !name_is_stopword(s + t->off, t->len) &&
+	    !honorific_at(s, t);
+}
+
+int
+name_trailing(const char *s, const struct ntok *t, size_t from, size_t to,
+    size_t *first)
+{
+	size_t k = to, w;
+
+	while (k > from && t[k - 1].type == NT_INITIAL && k + 4 > to)
+		k--;
+	if (k < to) {
+		/* Stepakov V.I. */
+		if (k > from && name_word_ok(s, &t[k - 1]) &&
+		    !t[k - 1].poss) {
+			*first = k - 1;
+			return 1;
+		}
+		return 0;
+	}
+	w = to;
+	while (w > from && name_word_ok(s, &t[w - 1]) && to - w < 4 &&
+	    (w == to || !t[w - 1].poss))
+		w--;
+	if (w == to)
+		return 0;
+	for (k = 0; k < 4 && w > from && t[w - 1].type == NT_INITIAL; k++)
+		w--;
+	*first = w;
+	return 1;
+}
+
+size_t
+name_leading(const char *s, const struct ntok *t, size_t i, size_t to,
+    size_t *first)
+{
+	size_t j, k, words = 0;
+
+	/* a few honorifics at most: "Comrade Comrade ..." is no name */
+	for (k = 0; k < 3 && i < to && honorific_at(s, &t[i]); k++) {
+		i++;
+		/* "com." but not "comrades." ending a sentence */
+		if (i < to && t[i].type == NT_PUNCT && s[t[i].off] == '.' &&
+		    t[i - 1].len <= 4 && t[i].off == t[i - 1].off + t[i - 1].len)
+			i++;
+		else if (i < to && t[i].type == NT_PUNCT)
+			return 0;
+	}
+	j = i;
+	if (i < to && honorific_at(s, &t[i]))
+		return 0;
+	if (j < to && t[j].type == NT_INITIAL) {
+		while (j < to && t[j].type == NT_INITIAL && j < i + 4)
+			j++;
+		while (j < to && words < 2 && name_word_ok(s, &t[j])) {
+			words++;
+			if (t[j++].poss)
+				break;
+		}
+		if (words == 0)
+			return 0;
+		*first = i;
+		return j;
+	}
+	while (j < to && words < 4 && name_word_ok(s, &t[j])) {
+		words++;
+		if (t[j++].poss)
+			break;
+	}
+	if (words == 0)
+		return 0;
+	if (!t[j - 1].poss)
+		for (k = 0; k < 4 && j < to && t[j].type == NT_INITIAL; k++)
+			j++;
+	*first = i;
+	return j;
+}
+
+char *
+name_text(const char *s, const struct ntok *t, size_t a, size_t b)
+{
+	struct buf out = { 0 };
+	size_t i;
+
+	for (i = a; i < b; i++) {
+		if (i > a && t[i].off > t[i - 1].off + t[i - 1].len +
+		    (t[i - 1].poss ? 0 : 0))
+			buf_addc(&out, ' ');
+		buf_add(&out, s + t[i].off, t[i].len);
+	}
+	buf_cstr(&out);
+	return buf_take(&out);
+}
+
+static int
+strncasecmp_ascii(const char *a, const char *b, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		int x = (unsigned char)a[i], y = (unsigned char)b[i];
+
+		if (x >= 'A' && x <= 'Z')
+			x += 32;
+		if (y >= 'A' && y <= 'Z')
+			y += 32;
+		if (x != y || x == 0)
+			return x - y;
+	}
+	return 0;
+}
+
+static uint32_t
+cp_lower(uint32_t cp)
+{
+	if (cp >= 'A' && cp <= 'Z')
+		return cp + 32;
+	if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
+		return cp + 32;
+	if (cp >= 0x100 && cp <= 0x17F && cp % 2 == 0)
+		return cp + 1;
+	if (cp >= 0x410 && cp <= 0x42F)
+		return cp + 32;
+	if (cp >= 0x400 && cp <= 0x40F)
+		return cp + 80;
+	return cp;
+}
+
+char *
+name_titlecase(const char *s, size_t n)
+{
+	static const char *const small[] = { "a", "an", "and", "at",
+	    "between", "by", "for", "from", "in", "of", "on", "the", "to",
+	    "with" };
+	struct buf out = { 0 };
+	size_t i = 0, l, k;
+	char enc[4];
+
+	while (i < n) {
+		uint32_t cp = cp_at(s, n, i, &l);
+
+		if (!is_letter(cp)) {
+			buf_add(&out, s + i, l);
+			i += l;
+			continue;
+		}
+		/* one word: letters, apostrophes and hyphens */
+		size_t j = i, wstart = out.len;
+		int first = 1;
+
+		while (j < n) {
+			cp = cp_at(s, n, j, &l);
+			if (is_letter(cp)) {
+				if (!first)
+					cp = cp_lower(cp);
+				buf_add(&out, enc, utf8_encode(cp, enc));
+				first = 0;
+			} else if ((is_apos(cp) || is_hyphen(cp)) &&
+			    is_letter(cp_at(s, n, j + l, NULL)))
+				buf_add(&out, s + j, l);
+			else
+				break;
+			j += l;
+		}
+		for (k = 0; k < sizeof(small) / sizeof(small[0]); k++)
+			if (out.len - wstart == strlen(small[k]) &&
+			    strncasecmp_ascii(out.s + wstart, small[k],
+			    out.len - wstart) == 0 && wstart > 0) {
+				out.s[wstart] = (char)(out.s[wstart] + 32);
+				break;
+			}
+		i = j;
+	}
+	buf_cstr(&out);
+	return buf_take(&out);
+}
+
+void
+name_key(struct buf *b, const char *name)
+{
+	size_t n = strlen(name), i = 0, l;
+	int space = 0;
+	char enc[4];
+
+	while (i < n) {
+		uint32_t cp = cp_at(name, n, i, &l);
+
+		i += l;
+		if (is_apos(cp)) {
+			buf_addc(b, '\'');
+			space = 0;
+		} else if (is_letter(cp)) {
+			if (space && b->len > 0)
+				buf_addc(b, ' ');
+			space = 0;
+			buf_add(b, enc, utf8_encode(cp_lower(cp), enc));
+		} else
+			space = 1;
+	}
+	buf_cstr(b);
+}
+
+/* A name split into initials and words, folded for comparison. */
+#define NMAX 8
+struct parsed {
+	char *init[NMAX];
+	char *word[NMAX];
+	int   ninit, nword;
+	int   init_first;	/* initials before the words */
+	struct buf store;
+};
+
+static void
+parse_name(struct parsed *p, const char *name)
+{
+	struct ntok *t = NULL;
+	size_t cap = 0, n, i, k;
+	size_t offs[2 * NMAX];
+	int kinds[2 * NMAX], m = 0;
+
+	memset(p, 0, sizeof(*p));
+	n = name_tokenize(name, strlen(name), &t, &cap);
+	for (i = 0; i < n && m < 2 * NMAX; i++) {
+		struct buf key = { 0 };
+		char *k0, *tok;
+
+		if (t[i].type != NT_WORD && t[i].type != NT_INITIAL)
+			continue;
+		if (t[i].type == NT_WORD &&
+		    name_is_honorific(name + t[i].off, t[i].len))
+			continue;
+		tok = xstrndup(name + t[i].off, t[i].len);
+		name_key(&key, tok);
+		free(tok);
+		/* hyphenated words count as several */
+		k0 = key.s;
+		for (k = 0; k <= key.len; k++) {
+			if (k < key.len && key.s[k] != ' ')
+				continue;
+			if (m < 2 * NMAX && key.s + k > k0) {
+				offs[m] = p->store.len;
+				kinds[m++] = t[i].type;
+				buf_add(&p->store, k0, (size_t)(key.s + k - k0));
+				buf_addc(&p->store, '\0');
+			}
+			k0 = key.s + k + 1;
+		}
+		buf_free(&key);
+	}
+	free(t);
+	for (i = 0; i < (size_t)m; i++) {
+		char *s = p->store.s + offs[i];
+
+		if (kinds[i] == NT_INITIAL) {
+			if (p->ninit < NMAX) {
+				if (p->nword == 0)
+					p->init_first = 1;
+				p->init[p->ninit++] = s;
+			}
+		} else if (p->nword < NMAX)
+			p->word[p->nword++] = s;
+	}
+}
+
+static int
+patronymic(const char *w)
+{
+	static const char *const ends[] = { "ovich", "evich", "ovna",
+	    "evna", "ichna", "yich", "ilich", "inich" };
+	size_t n = strlen(w), i;
+
+	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
+		size_t e = strlen(ends[i]);
+
+		if (n > e + 1 && strcmp(w + n - e, ends[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static int
+inits_fit(char *const *init, int ninit, char *const *word, int nword)
+{
+	int i;
+
+	for (i = 0; i < ninit && i < nword; i++)
+		if (strncmp(init[i], word[i], strlen(init[i])) != 0 &&
+		    init[i][0] != word[i][0])
+			return 0;
+	return 1;
+}
+
+static int
+same_parsed(const struct parsed *a, const struct parsed *b)
+{
+	int i, extra;
+
+	if (a->nword == 0 || b->nword == 0)
+		return 0;
+	if (a->nword > b->nword)
+		return same_parsed(b, a);
+	if (a->nword == b->nword) {
+		for (i = 0; i < a->nword; i++)
+			if (strcmp(a->word[i], b->word[i]) != 0)
+				break;
+		if (i == a->nword)
+			return inits_fit(a->init, a->ninit < b->ninit ?
+			    a->ninit : b->ninit, b->init, b->ninit) ? 2 : 0;
+		/* Nikita Sergeevich and N.S. Khrushchev do not meet here */
+		return 0;
+	}
+	extra = b->nword - a->nword;
+	for (i = 0; i < a->nword; i++)
+		if (strcmp(a->word[i], b->word[extra + i]) != 0)
+			break;
+	if (i == a->nword) {
+		/* a's words end b: a surname, maybe with initials */
+		if (a->ninit == 0)
+			return a->nword == 1 && b->ninit == 0 ? 2 :
+			    a->nword == 1 && inits_fit(b->init, b->ninit,
+			    b->word, 0) ? 2 : 0;
+		return inits_fit(a->init, a->ninit, b->word, extra) ? 2 : 0;
+	}
+	/* Leonid Brezhnev and Leonid Ilyich Brezhnev */
+	if (a->nword == 2 && b->nword == 3 && a->ninit == 0 &&
+	    strcmp(a->word[0], b->word[0]) == 0 &&
+	    strcmp(a->word[1], b->word[2]) == 0 && patronymic(b->word[1]))
+		return 2;
+	/* Kim and Kim Il Sung: maybe, if nobody else fits */
+	if (a->nword == 1 && a->ninit == 0 &&
+	    strcmp(a->word[0], b->word[0]) == 0)
+		return 1;
+	return 0;
+}
+
+/* Nikita Sergeevich and N.S. Khrushchev */
+static int
+given_patronymic(const struct parsed *a, const struct parsed *b)
+{
+	return a->nword == 2 && a->ninit == 0 && patronymic(a->word[1]) &&
+	    b->ninit >= 2 && a->word[0][0] == b->init[0][0] &&
+	    a->word[1][0] == b->init[1][0];
+}
+
+int
+name_same(const char *x, const char *y)
+{
+	struct parsed a, b;
+	int r;
+
+	parse_name(&a, x);
+	parse_name(&b, y);
+	r = same_parsed(&a, &b);
+	if (r == 0 && (given_patronymic(&a, &b) || given_patronymic(&b, &a)))
+		r = 2;
+	buf_free(&a.store);
+	buf_free(&b.store);
+	return r;
+}
+
+int
+name_fullness(const char *name)
+{
+	struct parsed a;
+	int i, score = 0;
+
+	parse_name(&a, name);
+	for (i = 0; i < a.nword; i++)
+		score += patronymic(a.word[i]) ? 2 : 10;
+	score += a.ninit;
+	/* a surname alone with a patronymic is no surname */
+	if (a.nword == 2 && patronymic(a.word[1]) && a.ninit == 0)
+		score = 3;
+	buf_free(&a.store);
+	return score;
+}
+
+int
+name_words(const char *name)
+{
+	struct parsed a;
+	int n;
+
+	parse_name(&a, name);
+	n = a.nword;
+	buf_free(&a.store);
+	return n;
+}

@@ -1,0 +1,394 @@
+/* notes.c: footnotes and reference markers of a paper's units. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "notes.h"
+#include "rx.h"
+#include "utf8.h"
+#include "util.h"
+
+#define SUP "[\\x{2070}\\x{00B9}\\x{00B2}\\x{00B3}\\x{2074}-\\x{2079}]"
+
+static struct rx *rx_sup_line, *rx_br_line, *rx_plain_line, *rx_marker,
+    *rx_section, *rx_url, *rx_indoc, *rx_month;
+
+static void
+compile(void)
+{
+	if (rx_sup_line != NULL)
+		return;
+	rx_sup_line = rx_compile("superscript note",
+	    "^\\s*(" SUP "{1,3})\\s*(?=\\S)", 0);
+	rx_br_line = rx_compile("bracketed note",
+	    "^\\s*\\[\\^?(\\d{1,3})\\][:.]?\\s*(?=\\S)", 0);
+	rx_plain_line = rx_compile("numbered note",
+	    "^\\s*(\\d{1,3})(?:[.)]\\s*|\\s+)(?=\\S)", 0);
+	/* glued to the word before: a bracket, or superscript digits */
+	rx_marker = rx_compile("note marker",
+	    "(?<=[\\p{L}\\p{Nd}.,;:!?\"”’')*_\\]])\\[\\^?(\\d{1,3})\\]"
+	    "|(?<=\\S)(" SUP "{1,3})(?!" SUP ")", 0);
+	rx_section = rx_compile("notes heading",
+	    "^\\s*[#*_]*\\s*(?i:end\\s*notes|foot\\s*notes|notes)"
+	    "\\s*[:.]?\\s*[*_]*\\s*$", 0);
+	rx_url = rx_compile("url line", "^\\s*<?(?i:https?://|www\\.)", 0);
+	rx_indoc = rx_compile("note in document",
+	    "(?i)[\\[(]\\s*(?:foot)?note\\s+(?:in|of|from)\\s+(?:the\\s+)?"
+	    "(?:original(?:\\s+document)?|document)\\.?\\s*[\\])]"
+	    "|[\\[(]\\s*(?:the\\s+)?(?:document's\\s+|original\\s+)(?:foot)?note\\.?\\s*[\\])]", 0);
+	rx_month = rx_compile("month after number",
+	    "\\G(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b",
+	    0);
+}
+
+/* The value of superscript digits s[0..len). */
+static long
+sup_value(const char *s, size_t len)
+{
+	long v = 0;
+	uint32_t cp;
+	size_t k;
+
+	while (len > 0 && (k = utf8_decode(s, len, &cp)) > 0) {
+		v = v * 10 + utf8_superscript_digit(cp);
+		s += k;
+		len -= k;
+	}
+	return v;
+}
+
+static long
+dec_value(const char *s, size_t len)
+{
+	long v = 0;
+
+	while (len-- > 0 && isdigit((unsigned char)*s))
+		v = v * 10 + (*s++ - '0');
+	return v;
+}
+
+int
+notes_line(const char *s, size_t len, int plain, long *num, size_t *text_off)
+{
+	size_t off, n;
+
+	compile();
+	if (rx_match(rx_sup_line, s, len, 0)) {
+		rx_group(rx_sup_line, 1, &off, &n);
+		*num = sup_value(s + off, n);
+		*text_off = rx_end(rx_sup_line);
+		return 1;
+	}
+	if (rx_match(rx_br_line, s, len, 0)) {
+		rx_group(rx_br_line, 1, &off, &n);
+		*num = dec_value(s + off, n);
+		*text_off = rx_end(rx_br_line);
+		return 1;
+	}
+	if (plain && rx_match(rx_plain_line, s, len, 0)) {
+		rx_group(rx_plain_line, 1, &off, &n);
+		/* "12 March 1968" is a date, not note 12 */
+		if (rx_match(rx_month, s, len, rx_end(rx_plain_line)))
+			return 0;
+		*num = dec_value(s + off, n);
+		*text_off = rx_end(rx_plain_line);
+		return *num > 0;
+	}
+	return 0;
+}
+
+int
+notes_marker(const char *s, size_t len, size_t *pos, long *num,
+    size_t *start, size_t *end)
+{
+	size_t off, n;
+
+	compile();
+	if (*pos >= len || !rx_match(rx_marker, s, len, *pos))
+		return 0;
+	*start = rx_start(rx_marker);
+	*end = *pos = rx_end(rx_marker);
+	if (rx_group(rx_marker, 1, &off, &n))
+		*num = dec_value(s + off, n);
+	else {
+		rx_group(rx_marker, 2, &off, &n);
+		*num = sup_value(s + off, n);
+	}
+	return 1;
+}
+
+int
+notes_in_document(const char *s, size_t len)
+{
+	compile();
+	return rx_match(rx_indoc, s, len, 0);
+}
+
+long
+note_line_at(const struct note *n, size_t off)
+{
+	size_t i;
+
+	for (i = n->nparts; i-- > 1; )
+		if (off >= n->offs[i])
+			return n->lines[i];
+	return n->line;
+}
+
+void
+notes_init(struct notes *ns)
+{
+	memset(ns, 0, sizeof(*ns));
+	compile();
+}
+
+void
+notes_free(struct notes *ns)
+{
+	size_t i;
+
+	for (i = 0; i < (size_t)ns->unit; i++)
+		free(ns->docs[i]);
+	free(ns->docs);
+	free(ns->m);
+	free(ns->seen);
+	memset(ns, 0, sizeof(*ns));
+}
+
+static int
+blank(const struct line *ln)
+{
+	size_t i;
+
+	for (i = 0; i < ln->len; i++)
+		if (!isspace((unsigned char)ln->s[i]))
+			return 0;
+	return 1;
+}
+
+static void
+add_marker(struct notes *ns, long num, long line)
+{
+	if (ns->nm == ns->cap) {
+		ns->cap = ns->cap ? ns->cap * 2 : 64;
+		ns->m = xreallocarray(ns->m, ns->cap, sizeof(*ns->m));
+	}
+	ns->m[ns->nm].num = num;
+	ns->m[ns->nm].line = line;
+	ns->m[ns->nm].unit = ns->unit;
+	ns->m[ns->nm].claimed = 0;
+	ns->nm++;
+}
+
+static void
+add_seen(struct notes *ns, long num)
+{
+	size_t i;
+
+	for (i = 0; i < ns->nseen; i++)
+		if (ns->seen[i] == num)
+			return;
+	if (ns->nseen == ns->seencap) {
+		ns->seencap = ns->seencap ? ns->seencap * 2 : 64;
+		ns->seen = xreallocarray(ns->seen, ns->seencap,
+		    sizeof(*ns->seen));
+	}
+	ns->seen[ns->nseen++] = num;
+}
+
+/* The first unclaimed marker for note num at line: this unit's before
+ * it, this unit's after it, else the latest of an earlier unit. */
+static struct marker *
+claim(struct notes *ns, long num, long line)
+{
+	struct marker *best = NULL;
+	size_t i;
+
+	for (i = 0; i < ns->nm && best == NULL; i++)
+		if (!ns->m[i].claimed && ns->m[i].num == num &&
+		    ns->m[i].unit == ns->unit && ns->m[i].line < line)
+			best = &ns->m[i];
+	for (i = 0; i < ns->nm && best == NULL; i++)
+		if (!ns->m[i].claimed && ns->m[i].num == num &&
+		    ns->m[i].unit == ns->unit)
+			best = &ns->m[i];
+	for (i = ns->nm; i-- > 0 && best == NULL; )
+		if (!ns->m[i].claimed && ns->m[i].num == num &&
+		    ns->m[i].unit < ns->unit)
+			best = &ns->m[i];
+	if (best != NULL)
+		best->claimed = 1;
+	return best;
+}
+
+enum { L_BODY, L_START, L_CONT };
+
+struct pending {	/* a marker found in this unit, not yet kept */
+	long   num;
+	size_t idx;
+};
+
+
+static void
+emit(struct notes *ns, const struct unit *u, const char *cls,
+    const size_t *toff, const long *nums, size_t i, const struct notes_cb *cb)
+{
+	struct note n;
+	struct marker *m;
+	struct buf b = { 0 };
+	size_t j, cap = 8, k;
+
+	memset(&n, 0, sizeof(n));
+	n.num = nums[i];
+	n.line = n.last = u->lines[i].no;
+	n.doc = u->doc;
+	n.offs = xreallocarray(NULL, cap, sizeof(*n.offs));
+	n.lines = xreallocarray(NULL, cap, sizeof(*n.lines));
+	for (j = i; j < u->nlines; j++) {
+		const struct line *ln = &u->lines[j];
+		size_t from = j == i ? toff[i] : 0, to = ln->len;
+
+		if (j > i && cls[j] != L_CONT) {
+			if (cls[j] == L_START || !blank(ln))
+				break;
+			continue;
+		}
+		while (from < to && isspace((unsigned char)ln->s[from]))
+			from++;
+		while (to > from && isspace((unsigned char)ln->s[to - 1]))
+			to--;
+		if (n.nparts == cap) {
+			cap *= 2;
+			n.offs = xreallocarray(n.offs, cap, sizeof(*n.offs));
+			n.lines = xreallocarray(n.lines, cap, sizeof(*n.lines));
+		}
+		if (b.len > 0)
+			buf_addc(&b, ' ');
+		n.offs[n.nparts] = b.len;
+		n.lines[n.nparts++] = ln->no;
+		buf_add(&b, ln->s + from, to - from);
+		n.last = ln->no;
+	}
+	n.text = buf_cstr(&b);
+	for (k = 0; k < b.len; k++)	/* a NUL byte would cut the text */
+		if (n.text[k] == '\0')
+			n.text[k] = ' ';
+	n.in_document = notes_in_document(n.text, b.len);
+	if ((m = claim(ns, n.num, n.line)) != NULL) {
+		n.ref_line = m->line;
+		if (m->unit != ns->unit)
+			n.doc = ns->docs[m->unit - 1];
+	}
+	add_seen(ns, n.num);
+	ns->last = n.num;
+	if (cb->note)
+		cb->note(&n, cb->arg);
+	buf_free(&b);
+	free(n.offs);
+	free(n.lines);
+}
+
+void
+notes_scan(struct notes *ns, const struct unit *u, const struct notes_cb *cb)
+{
+	char *cls = xcalloc(u->nlines + 1, 1);
+	size_t *toff = xcalloc(u->nlines + 1, sizeof(*toff));
+	long *nums = xcalloc(u->nlines + 1, sizeof(*nums));
+	struct pending *pm = NULL;
+	size_t npm = 0, pmcap = 0, i, pos, a, b, *first_at;
+	int in_section = 0, open = 0, gap = 0;
+	long num, expect = ns->last + 1;
+
+	ns->unit++;
+	ns->docs = xreallocarray(ns->docs, (size_t)ns->unit, sizeof(char *));
+	ns->docs[ns->unit - 1] = xstrdup(u->doc);
+	/* markers anywhere but at the head of a note line */
+	for (i = 0; i < u->nlines; i++) {
+		const struct line *ln = &u->lines[i];
+
+		pos = 0;
+		if (notes_line(ln->s, ln->len, 0, &num, &a))
+			pos = a;
+		while (notes_marker(ln->s, ln->len, &pos, &num, &a, &b)) {
+			if (npm == pmcap) {
+				pmcap = pmcap ? pmcap * 2 : 32;
+				pm = xreallocarray(pm, pmcap, sizeof(*pm));
+			}
+			pm[npm].num = num;
+			pm[npm++].idx = i;
+		}
+	}
+	/* the first line of each marker number (numbers have 1-3 digits) */
+	first_at = xcalloc(1000, sizeof(*first_at));
+	for (i = 0; i < npm; i++)
+		if (pm[i].num > 0 && pm[i].num < 1000 &&
+		    (first_at[pm[i].num] == 0 || first_at[pm[i].num] > pm[i].idx + 1))
+			first_at[pm[i].num] = pm[i].idx + 1;
+	/* which lines are notes */
+	for (i = 0; i < u->nlines; i++) {
+		const struct line *ln = &u->lines[i];
+
+		cls[i] = L_BODY;
+		if (blank(ln)) {
+			gap = 1;
+			continue;
+		}
+		if (rx_match(rx_section, ln->s, ln->len, 0)) {
+			in_section = 1;
+			open = 0;
+			continue;
+		}
+		if (notes_line(ln->s, ln->len, 0, &num, &toff[i]) ||
+		    (notes_line(ln->s, ln->len, 1, &num, &toff[i]) &&
+		    (in_section || (num == expect && num < 1000 &&
+		    first_at[num] != 0 && first_at[num] <= i)))) {
+			cls[i] = L_START;
+			nums[i] = num;
+			expect = num + 1;
+			open = 1;
+		} else if (open && (!gap ||
+		    rx_match(rx_url, ln->s, ln->len, 0) ||
+		    (in_section && islower((unsigned char)ln->s[0]))))
+			cls[i] = L_CONT;
+		else
+			open = 0;
+		gap = 0;
+	}
+	/* markers of the body are kept; note lines give none */
+	for (i = 0; i < npm; i++)
+		if (cls[pm[i].idx] == L_BODY)
+			add_marker(ns, pm[i].num, u->lines[pm[i].idx].no);
+	for (i = 0; i < u->nlines; i++) {
+		if (cls[i] == L_START)
+			emit(ns, u, cls, toff, nums, i, cb);
+		else if (cls[i] == L_BODY && cb->body)
+			cb->body(&u->lines[i], cb->arg);
+	}
+	/* keep only the markers still waiting for a note */
+	for (i = a = 0; i < ns->nm; i++)
+		if (!ns->m[i].claimed)
+			ns->m[a++] = ns->m[i];
+	ns->nm = a;
+	free(pm);
+	free(first_at);
+	free(cls);
+	free(toff);
+	free(nums);
+}
+
+void
+notes_orphans(struct notes *ns, void (*fn)(const struct marker *, void *),
+    void *arg)
+{
+	size_t i, j;
+
+	for (i = 0; i < ns->nm; i++) {
+		if (ns->m[i].claimed)
+			continue;
+		for (j = 0; j < ns->nseen; j++)
+			if (ns->seen[j] == ns->m[i].num)
+				break;
+		if (j == ns->nseen)
+			fn(&ns->m[i], arg);
+	}
+}

@@ -1,0 +1,194 @@
+/* cite.c: unit tests for lib/cite.c, parsing and resolving citations. */
+#include <string.h>
+
+#include "cite.h"
+#include "unit.h"
+
+/* Parse s; "kind:archive/fond/opis/papka/delo/folios" per citation,
+ * joined with " | ". */
+static const char *
+parse(const char *s)
+{
+	static char out[1024];
+	struct cites cl = { 0 };
+	size_t i;
+	int f;
+
+	out[0] = '\0';
+	cite_parse(s, strlen(s), &cl);
+	for (i = 0; i < cl.n; i++) {
+		snprintf(out + strlen(out), sizeof(out) - strlen(out), "%s%s",
+		    i ? " | " : "", cite_kind_name(cl.v[i].kind));
+		if (*cl.v[i].af[0] || *cl.v[i].af[1])
+			for (f = 0; f < AF_N; f++)
+				snprintf(out + strlen(out),
+				    sizeof(out) - strlen(out), "%c%s",
+				    f ? '/' : ':', cl.v[i].af[f]);
+	}
+	cites_free(&cl);
+	return out;
+}
+
+struct fixture {
+	const char *text;
+	int         series;
+};
+
+/* Resolve notes 1..n in turn; the targets of the last note's
+ * citations as "t,t". */
+static const char *
+resolve(const struct fixture *notes, size_t n)
+{
+	static char out[128];
+	struct cite_index *ix = cite_index_new();
+	struct cites cl = { 0 };
+	size_t i, j;
+
+	out[0] = '\0';
+	for (i = 0; i < n; i++) {
+		cites_clear(&cl);
+		cite_parse(notes[i].text, strlen(notes[i].text), &cl);
+		cite_resolve(ix, (long)i + 1, notes[i].series, (long)i + 1,
+		    &cl, NULL, NULL);
+	}
+	for (j = 0; j < cl.n; j++)
+		snprintf(out + strlen(out), sizeof(out) - strlen(out), "%s%ld",
+		    j ? "," : "", cl.v[j].target);
+	cites_free(&cl);
+	cite_index_free(ix);
+	return out;
+}
+
+static int conflicts;
+
+static void
+count_conflict(const struct cite_conflict *cf, void *arg)
+{
+	(void)cf;
+	(void)arg;
+	conflicts++;
+}
+
+int
+main(void)
+{
+	struct cite_index *ix;
+	struct cites cl = { 0 };
+	char *k;
+
+	/* archival coordinates, as printed */
+	is_str(parse("AVPRF, fond 0102, opis 18, papka 93, delo 5, listy 3-9."),
+	    "archival:AVPRF/0102/18/93/5/3-9", "full words");
+	is_str(parse("GARF, f. R-9401, op. 2, d. 64, ll. 12-14ob."),
+	    "archival:GARF/R-9401/2//64/12-14ob", "abbreviations");
+	is_str(parse("AVPRF, F. 0102, Op. 18, 1962, P. 93, D. 5, p. 4."),
+	    "archival:AVPRF/0102/18/93/5/4", "capitals, a year between, p.");
+	is_str(parse("Archive of the Eastern Front (hereafter AEF), "
+	    "fond 7, opis 1, delo 2, list 3."), "archival:AEF/7/1//2/3",
+	    "a defined abbreviation");
+	is_str(parse("AEF, fond 8, delo 1."), "archival:AEF/8///1/",
+	    "the definition is remembered");
+	is_str(parse("“Talks” (1 May 1960), RGANI: fond 2, opis 3, delo 18, "
+	    "listy 83-88; RGANI, fond 2, opis 3, delo 45, list 63."),
+	    "archival:RGANI/2/3//18/83-88 | archival:RGANI/2/3//45/63",
+	    "two citations");
+	is_str(parse("NARA, RG 59, Central Files, Box 12."),
+	    "archival:NARA/////", "record group");
+	is_str(parse("“Talks” (1 May 1960), State Archive of Ruritania: "
+	    "not filed."), "archival:State Archive of Ruritania/////",
+	    "an archive without coordinates");
+	cite_forget_archives();
+
+	/* published kinds */
+	is_str(parse("Ann Lee, *Ports* (Oslo: Fjord, 1999), 4."), "book",
+	    "book");
+	is_str(parse("Ann Lee, “Ports,” *Sea History* 4, no. 2 (2001): 3-9."),
+	    "article", "article");
+	is_str(parse("Ann Lee, “Ports,” in *Seas*, ed. B. Ray (Oslo: Fjord, "
+	    "1999), 3-9."), "chapter", "chapter");
+	is_str(parse("Ann Lee, “Ports” (PhD thesis, Lund, 2003)."), "thesis",
+	    "thesis");
+	is_str(parse("Ann Lee, “Ports,” *Cold War International History "
+	    "Project Working Paper* No. 8 (1993)."), "paper", "working paper");
+	is_str(parse("“Ports,” http://example.org/p (accessed 1 May 2005)."),
+	    "web", "web page");
+	is_str(parse("Ibid., 213."), "ibid", "Ibid. with a page");
+	is_str(parse("*Ibid.*"), "ibid", "italic Ibid.");
+	is_str(parse("See X [Document 19] and [e.g. **Document 23**]."),
+	    "crossref | crossref", "cross-references");
+	is_str(parse("He said: “We will never give in. Never.” (Lee quoted "
+	    "it.)"), "", "a quotation is no title");
+
+	/* resolution */
+	{
+		static const struct fixture a[] = {
+			{ "Ann Lee, *Ports of the North: A History* (Oslo: "
+			  "Fjord, 1999).", 0 },
+			{ "Ibid., 4.", 0 },
+			{ "Ibid.", 0 },
+		};
+		static const struct fixture b[] = {
+			{ "Ann Lee, *Ports* (Oslo: Fjord, 1999); Bo Ek, "
+			  "*Ships* (Oslo: Fjord, 2000).", 0 },
+			{ "Ibid.", 0 },
+		};
+		static const struct fixture c[] = {
+			{ "Ann Lee, *Ports of the North: A History* (Oslo: "
+			  "Fjord, 1999).", 0 },
+			{ "On ships see Bo Ek, *Ships* (Oslo: Fjord, 2000).", 0 },
+			{ "Lee, *Ports of the North*, 5.", 0 },
+		};
+		static const struct fixture d[] = {
+			{ "“Talks” (1 May 1960), GARF, fond 1, opis 2, delo 3, "
+			  "list 4. Hereafter, “May Talks”.", 0 },
+			{ "Our cable No. 3. [footnote in document]", 1 },
+			{ "Bo Ek, *Ships* (Oslo: Fjord, 2000).", 0 },
+			{ "Ibid. [footnote in document]", 1 },
+			{ "“May Talks,” 5.", 0 },
+		};
+		static const struct fixture e[] = {
+			{ "“Talks” (1 May 1960), GARF, fond 1, opis 2, delo 3, "
+			  "list 4.", 0 },
+			{ "“Talks” (9 May 1960), GARF, fond 1, opis 2, delo 7, "
+			  "list 4.", 0 },
+			{ "“Talks.”", 0 },
+		};
+		static const struct fixture f[] = {
+			{ "Ann Lee, *Ports* (Oslo: Fjord, 1999).", 0 },
+			{ "Lee, op. cit., 7; Lee, supra note 1, 9.", 0 },
+		};
+
+		is_str(resolve(a, 2), "1", "Ibid. after a book");
+		is_str(resolve(a, 3), "1", "Ibid. after Ibid.");
+		is_str(resolve(b, 2), "0", "Ibid. after two works abstains");
+		is_str(resolve(c, 3), "1", "author and leading title words");
+		is_str(resolve(d, 4), "2", "notes of the document: own series");
+		is_str(resolve(d, 5), "1", "hereafter");
+		is_str(resolve(e, 3), "0", "one title, two dates: abstain");
+		is_str(resolve(f, 2), "1,1", "op. cit. and supra");
+	}
+
+	/* contradicting coordinates */
+	ix = cite_index_new();
+	cite_parse("“Plenum” (1 May 1960), RGANI, fond 2, opis 3, delo 13, "
+	    "list 8.", 66, &cl);
+	cite_resolve(ix, 1, 0, 1, &cl, count_conflict, NULL);
+	cites_clear(&cl);
+	cite_parse("See “Plenum”, RGANI, fond 2, opis 3, delo 13, list 9.",
+	    50, &cl);
+	cite_resolve(ix, 2, 0, 2, &cl, count_conflict, NULL);
+	is_long(conflicts, 0, "other folios are no contradiction");
+	cites_clear(&cl);
+	cite_parse("See “Plenum”, RGANI, fond 2, opis 3, delo 18, list 9.",
+	    50, &cl);
+	cite_resolve(ix, 3, 0, 3, &cl, count_conflict, NULL);
+	is_long(conflicts, 1, "another delo is");
+	cites_free(&cl);
+	cite_index_free(ix);
+	cite_forget_archives();
+
+	k = cite_key("“Stalin’s *Plan*,” 1950.", strlen("“Stalin’s *Plan*,” 1950."));
+	is_str(k, "stalins plan 1950", "title key");
+	free(k);
+	return unit_done();
+}

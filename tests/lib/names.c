@@ -1,0 +1,108 @@
+/* names.c: unit tests of lib/names (tokens, names in phrases, merging). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "names.h"
+#include "unit.h"
+
+static struct ntok *toks;
+static size_t cap;
+
+/* The name ending the phrase s, or "". */
+static char *
+trailing(const char *s)
+{
+	size_t n = name_tokenize(s, strlen(s), &toks, &cap), first;
+
+	if (!name_trailing(s, toks, 0, n, &first))
+		return strdup("");
+	return name_text(s, toks, first, n);
+}
+
+static char *
+leading(const char *s)
+{
+	size_t n = name_tokenize(s, strlen(s), &toks, &cap), first, end;
+
+	if ((end = name_leading(s, toks, 0, n, &first)) == 0)
+		return strdup("");
+	return name_text(s, toks, first, end);
+}
+
+#define TRAIL(in, want) do { char *g = trailing(in); \
+	is_str(g, want, "trailing '%s'", in); free(g); } while (0)
+#define LEAD(in, want) do { char *g = leading(in); \
+	is_str(g, want, "leading '%s'", in); free(g); } while (0)
+
+int
+main(void)
+{
+	size_t n;
+	char *s;
+	struct buf b = { 0 };
+
+	n = name_tokenize("A.N. Kosygin's Yu. D. Fadeev", 28, &toks, &cap);
+	is_long(n, 6, "tokens of initials and words");
+	ok(toks[0].type == NT_INITIAL && toks[1].type == NT_INITIAL,
+	    "A.N. is two initials");
+	ok(toks[2].poss && toks[2].len == 7, "possessive cut off");
+	ok(toks[3].type == NT_INITIAL, "Yu. is an initial");
+	n = name_tokenize("than I. The", 11, &toks, &cap);
+	ok(toks[1].type == NT_WORD, "I. ending a sentence is no initial");
+
+	TRAIL("Soviet Ambassador to North Korea Vasily Moskovsky",
+	    "Vasily Moskovsky");
+	TRAIL("First Deputy Chairman of the Council of Ministers of the DPRK Kim Il",
+	    "Kim Il");
+	TRAIL("the third secretary of the DVO Putivets A.D.", "Putivets A.D.");
+	TRAIL("Member of the Kollegia of the Foreign Ministry V.I. Likhachev",
+	    "V.I. Likhachev");
+	TRAIL("2nd secretary of the FED Yu. D. Fadeev", "Yu. D. Fadeev");
+	TRAIL("North Korean Charge d\xe2\x80\x99" "Affaires Kang Ch\xe2\x80\x99ol-gun",
+	    "Kang Ch\xe2\x80\x99ol-gun");
+	TRAIL("acting Military Attache Colonel Ustinov", "Ustinov");
+	TRAIL("the minister of foreign affairs", "");
+	LEAD("comrade Kim Il Sung said", "Kim Il Sung");
+	LEAD("Cde. Zhou Enlai received me", "Zhou Enlai");
+	LEAD("com. Kim Chung-wong", "Kim Chung-wong");
+	LEAD("Son Gen Mo and", "Son Gen Mo");
+	LEAD("Gen. Ri Yong Mu", "Ri Yong Mu");
+	LEAD("Kim Pyong-chik replied", "Kim Pyong-chik");
+
+	ok(name_is_honorific("Cde", 3), "Cde is an honorific");
+	ok(name_is_stopword("DPRK", 4), "DPRK is no name");
+	ok(!name_is_stopword("Kim", 3), "Kim may be a name");
+
+	is_long(name_same("A.N. Kosygin", "Aleksei Kosygin"), 2,
+	    "initials fit the full name");
+	is_long(name_same("Kosygin A.N.", "A.N. Kosygin"), 2,
+	    "initials after the surname");
+	is_long(name_same("Kosygin", "Aleksei Kosygin"), 2, "surname alone");
+	is_long(name_same("V.V. Kuznetsov", "V. Kuznetsov"), 2,
+	    "fewer initials");
+	is_long(name_same("N.V. Kuznetsov", "Vasily Kuznetsov"), 0,
+	    "initials that do not fit");
+	is_long(name_same("Kim Il", "Kim Il Sung"), 0, "Kim Il is not Kim Il Sung");
+	is_long(name_same("Kang Ch\xe2\x80\x99ol-gun", "Kang Ch'ol Gun"), 2,
+	    "apostrophes and hyphens");
+	is_long(name_same("Kang Ch\xca\xbcol Gun", "KANG CH'OL GUN"), 2,
+	    "modifier apostrophe and case");
+	is_long(name_same("Nikita Sergeevich", "N.S. Khrushchev"), 2,
+	    "given name and patronymic");
+	is_long(name_same("Chon", "Chon Tu-hwan"), 1, "a Korean surname: maybe");
+	is_long(name_same("Leonid Brezhnev", "Leonid Ilyich Brezhnev"), 2,
+	    "patronymic left out");
+	ok(name_fullness("Aleksei Kosygin") > name_fullness("A.N. Kosygin"),
+	    "full given name is fuller than initials");
+	ok(name_fullness("Stepakov V.I.") > name_fullness("Stepakov"),
+	    "initials add to a surname");
+
+	name_key(&b, "Kang Ch\xe2\x80\x99ol-gun");
+	is_str(buf_cstr(&b), "kang ch'ol gun", "key");
+	buf_free(&b);
+	s = name_titlecase("RECORD OF CONVERSATION WITH KANG CH'OL-GUN", 42);
+	is_str(s, "Record of Conversation with Kang Ch'ol-gun", "title case");
+	free(s);
+	free(toks);
+	return unit_done();
+}

@@ -1,0 +1,66 @@
+/* notes.c: unit tests for lib/notes.c, footnotes and their markers. */
+#include <string.h>
+
+#include "notes.h"
+#include "unit.h"
+
+static int
+line_num(const char *s, int plain)
+{
+	long num;
+	size_t off;
+
+	if (!notes_line(s, strlen(s), plain, &num, &off))
+		return -1;
+	return (int)num;
+}
+
+/* The markers of s as "n,n,n". */
+static const char *
+markers(const char *s)
+{
+	static char out[128];
+	size_t pos = 0, a, b, len = strlen(s);
+	long num;
+
+	out[0] = '\0';
+	while (notes_marker(s, len, &pos, &num, &a, &b))
+		snprintf(out + strlen(out), sizeof(out) - strlen(out), "%s%ld",
+		    out[0] ? "," : "", num);
+	return out;
+}
+
+int
+main(void)
+{
+	/* note lines */
+	is_long(line_num("¹² A note.", 0), 12, "superscript note");
+	is_long(line_num("  ³ Ibid.", 0), 3, "indented superscript note");
+	is_long(line_num("[7] See Document 3.", 0), 7, "bracketed note");
+	is_long(line_num("[^7] See Document 3.", 0), 7, "markdown note");
+	is_long(line_num("12. See Document 3.", 0), -1, "plain number off");
+	is_long(line_num("12. See Document 3.", 1), 12, "plain number on");
+	is_long(line_num("12 See Document 3.", 1), 12, "number and space");
+	is_long(line_num("12 March 1968 the talks began.", 1), -1,
+	    "a date is no note");
+	is_long(line_num("[I] paid a visit.", 0), -1, "[I] is no note");
+	is_long(line_num("Text.", 1), -1, "text");
+
+	/* markers */
+	is_str(markers("He came.¹ He left.²³"), "1,23", "superscripts");
+	is_str(markers("He came.[4] He left,[5][6]"), "4,5,6", "brackets");
+	is_str(markers("treaty of [1961] and No. 43, #47, folio 112, 1968"),
+	    "", "no markers among other numbers");
+	is_str(markers("the [Document 5] and [12]"), "", "loose brackets");
+	is_str(markers("Bodnaras71 and word[^9]"), "9", "glued digits");
+
+	ok(notes_in_document("Ibid. [footnote in document]", 28),
+	    "footnote in document");
+	ok(notes_in_document("See X. (Note in the original.)", 30),
+	    "note in the original, a period inside");
+	ok(notes_in_document("See X. [Footnote in the original]", 33),
+	    "footnote in the original");
+	ok(!notes_in_document("See our note [translator]", 25),
+	    "translator's note");
+	return unit_done();
+}
