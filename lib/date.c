@@ -122,7 +122,7 @@ date_next(const char *s, size_t len, size_t from, struct date *d,
 			d->month = num(s, off, n);
 		if (groups[f][2] < 0 && rx_group(rx_date, -groups[f][2], &off, &n))
 			d->month = roman(s + off, n);
-		if (d->month < 0 || d->month > 12 ||
+		if (d->year < 1000 || d->month < 0 || d->month > 12 ||
 		    d->day > days_in_month(d->year, d->month) ||
 		    (d->day && !d->month)) {
 			from = rx_end(rx_date);

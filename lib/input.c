@@ -333,7 +333,9 @@ input_getline(struct input *in, struct line *ln)
 	ln->len = (size_t)(nl - ln->s);
 	in->pos = start + ln->len + (nl < in->dec.s + in->dec.len);
 	*nl = '\0';	/* the newline, or the buffer's terminator */
-	if (ln->len > 0 && ln->s[ln->len - 1] == '\r')
+	/* CRLF is LF; stray CRs before it go too, so that a line reads
+	 * the same from a paper and from the stream split-docs wrote */
+	while (ln->len > 0 && ln->s[ln->len - 1] == '\r')
 		ln->s[--ln->len] = '\0';
 	ln->no = ++in->lineno;
 	if (validate(in, ln) < 0)

@@ -1,4 +1,5 @@
 /* names.c: person names in running text (see names.h). */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -544,7 +545,8 @@ name_titlecase(const char *s, size_t n)
 			if (out.len - wstart == strlen(small[k]) &&
 			    strncasecmp_ascii(out.s + wstart, small[k],
 			    out.len - wstart) == 0 && wstart > 0) {
-				out.s[wstart] = (char)(out.s[wstart] + 32);
+				out.s[wstart] = (char)tolower(
+				    (unsigned char)out.s[wstart]);
 				break;
 			}
 		i = j;

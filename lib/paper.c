@@ -320,7 +320,18 @@ trim_append(struct buf *b, const char *s, size_t len)
 		return;
 	if (b->len > 0)
 		buf_addc(b, ' ');
-	buf_add(b, s, len);
+	/* a NUL would cut the C string short: it becomes U+FFFD */
+	while (len > 0) {
+		const char *nul = memchr(s, '\0', len);
+		size_t run = nul ? (size_t)(nul - s) : len;
+
+		buf_add(b, s, run);
+		if (nul == NULL)
+			break;
+		buf_add(b, "\xEF\xBF\xBD", 3);
+		s += run + 1;
+		len -= run + 1;
+	}
 }
 
 /* The source note from line i on: text up to the matching closer. */
@@ -600,6 +611,29 @@ malformed(struct paper *p, long no, const char *what)
 	return -1;
 }
 
+/* A header field given twice: the last one counts. */
+static void
+replace(char **field, const char *value)
+{
+	free(*field);
+	*field = xstrdup(value);
+}
+
+/* YYYY, YYYY-MM or YYYY-MM-DD, or empty. */
+static int
+iso_date(const char *s)
+{
+	static const char shape[] = "dddd-dd-dd";
+	size_t i, n = strlen(s);
+
+	if (n != 0 && n != 4 && n != 7 && n != 10)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (shape[i] == 'd' ? !isdigit((unsigned char)s[i]) : s[i] != '-')
+			return 0;
+	return 1;
+}
+
 static int
 next_stream(struct paper *p)
 {
@@ -634,13 +668,13 @@ next_stream(struct paper *p)
 		} else if (header_field(&ln, "Unit", &v))
 			is_doc = strcmp(v, "document") == 0;
 		else if (header_field(&ln, "Title", &v))
-			title = xstrdup(v);
+			replace(&title, v);
 		else if (header_field(&ln, "Date", &v))
-			date = xstrdup(v);
+			replace(&date, v);
 		else if (header_field(&ln, "Kind", &v))
-			kind = xstrdup(v);
+			replace(&kind, v);
 		else if (header_field(&ln, "Source", &v))
-			source = xstrdup(v);
+			replace(&source, v);
 		else if (header_field(&ln, "Lines", &v)) {
 			char *end;
 
@@ -680,7 +714,7 @@ next_stream(struct paper *p)
 		/* the header's fields are the stream's word on the unit */
 		if (title) { free(p->u.title); p->u.title = title; title = NULL; }
 		if (source) { free(p->u.source); p->u.source = source; source = NULL; }
-		if (date)
+		if (date && iso_date(date))
 			snprintf(p->u.date, sizeof(p->u.date), "%s", date);
 		if (kind) {
 			enum doc_kind k;

@@ -12,8 +12,13 @@ for p in $(programs); do
 		continue
 	fi
 	[ "$rc" -le 1 ] || { bad "$n: exit $rc: $(head -2 "$err")"; continue; }
+	if is_filter "$p"; then
+		# a filter gives its input back byte for byte: no newline added
+		cmp -s "$T/long.txt" "$out" || bad "$n: the long line did not come back unchanged"
+		continue
+	fi
 	complete "$p" long.txt
-	if [ "$n" = split-docs ] || is_filter "$p"; then
+	if [ "$n" = split-docs ]; then
 		got=$(stream_text "$out" | wc -c)
 		[ "$got" -ge 100000000 ] || bad "$n: the long line came out with $got bytes"
 	fi

@@ -74,7 +74,7 @@ model(const uint8_t *s, size_t n, int lossy, struct buf *out)
 
 		e = nl ? (size_t)(nl - s) : n;
 		len = e - a;
-		if (len > 0 && s[a + len - 1] == '\r')
+		while (len > 0 && s[a + len - 1] == '\r')
 			len--;
 		no++;
 		if (utf8_check((const char *)s + a, len) != len && !lossy) {
