@@ -72,7 +72,7 @@ sanitize:
 	    CFLAGS='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
 	    LDFLAGS='-fsanitize=address,undefined' all units
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	    CWIHP_BIN=build-san/bin CWIHP_UNITS=build-san/tests tests/run
+	    CWIHP_SANITIZE=1 CWIHP_BIN=build-san/bin CWIHP_UNITS=build-san/tests tests/run
 
 check-valgrind: all units
 	CWIHP_VALGRIND=1 tests/run

@@ -603,12 +603,11 @@ header_field(const struct line *ln, const char *field, const char **value)
 	return 1;
 }
 
-static int
+static void
 malformed(struct paper *p, long no, const char *what)
 {
 	diag(input_name(p->in), no, "malformed document stream: %s", what);
 	exit_trouble = 1;
-	return -1;
 }
 
 /* A header field given twice: the last one counts. */
@@ -650,13 +649,14 @@ next_stream(struct paper *p)
 	for (;;) {
 		r = next_line(p, &ln);
 		if (r < 0)
-			return -1;
+			goto fail;
 		if (r == 0) {
 			if (header_no == 0) {
 				p->eof = 1;
 				return 0;
 			}
-			return malformed(p, header_no, "header without text");
+			malformed(p, header_no, "header without text");
+			goto fail;
 		}
 		header_no = ln.no;
 		if (ln.len == 0)
@@ -683,9 +683,8 @@ next_stream(struct paper *p)
 		}
 	}
 	if (!saw_paper || is_doc < 0 || first <= 0 || last < first - 1) {
-		free(title); free(date); free(kind); free(source);
-		return malformed(p, header_no,
-		    "a unit needs Paper, Unit and Lines");
+		malformed(p, header_no, "a unit needs Paper, Unit and Lines");
+		goto fail;
 	}
 	p->u.is_doc = is_doc;
 	for (no = first; no <= last; no++) {

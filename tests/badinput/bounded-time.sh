@@ -29,6 +29,6 @@ for p in $(programs); do
 	echo "$n: $ms ms"
 	[ "$rc" -le 1 ] || bad "$n: exit $rc: $(head -2 "$err")"
 	# generous for sanitizer and valgrind builds; a runaway pattern takes minutes
-	[ "$ms" -le 10000 ] || bad "$n: $ms ms on pathological lines"
+	[ "$ms" -le $((limit * 500)) ] || bad "$n: $ms ms on pathological lines"
 done
 finish

@@ -19,7 +19,11 @@ finish() {
 	exit 0
 }
 
-# run NAME STDIN ARGS...: run one program under timeout 20 with STDIN
+# Sanitizer and valgrind builds run 5-20 times slower: allow them more.
+limit=20
+[ -n "${CWIHP_SANITIZE:-}${CWIHP_VALGRIND:-}" ] && limit=300
+
+# run NAME STDIN ARGS...: run one program under timeout $limit with STDIN
 # (a file, or - for none) as standard input; sets rc, and out/err are
 # $T/NAME.out and $T/NAME.err.  A crash (signal) or a hang fails the
 # case here; the caller judges the rest.
@@ -28,10 +32,10 @@ run() {
 	local name; name=$(basename "$prog")
 	out=$T/$name.out err=$T/$name.err
 	[ "$stdin" = - ] && stdin=/dev/null
-	timeout 20 "$prog" "$@" <"$stdin" >"$out" 2>"$err"
+	timeout "$limit" "$prog" "$@" <"$stdin" >"$out" 2>"$err"
 	rc=$?
 	if [ $rc -eq 124 ]; then
-		bad "$name $*: still running after 20 s (hang?)"
+		bad "$name $*: still running after $limit s (hang?)"
 		return 1
 	elif [ $rc -ge 128 ]; then
 		bad "$name $*: killed by signal $((rc - 128)) (crash): $(head -3 "$err")"
