@@ -16,7 +16,7 @@ for f in same.txt many.txt empty-headings.txt; do
 		run "$p" - "$T/$f" || continue
 		secs=$(($(date +%s) - start))
 		[ "$rc" -le 1 ] || bad "$n $f: exit $rc: $(head -2 "$err")"
-		[ "$secs" -le 15 ] || bad "$n $f: $secs s"
+		[ "$secs" -le $((limit * 3 / 4)) ] || bad "$n $f: $secs s"
 		complete "$p" "$f"
 		[ "$n" = split-docs ] && { stream_text "$out" | cmp -s - "$T/$f" ||
 			bad "split-docs $f: lines lost or repeated"; }
