@@ -280,9 +280,26 @@ ru_translit(struct buf *b, const char *s, size_t n, int scheme)
 	buf_free(&tmp);
 }
 
-/* Latin forms of Russian words: work on a folded ASCII copy. */
+static int
+lat_vowel(char c)
+{
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' ||
+	    c == 'y';
+}
+
+static int
+lat_cons(char c)
+{
+	return c >= 'a' && c <= 'z' && !lat_vowel(c);
+}
+
+/* Latin forms of Russian words: work on a folded ASCII copy.  With
+ * soft, a soft sign (an apostrophe) between a consonant and a vowel
+ * other than i is kept as y, the way the simplified style writes it:
+ * Vasil'evich and Vasil'yevich as Vasilyevich; other marks are dropped
+ * (Il'ich as Ilich, and ru_latin_key reads Ilyich so too). */
 static void
-fold_lower(struct buf *b, const char *s, size_t n)
+fold_lower_soft(struct buf *b, const char *s, size_t n, int soft)
 {
 	struct buf t = { 0 }, u = { 0 };
 	size_t i = 0, len;
@@ -308,6 +325,13 @@ fold_lower(struct buf *b, const char *s, size_t n)
 		char c = t.s[i];
 		if (c >= 'A' && c <= 'Z')
 			c += 32;
+		if (c == '\'' && soft && b->len > 0 && i + 1 < t.len &&
+		    lat_cons(b->s[b->len - 1]) && lat_vowel((char)(t.s[i + 1] |
+		    0x20)) && (t.s[i + 1] | 0x20) != 'y' &&
+		    (t.s[i + 1] | 0x20) != 'i') {
+			buf_addc(b, 'y');
+			continue;
+		}
 		if (c == '\'' || c == '"')
 			continue;
 		buf_addc(b, c);
@@ -316,17 +340,10 @@ fold_lower(struct buf *b, const char *s, size_t n)
 	buf_free(&t);
 }
 
-static int
-lat_vowel(char c)
+static void
+fold_lower(struct buf *b, const char *s, size_t n)
 {
-	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' ||
-	    c == 'y';
-}
-
-static int
-lat_cons(char c)
-{
-	return c >= 'a' && c <= 'z' && !lat_vowel(c);
+	fold_lower_soft(b, s, n, 0);
 }
 
 int
@@ -376,7 +393,7 @@ ru_latin_key(struct buf *out, const char *s, size_t n)
 	const char *w;
 	size_t len, i;
 
-	fold_lower(&b, s, n);
+	fold_lower_soft(&b, s, n, 1);
 	w = b.s;
 	len = b.len;
 	for (i = 0; i < len; i++) {
@@ -389,6 +406,9 @@ ru_latin_key(struct buf *out, const char *s, size_t n)
 			buf_adds(out, "ks");
 			continue;
 		}
+		/* a soft sign as y before i: Ilyich as Il'ich, Ilich */
+		if (c == 'y' && x == 'i' && lat_cons(p))
+			continue;
 		if (c == 'y' || c == 'i' || c == 'j') {
 			/* ya/ia, yu/iu, ye, yo: j + vowel */
 			/* yo after a consonant: e (Fyodor, Pyotr) */
@@ -695,6 +715,17 @@ ko_surname(const char *s, size_t n)
 	return found;
 }
 
+void
+ko_surname_each(void (*fn)(const char *key, void *arg), void *arg)
+{
+	size_t i;
+
+	if (ko_skeys == NULL)
+		(void)ko_surname("Kim", 3);	/* builds the keys */
+	for (i = 0; i < ko_nskeys; i++)
+		fn(ko_skeys[i].k, arg);
+}
+
 const char *
 ko_surname_form(int idx, int scheme)
 {
@@ -805,6 +836,20 @@ ko_init(void)
 				if (i == 9 && (v == 20 || v == 16))
 					ko_add(&cap, "sh", ko_vow_mr[v],
 					    ko_fin[f], i, v, f, KS_LOOSE);
+				/* customary spellings of given names: ee for
+				 * i and ui (Hee), oo for u (Soo), you for yo
+				 * (Young) */
+				if (v == 20 || v == 19 || v == 13 || v == 6) {
+					const char *cv = v == 13 ? "oo" :
+					    v == 6 ? "you" : "ee";
+					ko_add(&cap, ko_ini_rr[i], cv,
+					    ko_fin[f], i, v, f, KS_LOOSE);
+					if (strcmp(ko_ini_rr[i],
+					    ko_ini_mr[i]) != 0)
+						ko_add(&cap, ko_ini_mr[i], cv,
+						    ko_fin[f], i, v, f,
+						    KS_LOOSE);
+				}
 				/* l for r (Li, Lim) */
 				if (i == 5)
 					ko_add(&cap, "l", loose.s, ko_fin[f],
@@ -1018,6 +1063,14 @@ ko_syllable_key(struct buf *out, const char *s, size_t n)
 			continue;
 		if (w[i] == 'e' && (w[i + 1] == 'o' || w[i + 1] == 'u'))
 			continue;	/* RR eo, eu as MR o, u */
+		/* customary oo, ou, ee as u, o, i (Soo, Young, Hee) */
+		if ((w[i] == 'o' && (w[i + 1] == 'o' || w[i + 1] == 'u')) ||
+		    (w[i] == 'e' && w[i + 1] == 'e')) {
+			buf_addc(out, w[i] == 'e' ? 'i' : w[i + 1] == 'o' ?
+			    'u' : 'o');
+			i++;
+			continue;
+		}
 		if (w[i] == 'h' && i > 0 && w[i - 1] == 'o' && !w[i + 1])
 			continue;	/* Oh */
 		buf_addc(out, w[i]);

@@ -47,6 +47,9 @@ void ru_latin_convert(struct buf *b, const char *s, size_t n, int scheme);
 /* Korean.  ko_surname: the index of a surname in any spelling, or -1. */
 int ko_surname(const char *s, size_t n);
 const char *ko_surname_form(int idx, int scheme);
+/* Every spelling ko_surname knows, as it compares them (lower case,
+ * ' for apostrophes, breves folded). */
+void ko_surname_each(void (*fn)(const char *key, void *arg), void *arg);
 /* Is s[0..n) one romanized Korean syllable (any scheme, any case,
  * any apostrophe)? */
 int ko_syllable(const char *s, size_t n);

@@ -36,7 +36,16 @@ struct form {
 	struct occ *occ;
 	size_t      nocc, capocc;
 	int         marks;
+	/* K_WORD: the names that follow it (Yuri Andropov), and how often
+	 * it stands without one */
+	char      **next;
+	size_t      nnext;
+	long        bare;
 };
+
+/* At most this many following names are kept per word; more count as
+ * bare, since a word before many names tells nothing. */
+#define MAXNEXT	8
 
 struct runword {
 	char       *s;
@@ -65,6 +74,10 @@ static char **files;
 static size_t nfilenames;
 
 static char *used;		/* tokens of a line taken by a name */
+
+/* Words the input writes in lower case: ordinary words, not names. */
+static char **lowset;
+static size_t nlow, caplow;
 static size_t capused;
 
 static struct rep *reps;
@@ -140,6 +153,128 @@ form_seen(struct form *f, int file, long line, long col)
 	f->occ[f->nocc].col = col;
 	f->nocc++;
 	f->count++;
+}
+
+static int
+low_find(const char *s, size_t n, size_t *slot)
+{
+	size_t h = 5381u, i;
+
+	for (i = 0; i < n; i++)
+		h = h * 33u ^ (unsigned char)s[i];
+	for (h &= caplow - 1; lowset[h]; h = (h + 1) & (caplow - 1))
+		if (strncmp(lowset[h], s, n) == 0 && lowset[h][n] == '\0')
+			break;
+	*slot = h;
+	return lowset[h] != NULL;
+}
+
+static void
+low_add(const char *s, size_t n)
+{
+	size_t slot, i;
+	char **old = lowset;
+	size_t oldcap = caplow;
+
+	if ((nlow + 1) * 2 > caplow) {
+		caplow = caplow ? caplow * 2 : 4096;
+		lowset = xcalloc(caplow, sizeof(*lowset));
+		for (i = 0; i < oldcap; i++)
+			if (old[i]) {
+				low_find(old[i], strlen(old[i]), &slot);
+				lowset[slot] = old[i];
+			}
+		free(old);
+	}
+	if (!low_find(s, n, &slot)) {
+		lowset[slot] = xstrndup(s, n);
+		nlow++;
+	}
+}
+
+/* Is the form, lower-cased, a word the input also writes in lower case? */
+static int
+ordinary_word(const char *s)
+{
+	struct buf b = { 0 };
+	size_t slot, i;
+	int r = 0;
+
+	if (caplow == 0)
+		return 0;
+	buf_adds(&b, s);
+	for (i = 0; i < b.len; i++)
+		if (b.s[i] >= 'A' && b.s[i] <= 'Z')
+			b.s[i] += 32;
+	if (b.len > 0)
+		r = low_find(b.s, b.len, &slot);
+	buf_free(&b);
+	return r;
+}
+
+/* The name after word i (initials such as "V." skipped), as the index
+ * of its token, or 0 when the word stands alone. */
+static size_t
+next_name(const struct text *t, size_t i)
+{
+	size_t j = i;
+
+	while (j + 1 < t->ntok) {
+		const struct tok *n = &t->tok[j + 1];
+
+		if (!tok_gap(t, j, " ") && !(j > i && tok_gap(t, j, ". ")))
+			return 0;
+		if (!tok_title(t, j + 1) && !tok_caps(t, j + 1))
+			return 0;
+		if (n->ce - n->cs == 1 && n->be < t->len &&
+		    t->s[n->be] == '.') {
+			j++;
+			continue;
+		}
+		return n->ce - n->cs >= 2 && tok_title(t, j + 1) ? j + 1 : 0;
+	}
+	return 0;
+}
+
+static void
+form_next(struct form *f, const struct text *t, size_t i)
+{
+	size_t j = next_name(t, i), k;
+	const struct tok *n;
+	struct buf key = { 0 };
+
+	if (j == 0 || f->nnext == MAXNEXT) {
+		f->bare++;
+		return;
+	}
+	/* by its loose key: Fyodor Dostoevsky, Fedor Dostoyevsky */
+	n = &t->tok[j];
+	ru_latin_key(&key, t->s + n->bs, n->be - n->bs);
+	for (k = 0; k < f->nnext; k++)
+		if (strcmp(f->next[k], key.s) == 0)
+			break;
+	if (k == f->nnext) {
+		f->next = xreallocarray(f->next, f->nnext + 1,
+		    sizeof(*f->next));
+		f->next[f->nnext++] = buf_take(&key);
+	}
+	buf_free(&key);
+}
+
+/* Does the rare form always name someone the common form never names
+ * (Sergei Goncharov, Sergey Radchenko)? */
+static int
+other_person(const struct form *rare, const struct form *common)
+{
+	size_t i, j;
+
+	if (rare->bare > 0 || rare->nnext == 0)
+		return 0;
+	for (i = 0; i < rare->nnext; i++)
+		for (j = 0; j < common->nnext; j++)
+			if (strcmp(rare->next[i], common->next[j]) == 0)
+				return 0;
+	return 1;
 }
 
 void
@@ -332,13 +467,122 @@ chinese_key(const struct text *t, size_t i, struct buf *key)
 	return last;
 }
 
+static void
+korean_seen(const struct text *t, const struct koname *kn, int fileno,
+    long lineno, long col)
+{
+	struct buf key = { 0 };
+	struct form *f;
+
+	koname_key(t, kn, &key);
+	f = form_get(K_KOREAN, t->s + t->tok[kn->first].bs,
+	    t->tok[kn->last].be - t->tok[kn->first].bs);
+	if (f->key == NULL)
+		f->key = xstrdup(buf_cstr(&key));
+	form_seen(f, fileno, lineno, col);
+	buf_free(&key);
+}
+
+/* A Korean name broken by a line wrap ("Pak Song" / "Ch'ol said"): the
+ * tokens that end a line with a surname and at most one syllable wait
+ * for the next line. */
+static struct {
+	int        active, file;
+	long       line, col;
+	struct buf s;
+} pend;
+
+/* The first token of the trailing part of a name at the end of the
+ * line, or t->ntok. */
+static size_t
+wrap_tail(const struct text *t)
+{
+	size_t n = t->ntok, ts, j, e;
+
+	if (n == 0)
+		return n;
+	/* only white space, or a hyphen, after the last word */
+	e = t->tok[n - 1].be;
+	if (e < t->len && t->s[e] == '-')
+		e++;
+	for (; e < t->len; e++)
+		if (t->s[e] != ' ' && t->s[e] != '\t')
+			return n;
+	for (ts = n >= 2 ? n - 2 : 0; ts < n; ts++) {
+		const struct tok *k = &t->tok[ts];
+
+		if ((!tok_title(t, ts) && !tok_caps(t, ts)) ||
+		    is_cyrillic(t->cp[k->cs]) || k->ce - k->cs < 2 ||
+		    ko_surname(t->s + k->bs, k->be - k->bs) < 0)
+			continue;
+		if (k->bs > 0 && (t->s[k->bs - 1] == '-' ||
+		    t->s[k->bs - 1] == '\''))
+			continue;
+		for (j = ts + 1; j < n; j++)
+			if (!tok_gap(t, j - 1, " ") || !ko_syllable(t->s +
+			    t->tok[j].bs, t->tok[j].be - t->tok[j].bs))
+				break;
+		if (j == n)
+			return ts;
+	}
+	return n;
+}
+
+static void
+pend_alone(void)
+{
+	struct text jt = { 0 };
+	struct koname kn;
+
+	text_cut(&jt, pend.s.s, pend.s.len);
+	if (jt.ntok > 0 && koname_at(&jt, 0, &kn))
+		korean_seen(&jt, &kn, pend.file, pend.line, pend.col);
+	text_free(&jt);
+	pend.active = 0;
+}
+
+/* The words of this line that finish the waiting name: their count. */
+static size_t
+wrapped_head(int fileno, long lineno, const struct text *t)
+{
+	struct text jt = { 0 };
+	struct buf j = { 0 };
+	struct koname kn;
+	size_t tail_len, m = 0, i, end;
+
+	if (!pend.active)
+		return 0;
+	if (pend.file != fileno || lineno != pend.line + 1 || t->ntok == 0 ||
+	    t->tok[0].bs != strspn(t->s, " \t")) {
+		pend_alone();
+		return 0;
+	}
+	buf_add(&j, pend.s.s, pend.s.len);
+	if (pend.s.s[pend.s.len - 1] != '-')
+		buf_addc(&j, ' ');
+	tail_len = j.len;
+	end = t->tok[t->ntok < 3 ? t->ntok - 1 : 2].be;
+	buf_add(&j, t->s + t->tok[0].bs, end - t->tok[0].bs);
+	text_cut(&jt, j.s, j.len);
+	if (koname_at(&jt, 0, &kn) && jt.tok[kn.last].bs >= tail_len) {
+		korean_seen(&jt, &kn, pend.file, pend.line, pend.col);
+		for (i = 0; i <= kn.last; i++)
+			m += jt.tok[i].bs >= tail_len;
+		pend.active = 0;
+	} else
+		pend_alone();
+	text_free(&jt);
+	buf_free(&j);
+	return m;
+}
+
 void
 consist_line(const char *file, int fileno, long lineno, const struct text *t)
 {
 	struct koname kn;
 	struct buf key = { 0 };
 	struct form *f;
-	size_t i, k;
+	size_t i, k, head, tail;
 
 	if ((size_t)fileno >= nfilenames) {
 		files = xreallocarray(files, (size_t)fileno + 1, sizeof(*files));
@@ -352,20 +596,33 @@ consist_line(const char *file, int fileno, long lineno, const struct text *t)
 		used = xrealloc(used, capused);
 	}
 	memset(used, 0, t->ntok + 1);
-	for (i = 0; i < t->ntok; i++) {
-		if (!koname_at(t, i, &kn))
+	head = wrapped_head(fileno, lineno, t);
+	tail = wrap_tail(t);
+	for (k = 0; k < head; k++)
+		used[k] = 1;
+	for (k = tail; k < t->ntok; k++)
+		used[k] = 1;
+	for (i = head; i < tail; i++) {
+		if (!koname_at(t, i, &kn) || kn.last >= tail)
 			continue;
-		buf_reset(&key);
-		koname_key(t, &kn, &key);
-		f = form_get(K_KOREAN, t->s + t->tok[i].bs,
-		    t->tok[kn.last].be - t->tok[i].bs);
-		if (f->key == NULL)
-			f->key = xstrdup(buf_cstr(&key));
-		form_seen(f, fileno, lineno,
+		korean_seen(t, &kn, fileno, lineno,
 		    (long)(t->colbase + t->tok[i].cs) + 1);
 		for (k = i; k <= kn.last; k++)
 			used[k] = 1;
 		i = kn.last;
+	}
+	if (tail < t->ntok) {
+		pend.active = 1;
+		pend.file = fileno;
+		pend.line = lineno;
+		pend.col = (long)(t->colbase + t->tok[tail].cs) + 1;
+		buf_reset(&pend.s);
+		buf_add(&pend.s, t->s + t->tok[tail].bs,
+		    t->tok[t->ntok - 1].be - t->tok[tail].bs);
+		if (t->tok[t->ntok - 1].be < t->len &&
+		    t->s[t->tok[t->ntok - 1].be] == '-')
+			buf_addc(&pend.s, '-');
+		buf_cstr(&pend.s);
 	}
 	for (i = 0; i + 1 < t->ntok; i++) {
 		size_t last;
@@ -385,6 +642,11 @@ consist_line(const char *file, int fileno, long lineno, const struct text *t)
 	for (i = 0; i < t->ntok; i++) {
 		const struct tok *w = &t->tok[i];
 
+		if (w->ce - w->cs >= 4 && t->cp[w->cs] >= 'a' &&
+		    t->cp[w->cs] <= 'z' && tok_lower(t, i)) {
+			low_add(t->s + w->bs, w->be - w->bs);
+			continue;
+		}
 		if (used[i] || !tok_title(t, i) || w->ce - w->cs < 4 ||
 		    is_cyrillic(t->cp[w->cs]))
 			continue;
@@ -399,6 +661,7 @@ consist_line(const char *file, int fileno, long lineno, const struct text *t)
 			f->key = xstrdup(buf_cstr(&key));
 		}
 		form_seen(f, fileno, lineno, (long)(t->colbase + w->cs) + 1);
+		form_next(f, t, i);
 	}
 	find_runs(fileno, lineno, t, used);
 	buf_free(&key);
@@ -508,6 +771,10 @@ report_group(struct form **g, size_t n, const char *rule)
 	for (i = 0; i < n; i++) {
 		if (i == best)
 			continue;
+		/* ordinary words and different people's names */
+		if (g[i]->kind == K_WORD && (ordinary_word(g[i]->s) ||
+		    ordinary_word(g[best]->s) || other_person(g[i], g[best])))
+			continue;
 		for (j = 0; j < g[i]->nocc; j++)
 			add_rep(&g[i]->occ[j], g[i]->s, g[best]->s,
 			    nt_difference(g[i]->s, g[best]->s, rule));
@@ -551,6 +818,17 @@ near_miss(const char *a, const char *b)
 	/* next to an h: kh/h, sh/s, zh/z are scheme differences */
 	if (b[i + 1] == 'h' || (i > 0 && b[i - 1] == 'h'))
 		return 0;
+	/* a consonant doubled before an English ending is a spelling
+	 * convention (Counsellor/Counselor, Travelled/Traveled) */
+	if ((b[i] == b[i + 1] || b[i] == b[i - 1]) && (b[i] == 'l' ||
+	    b[i] == 's' || b[i] == 'm' || b[i] == 't')) {
+		static const char *const endings[] = { "ed", "ing", "er", "or",
+		    "ers", "ors", "ist", "ists", "ment", "e", "es", NULL };
+		const char *rest = b + i + 1 + (b[i] == b[i + 1]);
+		for (j = 0; endings[j]; j++)
+			if (strcmp(rest, endings[j]) == 0)
+				return 0;
+	}
 	/* a doubled letter dropped or added is a misspelling; any other
 	 * inserted consonant too, but only between two consonants or
 	 * after a vowel before a consonant */
@@ -581,6 +859,8 @@ soft_pair(struct form *rare, struct form *common)
 	if (strcmp(rare->key, common->key) == 0)
 		return;
 	if (!near_miss(rare->s, common->s))
+		return;
+	if (ordinary_word(rare->s) || ordinary_word(common->s))
 		return;
 	for (k = 0; k < rare->nocc; k++)
 		add_rep(&rare->occ[k], rare->s, common->s, "misspelling");
@@ -654,6 +934,9 @@ consist_finish(void)
 	struct form **sorted;
 	size_t i, j;
 
+	if (pend.active)
+		pend_alone();
+	buf_free(&pend.s);
 	sorted = xreallocarray(NULL, nforms ? nforms : 1, sizeof(*sorted));
 	if (nforms > 0) {
 		memcpy(sorted, forms, nforms * sizeof(*sorted));
@@ -690,6 +973,9 @@ consist_finish(void)
 		free(forms[i]->s);
 		free(forms[i]->key);
 		free(forms[i]->occ);
+		for (j = 0; j < forms[i]->nnext; j++)
+			free(forms[i]->next[j]);
+		free(forms[i]->next);
 		free(forms[i]);
 	}
 	free(forms);
@@ -701,4 +987,7 @@ consist_finish(void)
 		free(files[i]);
 	free(files);
 	free(used);
+	for (i = 0; i < caplow; i++)
+		free(lowset[i]);
+	free(lowset);
 }
