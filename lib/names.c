@@ -70,12 +70,17 @@ static const char *stopwords[] = {
 	"association", "bank", "bay", "church", "city", "college",
 	"company", "cultural", "daily", "district", "educational",
 	"ensemble", "federation", "five", "front", "fund", "great",
-	"hospital", "hotel", "island", "islands", "journal", "lake",
+	"hospital", "hotel", "house", "island", "islands", "journal", "lake",
 	"league", "magazine", "movement", "nations", "new", "newspaper",
 	"ocean", "orchestra", "organisation", "organization", "palace",
 	"peace", "peninsula", "plan", "province", "radio", "region",
 	"river", "school", "sea", "square", "station", "street", "theater",
 	"theatre", "times", "university", "world", "year",
+	/* newspapers, journals and news agencies */
+	"bao", "hongqi", "ilbo", "izvestia", "izvestiia", "izvestiya", "ludu",
+	"nepszabadsag", "népszabadság", "nodong", "pravda", "právo",
+	"renmin", "ribao", "rodong", "shinmun", "sinmun", "tass", "trybuna",
+	"xinhua", "zeitung",
 	/* document words */
 	"appendix", "attachment", "copy", "correct", "diary", "document",
 	"excerpt", "excerpts", "letter", "memorandum", "minutes", "note",
@@ -99,24 +104,43 @@ static const char *stopwords[] = {
 	"your",
 };
 
-static int
-cmp_str(const void *a, const void *b)
+/* The vocabularies as open-addressing hash sets of their words. */
+#define NVHASH 2048
+static const char *vhash[2][NVHASH];
+static int hashed;
+
+static uint32_t
+vocab_hash(const char *w)
 {
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
+	uint32_t h = 2166136261u;
+
+	for (; *w; w++)
+		h = (h ^ (unsigned char)*w) * 16777619u;
+	return h;
 }
 
-static int sorted;
+static void
+vocab_add(const char **set, const char *w)
+{
+	uint32_t h = vocab_hash(w) & (NVHASH - 1);
+
+	while (set[h] != NULL && strcmp(set[h], w) != 0)
+		h = (h + 1) & (NVHASH - 1);
+	set[h] = w;
+}
 
 static void
 sort_vocab(void)
 {
-	if (sorted)
+	size_t i;
+
+	if (hashed)
 		return;
-	qsort(honorifics, sizeof(honorifics) / sizeof(honorifics[0]),
-	    sizeof(honorifics[0]), cmp_str);
-	qsort(stopwords, sizeof(stopwords) / sizeof(stopwords[0]),
-	    sizeof(stopwords[0]), cmp_str);
-	sorted = 1;
+	for (i = 0; i < sizeof(honorifics) / sizeof(honorifics[0]); i++)
+		vocab_add(vhash[0], honorifics[i]);
+	for (i = 0; i < sizeof(stopwords) / sizeof(stopwords[0]); i++)
+		vocab_add(vhash[1], stopwords[i]);
+	hashed = 1;
 }
 
 /* ASCII-lower w into out, apostrophes unified; 0 when too long. */
@@ -149,29 +173,31 @@ lower_word(const char *w, size_t n, char *out, size_t outsz)
 }
 
 static int
-in_list(const char **list, size_t count, const char *w, size_t n)
+in_list(const char **set, const char *w, size_t n)
 {
 	char low[64];
-	const char *key = low;
+	uint32_t h;
 
 	sort_vocab();
-	if (!lower_word(w, n, low, sizeof(low)))
+	if (n >= sizeof(low) - 2 || !lower_word(w, n, low, sizeof(low)))
 		return 0;
-	return bsearch(&key, list, count, sizeof(list[0]), cmp_str) != NULL;
+	for (h = vocab_hash(low) & (NVHASH - 1); set[h] != NULL;
+	    h = (h + 1) & (NVHASH - 1))
+		if (strcmp(set[h], low) == 0)
+			return 1;
+	return 0;
 }
 
 int
 name_is_honorific(const char *w, size_t n)
 {
-	return in_list(honorifics, sizeof(honorifics) / sizeof(honorifics[0]),
-	    w, n);
+	return in_list(vhash[0], w, n);
 }
 
 int
 name_is_stopword(const char *w, size_t n)
 {
-	return in_list(stopwords, sizeof(stopwords) / sizeof(stopwords[0]),
-	    w, n);
+	return in_list(vhash[1], w, n);
 }
 
 int
@@ -201,6 +227,8 @@ name_cp_lower(uint32_t cp)
 static int
 is_letter(uint32_t cp)
 {
+	if (cp < 0x80)
+		return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
 	return name_cp_upper(cp) || name_cp_lower(cp) ||
 	    (cp >= 0x300 && cp <= 0x36F) || (cp >= 0x180 && cp <= 0x24F);
 }
@@ -222,7 +250,15 @@ static uint32_t
 cp_at(const char *s, size_t n, size_t i, size_t *len)
 {
 	uint32_t cp = 0;
-	size_t l = i < n ? utf8_decode(s + i, n - i, &cp) : 0;
+	size_t l;
+
+	/* ASCII: no decoding */
+	if (i < n && (unsigned char)s[i] < 0x80) {
+		if (len)
+			*len = 1;
+		return (unsigned char)s[i];
+	}
+	l = i < n ? utf8_decode(s + i, n - i, &cp) : 0;
 
 	if (l == 0) {
 		cp = i < n ? (unsigned char)s[i] : 0;
@@ -686,6 +722,11 @@ same_parsed(const struct parsed *a, const struct parsed *b)
 		if (i == a->nword)
 			return inits_fit(a->init, a->ninit < b->ninit ?
 			    a->ninit : b->ninit, b->init, b->ninit) ? 2 : 0;
+		/* Aleksei Nikolaevich and Aleksei Kosygin: maybe */
+		if (a->nword == 2 && a->ninit == 0 && b->ninit == 0 &&
+		    strcmp(a->word[0], b->word[0]) == 0 &&
+		    patronymic(a->word[1]) != patronymic(b->word[1]))
+			return 1;
 		/* Nikita Sergeevich and N.S. Khrushchev do not meet here */
 		return 0;
 	}
@@ -722,47 +763,92 @@ given_patronymic(const struct parsed *a, const struct parsed *b)
 	    a->word[1][0] == b->init[1][0];
 }
 
+/* Parsed names are cached: a document compares the same few forms
+ * again and again. */
+#define NCACHE 1024
+static struct cached {
+	char         *name;
+	struct parsed p;
+} cache[NCACHE];
+
+static size_t
+cache_slot(const char *name)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *name; name++)
+		h = (h ^ (unsigned char)*name) * 16777619u;
+	return h & (NCACHE - 1);
+}
+
+static const struct parsed *
+cached_parse(const char *name)
+{
+	struct cached *c = &cache[cache_slot(name)];
+
+	if (c->name != NULL && strcmp(c->name, name) == 0)
+		return &c->p;
+	if (c->name != NULL) {
+		free(c->name);
+		buf_free(&c->p.store);
+	}
+	c->name = xstrdup(name);
+	parse_name(&c->p, name);
+	return &c->p;
+}
+
+void
+name_cache_free(void)
+{
+	size_t i;
+
+	for (i = 0; i < NCACHE; i++)
+		if (cache[i].name != NULL) {
+			free(cache[i].name);
+			buf_free(&cache[i].p.store);
+			cache[i].name = NULL;
+		}
+}
+
 int
 name_same(const char *x, const char *y)
 {
-	struct parsed a, b;
+	struct parsed own;
+	const struct parsed *a, *b;
 	int r;
 
-	parse_name(&a, x);
-	parse_name(&b, y);
-	r = same_parsed(&a, &b);
-	if (r == 0 && (given_patronymic(&a, &b) || given_patronymic(&b, &a)))
+	b = cached_parse(y);
+	if (cache_slot(x) == cache_slot(y) && strcmp(x, y) != 0) {
+		/* one slot for both: parse x aside */
+		parse_name(&own, x);
+		a = &own;
+	} else
+		a = cached_parse(x);
+	r = same_parsed(a, b);
+	if (r == 0 && (given_patronymic(a, b) || given_patronymic(b, a)))
 		r = 2;
-	buf_free(&a.store);
-	buf_free(&b.store);
+	if (a == &own)
+		buf_free(&own.store);
 	return r;
 }
 
 int
 name_fullness(const char *name)
 {
-	struct parsed a;
+	const struct parsed *a = cached_parse(name);
 	int i, score = 0;
 
-	parse_name(&a, name);
-	for (i = 0; i < a.nword; i++)
-		score += patronymic(a.word[i]) ? 2 : 10;
-	score += a.ninit;
+	for (i = 0; i < a->nword; i++)
+		score += patronymic(a->word[i]) ? 2 : 10;
+	score += a->ninit;
 	/* a surname alone with a patronymic is no surname */
-	if (a.nword == 2 && patronymic(a.word[1]) && a.ninit == 0)
+	if (a->nword == 2 && patronymic(a->word[1]) && a->ninit == 0)
 		score = 3;
-	buf_free(&a.store);
 	return score;
 }
 
 int
 name_words(const char *name)
 {
-	struct parsed a;
-	int n;
-
-	parse_name(&a, name);
-	n = a.nword;
-	buf_free(&a.store);
-	return n;
+	return cached_parse(name)->nword;
 }

@@ -75,4 +75,7 @@ int name_words(const char *name);
 /* How much of a name a form gives (full words count most). */
 int name_fullness(const char *name);
 
+/* Free the cache of parsed names (at exit). */
+void name_cache_free(void);
+
 #endif

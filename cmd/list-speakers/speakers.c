@@ -135,6 +135,7 @@ speakers_free(void)
 	rx_free(rx_label_tc);
 	rx_free(rx_note);
 	rx_diary = NULL;
+	name_cache_free();
 	free(toks);
 	toks = NULL;
 	toks_cap = 0;
@@ -143,9 +144,16 @@ speakers_free(void)
 static int
 word_is(const char *s, const struct ntok *t, const char *w)
 {
-	size_t n = strlen(w), i;
+	size_t n, i;
+	char c0;
 
-	if (t->type != NT_WORD || t->len != n)
+	if (t->type != NT_WORD)
+		return 0;
+	/* the first letter decides most calls: skip strlen */
+	c0 = s[t->off];
+	if (c0 >= 'A' && c0 <= 'Z')
+		c0 = (char)(c0 + 32);
+	if (c0 != w[0] || t->len != (n = strlen(w)))
 		return 0;
 	for (i = 0; i < n; i++) {
 		char c = s[t->off + i];
@@ -158,12 +166,51 @@ word_is(const char *s, const struct ntok *t, const char *w)
 	return 1;
 }
 
+/* Which (first letter, length) pairs the words of a list have: most
+ * tokens are refused without a comparison.  Lists are few and static. */
+static const uint32_t *
+list_mask(const char *const *list, size_t n)
+{
+	static struct { const char *const *list; uint32_t m[26]; } masks[8];
+	static size_t nmasks;
+	size_t i, k;
+
+	for (k = 0; k < nmasks; k++)
+		if (masks[k].list == list)
+			return masks[k].m;
+	if (nmasks == sizeof(masks) / sizeof(masks[0]))
+		return NULL;
+	masks[nmasks].list = list;
+	for (i = 0; i < n; i++) {
+		size_t len = strlen(list[i]);
+		int c = (unsigned char)list[i][0];
+
+		/* non-ASCII first letters and long words: always compare */
+		if (c < 'a' || c > 'z' || len > 31) {
+			masks[nmasks].list = NULL;
+			return NULL;
+		}
+		masks[nmasks].m[c - 'a'] |= 1u << len;
+	}
+	return masks[nmasks++].m;
+}
+
 static int
 word_in(const char *s, const struct ntok *t, const char *const *list,
     size_t n)
 {
+	const uint32_t *m;
 	size_t i;
+	int c;
 
+	if (t->type != NT_WORD)
+		return 0;
+	c = (unsigned char)s[t->off];
+	if (c >= 'A' && c <= 'Z')
+		c += 32;
+	if ((m = list_mask(list, n)) != NULL && (c < 'a' || c > 'z' ||
+	    t->len > 31 || (m[c - 'a'] & (1u << t->len)) == 0))
+		return 0;
 	for (i = 0; i < n; i++)
 		if (word_is(s, t, list[i]))
 			return 1;
@@ -500,6 +547,34 @@ clean(struct buf *out, const char *s, size_t n)
 	}
 }
 
+/* Cheap tests before a pattern: the first and last non-blank bytes. */
+static int
+first_byte(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i < n ? (unsigned char)s[i] : 0;
+}
+
+static int
+last_byte(const char *s, size_t n)
+{
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	return n > 0 ? (unsigned char)s[n - 1] : 0;
+}
+
+/* A footnote line starts with a superscript digit or "[1]". */
+static int
+note_line(const char *s, size_t n)
+{
+	int c = first_byte(s, n);
+
+	return (c == '[' || c >= 0x80) && rx_match(rx_note, s, n, 0);
+}
+
 static int
 all_upper(const char *s, size_t n)
 {
@@ -596,13 +671,53 @@ opens_clause(const char *s, const struct ntok *t)
 	    punct_is(s, t, "-"));
 }
 
+/* Does the word look like a verb in the past ("hesitated", "rose")? */
+static int
+past_verb(const char *s, const struct ntok *t)
+{
+	static const char *const irregular[] = { "began", "came", "got",
+	    "heard", "read", "rose", "sat", "saw", "shook", "stood", "thought",
+	    "took", "went" };
+
+	if (t->type != NT_WORD || t->cap)
+		return 0;
+	if (t->len > 3 && s[t->off + t->len - 2] == 'e' &&
+	    s[t->off + t->len - 1] == 'd')
+		return 1;
+	return word_in(s, t, irregular, sizeof(irregular) /
+	    sizeof(irregular[0])) || word_in(s, t, speech_verbs,
+	    sizeof(speech_verbs) / sizeof(speech_verbs[0]));
+}
+
+/* The token after the subject of a verb phrase that ends before the
+ * "and" at token and: "Winzer hesitated (and replied)" gives the token
+ * of "hesitated".  0 when the phrase has no plain subject. */
+static size_t
+and_subject(const char *s, const struct ntok *t, size_t s0, size_t and)
+{
+	size_t k = and;
+
+	/* a few lower-case words, no punctuation, no auxiliary */
+	while (k > s0 && and - k < 6 && t[k - 1].type == NT_WORD &&
+	    !t[k - 1].cap && !is_aux(s, &t[k - 1]) &&
+	    !is_role_noun(s, &t[k - 1]) &&
+	    !word_is(s, &t[k - 1], "and") && !word_is(s, &t[k - 1], "that") &&
+	    !is_pronoun(s, &t[k - 1]))
+		k--;
+	if (k == and || k == s0 || !past_verb(s, &t[k]))
+		return 0;
+	if (t[k - 1].poss)
+		return 0;
+	return k;
+}
+
 /* The speaker of the verb at token v in sentence [s0, s1). */
 static void
 speaker_of(const char *s, const struct ntok *t, size_t s0, size_t s1,
     size_t v, struct act *a)
 {
 	size_t j = v, k, first, end;
-	int comma = 0;
+	int comma = 0, chained = 0;
 
 	memset(a, 0, sizeof(*a));
 	a->verb = v;
@@ -611,8 +726,13 @@ speaker_of(const char *s, const struct ntok *t, size_t s0, size_t s1,
 		j--;
 	if (j > s0 && is_aux(s, &t[j - 1]))
 		return;
-	if (j > s0 && word_is(s, &t[j - 1], "and"))
-		return;
+	if (j > s0 && word_is(s, &t[j - 1], "and")) {
+		/* "X hesitated and replied", "he listened and then
+		 * answered": the subject of the first verb */
+		if ((j = and_subject(s, t, s0, j - 1)) == 0)
+			return;
+		chained = 1;
+	}
 	if (j > s0 && punct_is(s, &t[j - 1], ")")) {
 		for (k = j - 1; k > s0 && k + 12 > j; k--)
 			if (punct_is(s, &t[k - 1], "("))
@@ -659,7 +779,7 @@ speaker_of(const char *s, const struct ntok *t, size_t s0, size_t s1,
 		}
 	}
 	/* inverted: ", said comrade X" */
-	if (!(j == s0 || comma || opens_clause(s, &t[j - 1])))
+	if (chained || !(j == s0 || comma || opens_clause(s, &t[j - 1])))
 		return;
 	k = v + 1;
 	while (k < s1 && is_adverb(s, &t[k]))
@@ -820,6 +940,11 @@ sentence(struct doc *d, const struct para *pa, const char *s,
 
 	/* presence, interpretation, recording (a few per sentence) */
 	for (i = s0; i < s1 && clauses < 8; i++) {
+		int c = (unsigned char)s[t[i].off] | 0x20;
+
+		/* the first letters of the words below */
+		if (t[i].type != NT_WORD || strchr("abciprt", c) == NULL)
+			continue;
 		line = para_line(pa, t[i].off);
 		if (word_is(s, &t[i], "present") || word_is(s, &t[i], "by") ||
 		    word_is(s, &t[i], "presence") ||
@@ -1062,6 +1187,25 @@ done:
 	pa->label = -1;
 }
 
+/* An office line over a signature: short, starting with an office
+ * word, not a sentence ("Ambassador of the USSR in the DPRK"). */
+static int
+office_line(const char *s, size_t n)
+{
+	size_t i = 0, w;
+
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (n - i > 80 || n == i || strchr(".,;:", s[n - 1]) != NULL ||
+	    !(s[i] >= 'A' && s[i] <= 'Z'))
+		return 0;
+	for (w = i; w < n && s[w] >= 'A' && (unsigned char)s[w] < 0x80 &&
+	    s[w] != ' '; w++)
+		;
+	return name_is_stopword(s + i, w - i) && (w - i > 3 ||
+	    strncmp(s + i, "Head", 4) == 0);
+}
+
 static void
 signatory(struct doc *d, const char *name, int upper, long line)
 {
@@ -1196,6 +1340,7 @@ speakers_doc(const struct unit *u, const struct speakers_opts *o,
 	struct para pa = { 0 };
 	size_t k;
 	long prev = -1;	/* previous non-blank line (index) */
+	long last_body;	/* index of the last line of the text */
 	int skip_next = 0;
 	char *g = NULL;
 
@@ -1212,12 +1357,23 @@ speakers_doc(const struct unit *u, const struct speakers_opts *o,
 		parse_parties(&d, u->title, 1, 0,
 		    u->title_line ? u->title_line : u->first);
 
+	/* the last line of the text: no note, no source, not blank */
+	for (k = u->nlines; k > 0; k--) {
+		const struct line *ln = &u->lines[k - 1];
+
+		if (!blank(ln->s, ln->len) && !in_range(ln->no, u->source_line,
+		    u->source_last) && !note_line(ln->s, ln->len))
+			break;
+	}
+	last_body = (long)k - 1;
+
 	for (k = 0; k < u->nlines; k++) {
 		const struct line *ln = &u->lines[k];
 		const char *s = ln->s;
 		size_t n = ln->len;
 		char *tc = NULL;
-		int upper;
+		int upper, c0 = first_byte(s, n);
+		int colon = memchr(s, ':', n) != NULL;
 
 		if (ln->no == u->first || in_range(ln->no, u->title_line,
 		    u->title_last) || in_range(ln->no, u->source_line,
@@ -1226,7 +1382,7 @@ speakers_doc(const struct unit *u, const struct speakers_opts *o,
 				flush(&d, &pa);
 			continue;
 		}
-		if (rx_match(rx_note, s, n, 0)) {
+		if (note_line(s, n)) {
 			flush(&d, &pa);
 			prev = (long)k;
 			continue;
@@ -1252,7 +1408,8 @@ speakers_doc(const struct unit *u, const struct speakers_opts *o,
 				continue;
 			}
 		}
-		if (rx_match(rx_diary, tc ? tc : s, tc ? strlen(tc) : n, 0)) {
+		if ((c0 == 'F' || c0 == 'f') &&
+		    rx_match(rx_diary, tc ? tc : s, tc ? strlen(tc) : n, 0)) {
 			const char *src = tc ? tc : s;
 			char *rest = NULL, *nm;
 
@@ -1279,11 +1436,14 @@ speakers_doc(const struct unit *u, const struct speakers_opts *o,
 			free(tc);
 			continue;
 		}
-		if ((rx_match(rx_sig_correct, s, n, 0) &&
+		if ((strchr("CcTtVv", c0) != NULL &&
+		    rx_match(rx_sig_correct, s, n, 0) &&
 		    group(rx_sig_correct, 1, s, &g)) ||
-		    (rx_match(rx_sig_paren, s, n, 0) &&
+		    (last_byte(s, n) == ')' &&
+		    rx_match(rx_sig_paren, s, n, 0) &&
 		    group(rx_sig_paren, 1, s, &g)) ||
-		    (rx_match(rx_sig_plain, s, n, 0) &&
+		    ((c0 == '[' || c0 == '/') &&
+		    rx_match(rx_sig_plain, s, n, 0) &&
 		    group(rx_sig_plain, 1, s, &g))) {
 			flush(&d, &pa);
 			signatory(&d, g, all_upper(g, strlen(g)), ln->no);
@@ -1293,16 +1453,16 @@ speakers_doc(const struct unit *u, const struct speakers_opts *o,
 			free(tc);
 			continue;
 		}
-		if ((rx_match(rx_label_br, s, n, 0) &&
+		if (colon && ((c0 == '[' && rx_match(rx_label_br, s, n, 0) &&
 		    group(rx_label_br, 1, s, &g)) ||
 		    (rx_match(rx_label_up, s, n, 0) &&
 		    group(rx_label_up, 1, s, &g)) ||
 		    (u->kind == KIND_MINUTES && rx_match(rx_label_tc, s, n, 0) &&
-		    group(rx_label_tc, 1, s, &g))) {
+		    group(rx_label_tc, 1, s, &g)))) {
 			struct rx *rx = rx_label_br;
 			char *lt, *nm;
 
-			if (!rx_match(rx_label_br, s, n, 0))
+			if (c0 != '[' || !rx_match(rx_label_br, s, n, 0))
 				rx = rx_match(rx_label_up, s, n, 0) ?
 				    rx_label_up : rx_label_tc;
 			rx_match(rx, s, n, 0);
@@ -1339,16 +1499,9 @@ speakers_doc(const struct unit *u, const struct speakers_opts *o,
 		}
 		if (upper) {
 			/* MARKOV, V. KUZNETSOV: a signature in capitals */
-			int inits = 0, last = 1;
+			int inits = 0, last = (long)k >= last_body;
 			char *nm = whole_name(tc, &inits);
-			size_t m;
 
-			for (m = k + 1; m < u->nlines; m++)
-				if (!blank(u->lines[m].s, u->lines[m].len) &&
-				    !rx_match(rx_note, u->lines[m].s,
-				    u->lines[m].len, 0) && !in_range(u->lines[m].no,
-				    u->source_line, u->source_last))
-					last = 0;
 			if (nm != NULL && pa.n == 0 && (inits || last ||
 			    name_words(nm) >= 2)) {
 				long p = add_form(&d, nm, 0, 1, ln->no);
@@ -1374,8 +1527,9 @@ speakers_doc(const struct unit *u, const struct speakers_opts *o,
 		}
 		/* a name alone on its line: a signature */
 		{
-			int inits = 0;
-			char *nm = whole_name(s, &inits);
+			int inits = 0, last, office = 0;
+			/* a longer line is no name alone */
+			char *nm = n <= 120 ? whole_name(s, &inits) : NULL;
 			int prev_upper = prev >= 0 && all_upper(u->lines[prev].s,
 			    u->lines[prev].len);
 			int prev_open = 0, prev_comma = 0;
@@ -1390,9 +1544,18 @@ speakers_doc(const struct unit *u, const struct speakers_opts *o,
 				prev_open = e == 0 || pl->s[e - 1] == ':' ||
 				    (e >= 3 && (strncmp(pl->s + e - 3, " of", 3) == 0 ||
 				    strncmp(pl->s + e - 3, " by", 3) == 0));
+				/* "Counsellor of the Embassy" over "Yu. Fadeev" */
+				office = nm != NULL && inits && !prev_open &&
+				    pa.n == 1 && pa.lines[0] == pl->no &&
+				    office_line(pl->s, e);
 			}
-			if (nm != NULL && (inits || prev_upper || prev_comma) &&
-			    !prev_open && pa.n == 0) {
+			/* a name closing the document: who signs it */
+			last = (long)k >= last_body && prev >= 0 &&
+			    nm != NULL && name_words(nm) >= 2;
+			if (office)
+				flush(&d, &pa);
+			if (nm != NULL && (inits || prev_upper || prev_comma ||
+			    last) && !prev_open && pa.n == 0) {
 				long p = add_form(&d, nm, 0, 0, ln->no);
 
 				if (p >= 0) {

@@ -92,6 +92,20 @@ main(void)
 	is_long(name_same("Chon", "Chon Tu-hwan"), 1, "a Korean surname: maybe");
 	is_long(name_same("Leonid Brezhnev", "Leonid Ilyich Brezhnev"), 2,
 	    "patronymic left out");
+	is_long(name_same("Aleksey Nikolayevich", "Aleksey Kosygin"), 1,
+	    "given name and patronymic, given name and surname: maybe");
+	is_long(name_same("Aleksey Nikolayevich", "Aleksey Ivanovich"), 0,
+	    "two patronymics differ");
+	is_long(name_same("Ivan Petrov", "Ivan Sidorov"), 0,
+	    "two surnames differ");
+	/* the cache of parsed names must not confuse two names */
+	is_long(name_same("Kim Il", "Kim Il Sung"), 0, "again, cached");
+	is_long(name_same("Kim Il Sung", "Kim Il"), 0, "reversed, cached");
+	is_long(name_words("Kim Il Sung"), 3, "three words");
+	ok(name_is_stopword("Ribao", 5), "a newspaper is no name");
+	ok(name_is_stopword("SINMUN", 6), "in capitals too");
+	ok(name_is_stopword("Ilbo", 4), "Ilbo is no name");
+	ok(!name_is_stopword("Renminov", 8), "a longer word may be a name");
 	ok(name_fullness("Aleksei Kosygin") > name_fullness("A.N. Kosygin"),
 	    "full given name is fuller than initials");
 	ok(name_fullness("Stepakov V.I.") > name_fullness("Stepakov"),
@@ -104,5 +118,6 @@ main(void)
 	is_str(s, "Record of Conversation with Kang Ch'ol-gun", "title case");
 	free(s);
 	free(toks);
+	name_cache_free();
 	return unit_done();
 }

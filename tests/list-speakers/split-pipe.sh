@@ -14,6 +14,8 @@ same_rows() {	# paper docs...
 }
 same_rows paper.in 1 2 3 4 5 6 7
 [ "$(wc -l <"$T/direct.4")" -gt 5 ] || fail "document 4 has too few rows"
+same_rows eastbloc.in 1 2 3 4
+same_rows seoul.in 1 2 3 4
 need_shared
 same_rows "$SHARED/corpus/cwihp-wp47.txt" $(seq 1 24)
 exit 0
