@@ -12,13 +12,14 @@
 #define UC	"\\p{Lu}"
 #define NAMEW	UC "[\\p{L}'’.-]*"
 
-static struct rx *rx_item, *rx_chain, *rx_sep, *rx_year_sep, *rx_url,
+static struct rx *rx_item, *rx_chain, *rx_year_sep, *rx_url,
     *rx_accessed, *rx_frus, *rx_thesis, *rx_paper, *rx_in, *rx_pubparen,
     *rx_yearparen, *rx_journal, *rx_author, *rx_ibid, *rx_opcit,
     *rx_supra, *rx_xref, *rx_xref_more, *rx_hereafter_title,
     *rx_paren_abbr, *rx_archword, *rx_acronym, *rx_coordword,
     *rx_newsdate, *rx_coordany, *rx_recgroup, *rx_pages, *rx_volume, *rx_docno, *rx_ownref,
-    *rx_speech_before;
+    *rx_speech_before, *rx_hungarian, *rx_barch, *rx_barch_sig,
+    *rx_paperno, *rx_plain_short, *rx_plain_named, *rx_plain_journal;
 
 static char **defined;		/* archive names the paper defined */
 static size_t ndefined;
@@ -41,16 +42,17 @@ compile(void)
 #define ITEM \
 	"(?:(?<fond>(?i:fonds?|ф\\.|фонд|f\\.))" \
 	"|(?<opis>(?i:opis['’ʹ]?|op\\.|оп\\.|опись|perechen['’ʹ]?|per\\.))" \
-	"|(?<papka>(?i:papka|pap\\.|п\\.|папка|p\\.))" \
-	"|(?<delo>(?i:delo|d\\.|д\\.|дело|spr\\.|sprava|dokument|dok\\.))" \
+	"|(?<papka>(?i:papka|pap\\.|п\\.|папка|p\\.|sv\\.|svazek|karton))" \
+	"|(?<delo>(?i:delo|d\\.|д\\.|дело|spr\\.|sprava|dokument|dok\\." \
+	"|a\\.\\s?j\\.|sygn\\.))" \
 	"|(?<list>(?i:listy|list|ll\\.|l\\.|лл\\.|л\\.|folios?|fols?\\.|ff?\\.|" \
-	"pp\\.|pages?|kh?\\.)))" \
+	"pp\\.|pages?|kh?\\.|bl\\.)))" \
 	"\\s*(?:№\\s*|No\\.?\\s*)?" \
-	"(?<val>(?:[A-ZА-Я]{1,3}-?)?\\d[\\dA-Za-z/]*" \
+	"(?<val>(?:\\p{Lu}{1,4}(?:-\\p{Lu}{1,4})*[-/]?)?\\d[\\dA-Za-z/]*" \
+	"(?:\\.\\d[\\dA-Za-z/]*)*" \
 	"(?:\\s*[-–]\\s*\\d+[a-z]*)?)(?![\\p{L}\\d])"
 	rx_item = rx_compile("coordinate", "\\G" ITEM, 0);
 	rx_chain = rx_compile("coordinates", "(?<![\\p{L}\\d.])" ITEM, 0);
-	rx_sep = rx_compile("coordinate separator", "\\G[\\s,:]*", 0);
 	rx_year_sep = rx_compile("year between coordinates",
 	    "\\G(?:1[89]\\d\\d|20\\d\\d)(?:\\s*(?:g\\.|god))?[\\s,:]+", 0);
 	rx_url = rx_compile("url", "(?:https?://|www\\.)[^\\s,)>\\]]+", 0);
@@ -60,7 +62,7 @@ compile(void)
 	    "Foreign\\s+Relations\\s+of\\s+the\\s+United\\s+States|\\bFRUS\\b",
 	    0);
 	rx_thesis = rx_compile("thesis",
-	    "(?i)\\b(?:thesis|dissertation)\\b", 0);
+	    "(?i)\\b(?:thesis|dissertation|diss\\.)", 0);
 	rx_paper = rx_compile("paper",
 	    "(?i)working\\s+paper|presented\\s+at|paper\\s+presented|"
 	    "conference\\s+paper|discussion\\s+paper|occasional\\s+paper", 0);
@@ -90,7 +92,8 @@ compile(void)
 	rx_xref_more = rx_compile("cross-reference list",
 	    "\\G\\s*(?:,|and|&)\\s*[*_]*(\\d{1,4})[*_]*", 0);
 	rx_hereafter_title = rx_compile("hereafter title",
-	    "(?i)\\bhereafter(?:\\s+cited\\s+as)?[\\s,:]*(?-i)[“\"*]+([^”\"*]+)[”\"*]", 0);
+	    "(?i)\\bhereafter(?:\\s+cited\\s+as)?[\\s,:]*(?-i)(?:[“\"*]+([^”\"*]+)[”\"*]"
+	    "|(\\p{Lu}[\\p{L}\\p{N}'’-]*(?:\\s+[\\p{L}\\p{N}'’-]+){1,6})\\s*[)\\].;])", 0);
 	rx_paren_abbr = rx_compile("archive abbreviation",
 	    "^\\((?i:hereafter(?:\\s+cited\\s+as)?)?[\\s,:]*[“\"]?"
 	    "(\\p{Lu}[\\p{L}\\p{Nd} -]{0,18}?)[”\"]?\\)$", 0);
@@ -110,7 +113,8 @@ compile(void)
 	    "\\bFonds?\\b|sygn\\.|Series|\\b[Ff]ile\\b|\\bsv\\.|a\\.\\s?j\\.|"
 	    "\\bkh?\\.|\\bf\\.|\\bd\\.|\\bt\\.|Entry|\\bLot\\b|carton|dossier|"
 	    "[Ii]nv\\.|not\\s+filed|doboz|tétel|csomó|ő\\.\\s?e\\.|"
-	    "\\b\\d+\\.\\s*(?:f|cs|d)\\.)",
+	    "\\b\\d+\\.\\s*(?:f|cs|d)\\.|\\bBl\\.\\s*\\d|\\bNr\\.\\s*\\d"
+	    "|\\b\\p{Lu}{1,3}\\s?\\d+/)",
 	    0);
 	rx_recgroup = rx_compile("record group",
 	    "^[\\s(]*(?:RG|Record\\s+Group)\\s*\\d", 0);
@@ -127,6 +131,30 @@ compile(void)
 	rx_ownref = rx_compile("numbered paper",
 	    "(?i)\\b(?:our|your|his|their)\\s+(?:\\p{L}+\\s+){0,2}"
 	    "(?:N|No\\.?|№|#)\\s*\\d+", 0);
+	rx_hungarian = rx_compile("Hungarian coordinates",
+	    "(?<![\\p{L}\\d])(?:(?<code>[IVXL]+-\\p{Lu}(?:-[\\p{L}\\d]+)*)(?![\\p{L}\\d-])"
+	    "|(?<f>\\d+)\\.\\s*f\\.|(?<cs>\\d+)\\.\\s*cs\\."
+	    "|(?:(?<oa>\\d+)/)?(?<oe>\\d+)\\.\\s*ő\\.\\s?e\\.?"
+	    "|(?<doboz>\\d+)\\.\\s*doboz(?:,\\s*(?<item>\\d+/[\\p{L}\\d]+)(?![\\p{L}\\d]))?"
+	    "|(?<tetel>\\d+(?:/[\\p{L}\\d]+)?)\\.?\\s*tétel)", 0);
+	rx_barch = rx_compile("German federal archive",
+	    "(?i)barch|sapmo|bundesarchiv", 0);
+	rx_barch_sig = rx_compile("German archive signature",
+	    "^\\s*(\\p{Lu}{1,3}\\s?\\d+)/([^,;]+?)\\s*(?:[,;]|$)", 0);
+	rx_paperno = rx_compile("paper number",
+	    "(?i)\\b(?:working|discussion|occasional)\\s+paper\\*?,?\\s*"
+	    "(?:no\\.?|#|number)\\s*(\\d+)", 0);
+	rx_plain_short = rx_compile("plain short form",
+	    "^\\s*(?:(?i:see(?:\\s+also)?|cf\\.)\\s+)?(\\p{Lu}\\p{Ll}[\\p{L}'’-]*),\\s+"
+	    "(\\p{Lu}[^,()\\[\\]\"“”*_]{2,80}?)"
+	    "(?:,\\s*(?:pp?\\.\\s*)?\\d+(?:\\s*[-–]\\s*\\d+)?)?\\.?\\s*$", 0);
+	rx_plain_named = rx_compile("plain short title",
+	    "^\\s*(?:(?i:see(?:\\s+also)?|cf\\.)\\s+)?"
+	    "(\\p{Lu}[^,()\\[\\]\"“”*_;]{2,60}?),\\s*(?:(?:pp?|ll?|ff?|fols?)\\.\\s*)?"
+	    "\\d+(?:\\s*[-–]\\s*\\d+)?\\.?\\s*$", 0);
+	rx_plain_journal = rx_compile("journal in plain type",
+	    "\\G[\\s,.]*(\\p{Lu}[^,()*\"“”]{2,80}?)\\s+(\\d+)"
+	    "(?:,\\s*(?i:no\\.|issue)\\s*(\\d+))?\\s*\\(", 0);
 	rx_speech_before = rx_compile("speech before a quotation",
 	    "(?:[:]|\\b(?:said|says|claimed|stated|wrote|told|declared|"
 	    "that|called|asked))\\s*$", 0);
@@ -249,6 +277,8 @@ archive_like(const char *s, size_t n)
 	    (n <= 16 && rx_match(rx_acronym, s, n, 0));
 }
 
+static void cite_free_fields(struct cite *);
+
 /* ---- clauses ---- */
 
 static const char *const abbrevs[] = { "vol", "no", "nos", "pp", "p", "ed",
@@ -257,7 +287,9 @@ static const char *const abbrevs[] = { "vol", "no", "nos", "pp", "p", "ed",
 	"jul", "cf", "op", "cit", "ll", "l", "f", "d", "co", "inc", "univ",
 	"comp", "trans", "tr", "repr", "rev", "esp", "ch", "chap", "fig",
 	"ser", "dept", "gen", "col", "lt", "capt", "prof", "e.g", "i.e",
-	"fol", "fols", "ff", "cde", "com", "ob", "vs", "ca", "c", NULL };
+	"fol", "fols", "ff", "cde", "com", "ob", "vs", "ca", "c", "sygn",
+	"sv", "bl", "k", "t", "kh", "nr", "inv", "sz", "vols", "doc", "dok",
+	"spr", "op", "cs", NULL };
 
 static int
 abbrev_before(const char *s, size_t dot)
@@ -284,6 +316,22 @@ abbrev_before(const char *s, size_t dot)
 	return 0;
 }
 
+/* A lower-case letter of Latin-1, Latin Extended-A or Cyrillic ("ő.e."
+ * opens no sentence). */
+static int
+lower_letter(uint32_t cp)
+{
+	if (cp >= 0xDF && cp <= 0xFF)
+		return cp != 0xF7;
+	if (cp >= 0x100 && cp <= 0x137)
+		return cp & 1;
+	if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))
+		return !(cp & 1);
+	if (cp >= 0x14A && cp <= 0x177)
+		return cp & 1;
+	return (cp >= 0x430 && cp <= 0x45F);
+}
+
 static int
 starts_clause(const char *s, size_t len, size_t i)
 {
@@ -295,7 +343,8 @@ starts_clause(const char *s, size_t len, size_t i)
 		return 1;
 	if (utf8_decode(s + i, len - i, &cp) == 0)
 		return 0;
-	return cp == 0x201C || (cp < 0x80 ? isupper((int)cp) : cp >= 0xC0);
+	return cp == 0x201C || (cp < 0x80 ? isupper((int)cp) :
+	    cp >= 0xC0 && !lower_letter(cp));
 }
 
 struct span {
@@ -345,8 +394,11 @@ clauses(const char *s, size_t len, struct span **out)
 					j -= (unsigned char)s[j - 1] == 0x9D ? 3 : 1;
 				if (j > 0 && (s[j - 1] == '.' || s[j - 1] == '?' ||
 				    s[j - 1] == '!') && starts_clause(s, len, i + 1) &&
-				    !(s[j - 1] == '.' && abbrev_before(s, j - 1)))
-					cut = 1;
+				    !(s[j - 1] == '.' && abbrev_before(s, j - 1)) &&
+				    !(s[j - 1] == '.' && j == i && j >= 2 &&
+				    isdigit((unsigned char)s[j - 2]) &&
+				    rx_match(rx_item, s, len, i + 1)))
+					cut = 1;	/* not "F. 5. Op. 30." */
 			}
 		}
 		if (!cut)
@@ -487,40 +539,176 @@ struct chain {
 	int    have[AF_N];
 };
 
+/* Does s[from..j) end with a non-ASCII letter (a Cyrillic "д",
+ * "opis’") or "№"?  Dashes and quotes do not count. */
+static int
+nonascii_word_end(const char *s, size_t from, size_t j)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t k = j;
+
+	if (j == from || u[j - 1] < 0x80)
+		return 0;
+	while (k > from && (u[k - 1] & 0xC0) == 0x80)
+		k--;
+	if (k == from)
+		return 0;
+	k--;
+	if (u[k] >= 0xC3 && u[k] <= 0xD4)
+		return 1;	/* Latin-1 letters to Cyrillic */
+	return j - k == 3 && u[k] == 0xE2 && ((u[k + 1] == 0x80 &&
+	    u[k + 2] == 0x99) || (u[k + 1] == 0x84 && u[k + 2] == 0x96));
+}
+
+/* Could s[from..to) hold two coordinates?  Each is a number after an
+ * abbreviation's full stop, a coordinate word, a non-ASCII word (Cyrillic
+ * words, "opis’"), or a prefix ("R-9401", "V/99").  A cheap test that
+ * spares pcre2 the prose with years in it. */
+static int
+maybe_chain(const char *s, size_t from, size_t to)
+{
+	static const char *const words[] = { "fond", "fonds", "opis",
+	    "papka", "delo", "list", "listy", "folio", "folios", "page",
+	    "pages", "perechen", "sprava", "dokument", "svazek", "karton",
+	    NULL };
+	size_t i, j, k, w;
+	int n = 0;
+	char word[10];
+
+	for (i = from; i < to; i++) {
+		if ((unsigned char)(s[i] - '0') >= 10 || (i > from &&
+		    (unsigned char)(s[i - 1] - '0') < 10))
+			continue;
+		for (j = i; j > from && s[j - 1] == ' '; j--)
+			;
+		if (j == from)
+			continue;
+		if (s[j - 1] == '.' || s[j - 1] == '\'' || ((s[j - 1] == '-' ||
+		    s[j - 1] == '/') && j - 1 > from && (isupper((unsigned
+		    char)s[j - 2]) || (unsigned char)s[j - 2] >= 0x80)) ||
+		    nonascii_word_end(s, from, j)) {
+			if (++n >= 2)
+				return 1;
+			continue;
+		}
+		for (w = j; w > from && j - w < sizeof(word) - 1 &&
+		    isalpha((unsigned char)s[w - 1]); w--)
+			;
+		if (w == j || j - w >= sizeof(word) - 1)
+			continue;
+		for (k = w; k < j; k++)
+			word[k - w] = (char)tolower((unsigned char)s[k]);
+		word[j - w] = '\0';
+		for (k = 0; words[k] != NULL; k++)
+			if (strcmp(word, words[k]) == 0)
+				break;
+		if (words[k] != NULL && ++n >= 2)
+			return 1;
+	}
+	return 0;
+}
+
+/* The groups of ITEM, in order. */
+enum { G_FOND = 1, G_OPIS, G_PAPKA, G_DELO, G_LIST, G_VAL };
+
+/* Could an ITEM of rx_item begin with the Latin word at s?  An
+ * abbreviation before its stop, or a word that begins with a
+ * coordinate word ("listy", "fonds", "opis’").  Keep in step with
+ * ITEM. */
+static int
+item_word(const char *s, size_t len)
+{
+	static const char *const abbr[] = { "f", "op", "per", "pap", "p",
+	    "sv", "d", "spr", "dok", "a", "sygn", "ll", "l", "fol", "fols",
+	    "ff", "pp", "kh", "k", "bl", NULL };
+	static const char *const full[] = { "fond", "opis", "perechen",
+	    "papka", "svazek", "karton", "delo", "sprava", "dokument", "list",
+	    "folio", "page", NULL };
+	char w[12];
+	size_t n, i;
+
+	for (n = 0; n < len && n < sizeof(w) - 1 &&
+	    isalpha((unsigned char)s[n]); n++)
+		w[n] = (char)tolower((unsigned char)s[n]);
+	w[n] = '\0';
+	if (n < len && s[n] == '.')
+		for (i = 0; abbr[i] != NULL; i++)
+			if (strcmp(w, abbr[i]) == 0)
+				return 1;
+	for (i = 0; full[i] != NULL; i++)
+		if (strncmp(w, full[i], strlen(full[i])) == 0)
+			return 1;
+	return 0;
+}
+
+/* The bytes an item may open with: a b d f k l o p s in either case,
+ * and the lead bytes of Cyrillic letters. */
+static const unsigned char item_first[256] = {
+	['a'] = 1, ['b'] = 1, ['d'] = 1, ['f'] = 1, ['k'] = 1, ['l'] = 1,
+	['o'] = 1, ['p'] = 1, ['s'] = 1, ['A'] = 1, ['B'] = 1, ['D'] = 1,
+	['F'] = 1, ['K'] = 1, ['L'] = 1, ['O'] = 1, ['P'] = 1, ['S'] = 1,
+	[0xD0] = 1, [0xD1] = 1,
+};
+
+/* The next place at or after pos where rx_chain would match, found
+ * without making pcre2 scan the prose: an item opens with one of the
+ * letters below, or a Cyrillic one, after no letter, digit or stop. */
+static int
+next_item(const char *s, size_t pos, size_t to, size_t *start)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned char c, b;
+
+	for (; pos < to; pos++) {
+		c = u[pos];
+		if (!item_first[c])
+			continue;
+		b = pos > 0 ? u[pos - 1] : ' ';
+		if (b < 0x80) {
+			if (isalnum(b) || b == '.' || (c < 0x80 &&
+			    !item_word(s + pos, to - pos)) ||
+			    !rx_match(rx_item, s, to, pos))
+				continue;
+		} else if (!rx_match(rx_chain, s, to, pos) ||
+		    rx_start(rx_chain) != pos)
+			continue;	/* the look-behind decides */
+		*start = pos;
+		return 1;
+	}
+	return 0;
+}
+
 /* A coordinate chain starting at or after from, within [from, to). */
 static int
 find_chain(const char *s, size_t from, size_t to, struct chain *ch)
 {
-	size_t pos = from, off, voff, vn, kw_len;
+	size_t pos = from, off, voff, vn, kw_len, start;
 	int f, count, have_delo;
 
-	while (pos < to && rx_match(rx_chain, s, to, pos)) {
-		size_t start = rx_start(rx_chain);
+	if (!maybe_chain(s, from, to))
+		return 0;
 
+	while (pos < to && next_item(s, pos, to, &start)) {
 		memset(ch, 0, sizeof(*ch));
 		ch->a = start;
 		count = have_delo = 0;
 		pos = start;
 		for (;;) {
-			struct rx *r = pos == start ? rx_chain : rx_item;
-
-			if (pos != start && !rx_match(rx_item, s, to, pos))
+			if (!rx_match(rx_item, s, to, pos))
 				break;
-			if (pos == start)
-				rx_match(rx_chain, s, to, start);
-			rx_named(r, "val", &voff, &vn);
+			rx_group(rx_item, G_VAL, &voff, &vn);
 			f = -1;
-			if (rx_named(r, "fond", &off, &kw_len))
+			if (rx_group(rx_item, G_FOND, &off, &kw_len))
 				f = have_delo ? AF_FOLIOS : AF_FOND;
-			else if (rx_named(r, "opis", &off, &kw_len))
+			else if (rx_group(rx_item, G_OPIS, &off, &kw_len))
 				f = AF_OPIS;
-			else if (rx_named(r, "papka", &off, &kw_len))
+			else if (rx_group(rx_item, G_PAPKA, &off, &kw_len))
 				/* "P." is papka; "p." after delo is pages */
 				f = kw_len == 2 && s[off] == 'p' && have_delo ?
 				    AF_FOLIOS : AF_PAPKA;
-			else if (rx_named(r, "delo", &off, &kw_len))
+			else if (rx_group(rx_item, G_DELO, &off, &kw_len))
 				f = AF_DELO;
-			else if (rx_named(r, "list", &off, &kw_len))
+			else if (rx_group(rx_item, G_LIST, &off, &kw_len))
 				f = AF_FOLIOS;
 			if (f < 0 || ch->have[f])
 				break;
@@ -530,11 +718,16 @@ find_chain(const char *s, size_t from, size_t to, struct chain *ch)
 			if (f == AF_DELO)
 				have_delo = 1;
 			count++;
-			ch->b = pos = rx_end(r);
-			/* separators, and a year standing between items */
-			if (rx_match(rx_sep, s, to, pos))
-				pos = rx_end(rx_sep);
-			if (rx_match(rx_year_sep, s, to, pos) &&
+			ch->b = pos = rx_end(rx_item);
+			/* separators ("\\G\\.?[\\s,:]*"), and a year standing
+			 * between items */
+			if (pos < to && s[pos] == '.')
+				pos++;
+			while (pos < to && (isspace((unsigned char)s[pos]) ||
+			    s[pos] == ',' || s[pos] == ':'))
+				pos++;
+			if (pos < to && (s[pos] == '1' || s[pos] == '2') &&
+			    rx_match(rx_year_sep, s, to, pos) &&
 			    rx_match(rx_item, s, to, rx_end(rx_year_sep)))
 				pos = rx_end(rx_year_sep);
 			if (f == AF_FOLIOS)
@@ -719,9 +912,26 @@ details(const char *s, struct cite *c, size_t pre, size_t a, size_t b,
 		set_group(&c->volume, rx_volume, s, 1);
 	if (rx_match(rx_docno, s, b, title_end) && rx_start(rx_docno) < b)
 		set_group(&c->number, rx_docno, s, 1);
+	/* "*FRUS, 1964-1968, Volume XXX*": the volume inside the title */
+	if (c->volume == NULL && rx_match(rx_frus, s, b, a) &&
+	    rx_match(rx_volume, s, b, rx_start(rx_frus)) &&
+	    rx_start(rx_volume) < b)
+		set_group(&c->volume, rx_volume, s, 1);
+	if (c->number == NULL && rx_match(rx_paperno, s, b, a) &&
+	    rx_start(rx_paperno) < b)
+		set_group(&c->number, rx_paperno, s, 1);
 	if (rx_match(rx_pages, s + a, b - a, 0))
 		set_group(&c->pages, rx_pages, s + a, 1);
 	journal = rx_match(rx_journal, s + title_end, b - title_end, 0);
+	/* "Title," Journal 9, no. 2 (2003): the journal in plain type */
+	if (journal && title_type == T_QUOTED && c->container == NULL &&
+	    rx_match(rx_plain_journal, s, b, title_end)) {
+		set_group(&c->container, rx_plain_journal, s, 1);
+		free(c->volume);
+		c->volume = NULL;
+		set_group(&c->volume, rx_plain_journal, s, 2);
+		set_group(&c->issue, rx_plain_journal, s, 3);
+	}
 	i = title_end;
 	if (rx_match(rx_frus, s + a, b - a, 0))
 		c->kind = title_type == T_QUOTED ? CITE_CHAPTER : CITE_BOOK;
@@ -813,19 +1023,74 @@ static void
 coords_fields(struct cite *c)
 {
 	const char *s = c->coords;
-	size_t len = strlen(s), pos = 0, off, n, voff, vn;
+	size_t len = strlen(s), pos, off, n, voff, vn;
 	int f;
 
-	while (pos < len && rx_match(rx_chain, s, len, pos)) {
+	/* Hungarian: "XIX-J-1-j", "288. f.", "5/402. ő.e.", "4. doboz" */
+	for (pos = 0; pos < len && rx_match(rx_hungarian, s, len, pos); ) {
+		static const struct {
+			const char *group;
+			int         field;
+		} hu[] = { { "code", AF_FOND }, { "f", AF_FOND },
+		    { "cs", AF_OPIS }, { "oa", AF_OPIS }, { "oe", AF_DELO },
+		    { "doboz", AF_PAPKA }, { "item", AF_DELO },
+		    { "tetel", AF_DELO } };
+		size_t i;
+
+		pos = rx_end(rx_hungarian);
+		for (i = 0; i < sizeof(hu) / sizeof(hu[0]); i++)
+			if (rx_named(rx_hungarian, hu[i].group, &voff, &vn) &&
+			    *c->af[hu[i].field] == '\0')
+				set(&c->af[hu[i].field], s + voff, vn);
+	}
+	for (pos = 0; pos < len && rx_match(rx_chain, s, len, pos); ) {
 		pos = rx_end(rx_chain);
 		rx_named(rx_chain, "val", &voff, &vn);
 		f = rx_named(rx_chain, "fond", &off, &n) ? AF_FOND :
 		    rx_named(rx_chain, "opis", &off, &n) ? AF_OPIS :
 		    rx_named(rx_chain, "delo", &off, &n) ? AF_DELO :
 		    rx_named(rx_chain, "list", &off, &n) ? AF_FOLIOS : -1;
+		if (f < 0 && rx_named(rx_chain, "papka", &off, &n) && n > 2)
+			f = AF_PAPKA;	/* "sv. 12", not "p. 7" */
 		if (f > 0 && *c->af[f] == '\0')
 			set(&c->af[f], s + voff, vn);
 	}
+	/* German federal archive: "DY 30/IV 2/2.035/137" is holding and
+	 * file */
+	if (rx_match(rx_barch, c->af[AF_ARCHIVE], strlen(c->af[AF_ARCHIVE]), 0) &&
+	    rx_match(rx_barch_sig, s, len, 0)) {
+		if (*c->af[AF_FOND] == '\0')
+			set_group(&c->af[AF_FOND], rx_barch_sig, s, 1);
+		if (*c->af[AF_DELO] == '\0')
+			set_group(&c->af[AF_DELO], rx_barch_sig, s, 2);
+	}
+}
+
+/* "AAN, KC PZPR, sygn. ...": the name before the chain is a holding
+ * (fond) of the known archive that opens the clause.  Returns the new
+ * start of the citation. */
+static size_t
+archive_holding(const char *s, size_t a, size_t t, struct cite *c)
+{
+	size_t b, e, n;
+
+	if (*c->af[AF_FOND] || !*c->af[AF_ARCHIVE] ||
+	    known_archive(c->af[AF_ARCHIVE], strlen(c->af[AF_ARCHIVE])))
+		return t;
+	b = skip_ws(s, a, t);
+	for (e = b; e < t && s[e] != ',' && s[e] != ';'; e++)
+		;
+	if (e >= t || e == b)
+		return t;
+	n = e;
+	while (n > b && s[n - 1] == ' ')
+		n--;
+	if (!known_archive(s + b, n - b))
+		return t;
+	free(c->af[AF_FOND]);
+	c->af[AF_FOND] = c->af[AF_ARCHIVE];
+	c->af[AF_ARCHIVE] = dupn(s + b, n - b);
+	return b;
 }
 
 static int
@@ -839,6 +1104,145 @@ after_hereafter(const char *s, size_t a, size_t ta)
 		return 1;
 	return k >= a + 9 + 9 &&
 	    strncasecmp(s + k - 18, "hereafter cited as", 18) == 0;
+}
+
+/* A title in plain type, in a clause without quoted or italic ones:
+ * "Author, Title (Place: Publisher, Year), 12", "Title, Foreign
+ * Relations of the United States, ..., Document 78", or the short form
+ * "Author, Title, 12", which resolution keeps only when it names an
+ * earlier work of that author. */
+static int
+plain_title(const char *s, size_t ca, size_t cb, struct cites *out)
+{
+	struct cite *c;
+	size_t p, ta, te, off, n, k;
+	int frus = 0;
+
+	if (rx_match(rx_frus, s + ca, cb - ca, 0)) {
+		p = ca + rx_start(rx_frus);
+		frus = 1;
+	} else if (rx_match(rx_url, s + ca, cb - ca, 0)) {
+		/* "Site Name, http://... (accessed ...)" */
+		p = ca + rx_start(rx_url);
+		ta = skip_ws(s, ca, p);
+		for (te = p; te > ta && strchr(" ,.:;<(", s[te - 1]); te--)
+			;
+		if (te <= ta || memchr(s + ta, ' ', te - ta) == NULL ||
+		    !(isupper((unsigned char)s[ta]) ||
+		    (unsigned char)s[ta] >= 0xC0) || te - ta > 200)
+			return 0;
+		c = new_cite(out, CITE_WEB, ta, cb);
+		set(&c->title, s + ta, te - ta);
+		free(c->key);
+		c->key = cite_key(c->title, strlen(c->title));
+		details(s, c, ca, ca, cb, te, T_QUOTED);
+		c->kind = CITE_WEB;
+		c->full = 1;
+		return 1;
+	} else if (rx_match(rx_pubparen, s + ca, cb - ca, 0))
+		p = ca + rx_start(rx_pubparen);
+	else if (rx_match(rx_plain_short, s + ca, cb - ca, 0) &&
+	    !rx_match(rx_coordany, s + ca, cb - ca, 0)) {
+		c = new_cite(out, CITE_SHORT, ca, cb);
+		c->plain = 1;
+		rx_group(rx_plain_short, 1, &off, &n);
+		c->surname = cite_key(s + ca + off, n);
+		c->author = dupn(s + ca + off, n);
+		c->start = ca + off;
+		rx_group(rx_plain_short, 2, &off, &n);
+		set(&c->title, s + ca + off, n);
+		free(c->key);
+		c->key = cite_key(c->title, strlen(c->title));
+		if (rx_match(rx_pages, s + ca, cb - ca, 0))
+			set_group(&c->pages, rx_pages, s + ca, 1);
+		return 1;
+	} else if (rx_match(rx_plain_named, s + ca, cb - ca, 0) &&
+	    !rx_match(rx_coordany, s + ca, cb - ca, 0)) {
+		/* a title the paper named with "hereafter" */
+		c = new_cite(out, CITE_SHORT, ca, cb);
+		c->plain = 1;
+		rx_group(rx_plain_named, 1, &off, &n);
+		c->start = ca + off;
+		set(&c->title, s + ca + off, n);
+		free(c->key);
+		c->key = cite_key(c->title, strlen(c->title));
+		if (rx_match(rx_pages, s + ca, cb - ca, 0))
+			set_group(&c->pages, rx_pages, s + ca, 1);
+		return 1;
+	} else
+		return 0;
+	c = new_cite(out, CITE_OTHER, ca, cb);
+	ta = ca;
+	if (!frus) {
+		/* the author's names, up to the first comma */
+		for (k = ca; k < p && s[k] != ','; k++)
+			;
+		if (k >= p)
+			goto fail;
+		author(s, c, ca, k + 1);
+		if (c->author == NULL || strlen(c->author) + 12 < k - ca)
+			goto fail;
+		ta = k + 1;
+	}
+	ta = skip_ws(s, ta, p);
+	/* "Title, ed. X", "Title, trans. Y": the title ends before */
+	for (te = ta; te < p; te++)
+		if (s[te] == ',' && te + 2 < p && s[te + 1] == ' ' &&
+		    islower((unsigned char)s[te + 2]))
+			break;
+	while (te > ta && strchr(" ,.:;", s[te - 1]) != NULL)
+		te--;
+	if (frus && te == ta) {
+		/* the volume itself is the title */
+		ta = p;
+		for (te = ta; te < cb && s[te] != '(' && !(s[te] == ',' &&
+		    rx_match(rx_docno, s, cb, te) &&
+		    rx_start(rx_docno) <= te + 2) && !(s[te] == ',' &&
+		    te + 2 < cb && isdigit((unsigned char)s[te + 2]) &&
+		    rx_match(rx_pages, s, cb, te) && rx_start(rx_pages) == te);
+		    te++)
+			;
+		while (te > ta && strchr(" ,.:;", s[te - 1]) != NULL)
+			te--;
+	} else if (te == ta || !(isupper((unsigned char)s[ta]) ||
+	    (unsigned char)s[ta] >= 0xC0) || memchr(s + ta, ' ', te - ta) == NULL)
+		goto fail;
+	set(&c->title, s + ta, te - ta);
+	free(c->key);
+	c->key = cite_key(c->title, strlen(c->title));
+	if (frus && ta != p) {
+		for (k = p; k < cb && s[k] != '(' && !(s[k] == ',' &&
+		    rx_match(rx_docno, s, cb, k) &&
+		    rx_start(rx_docno) <= k + 2) && !(s[k] == ',' &&
+		    rx_match(rx_volume, s, cb, k) &&
+		    rx_start(rx_volume) <= k + 2); k++)
+			;
+		while (k > p && strchr(" ,.:;", s[k - 1]) != NULL)
+			k--;
+		set(&c->container, s + p, k - p);
+	}
+	details(s, c, ca, ca, cb, te, frus && ta != p ? T_QUOTED : T_ITALIC);
+	if (frus && !c->full) {
+		c->kind = CITE_BOOK;
+		c->full = 1;
+	}
+	if (frus && ta == p && c->number != NULL) {
+		/* "FRUS, 1961-1963, vol. XXII, doc. 215": a document of
+		 * the volume */
+		c->kind = CITE_CHAPTER;
+		c->container = c->title;
+		for (te = cb; te > ca && strchr(" ,.;", s[te - 1]) != NULL; te--)
+			;
+		c->title = dupn(s + p, te - p);
+		free(c->key);
+		c->key = cite_key(c->title, strlen(c->title));
+	}
+	if (c->full)
+		return 1;
+fail:
+	cite_free_fields(c);
+	out->n--;
+	return 0;
 }
 
 static void
@@ -891,6 +1295,7 @@ parse_clause(const char *s, size_t ca, size_t cb, struct cites *out,
 					set(&c->af[k], s + ch.va[k], ch.vn[k]);
 			k = archive_before(s, from, ch.a, &c->af[AF_ARCHIVE],
 			    *archive);
+			k = archive_holding(s, from, k, c);
 			if (c->title == NULL && k < c->start)
 				c->start = k;
 			if (c->af[AF_ARCHIVE][0])
@@ -1071,7 +1476,9 @@ parse_clause(const char *s, size_t ca, size_t cb, struct cites *out,
 				c->ref = strtol(s + ca + off, NULL, 10);
 			k = ca + rx_start(r);
 			author(s, c, ca, k);
-		} else if (rx_match(rx_ownref, s + ca, cb - ca, 0))
+		} else if (plain_title(s, ca, cb, out))
+			;
+		else if (rx_match(rx_ownref, s + ca, cb - ca, 0))
 			new_cite(out, CITE_OTHER, ca, cb);
 		else if (rx_match(rx_recgroup, s + ca, cb - ca, 0)) {
 			/* "RG 59, Central Files, Box 3, NARA": the archive
@@ -1140,11 +1547,37 @@ parse_clause(const char *s, size_t ca, size_t cb, struct cites *out,
 	}
 	/* hereafter "Short Title" */
 	if (rx_match(rx_hereafter_title, s + ca, cb - ca, 0) && out->n > 0) {
-		rx_group(rx_hereafter_title, 1, &off, &n);
+		if (!rx_group(rx_hereafter_title, 1, &off, &n))
+			rx_group(rx_hereafter_title, 2, &off, &n);
 		c = &out->v[out->n - 1];
 		free(c->defines);
 		c->defines = cite_key(s + ca + off, n);
 	}
+}
+
+/* The first ASCII digit of s[0..len), or NULL. */
+static const char *
+memchr_digit(const char *s, size_t len)
+{
+	const char *e = s + len;
+
+	for (; s < e; s++)
+		if ((unsigned char)(*s - '0') < 10)
+			return s;
+	return NULL;
+}
+
+/* Does s hold "doc" in any case? */
+static int
+has_doc(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i + 2 < len; i++)
+		if ((s[i] | 0x20) == 'd' && (s[i + 1] | 0x20) == 'o' &&
+		    (s[i + 2] | 0x20) == 'c')
+			return 1;
+	return 0;
 }
 
 static void
@@ -1152,6 +1585,10 @@ crossrefs(const char *s, size_t len, struct cites *out)
 {
 	size_t pos = 0, off, n, a, e, k, first;
 	struct cite *c;
+
+	if ((memchr(s, '[', len) == NULL && memchr(s, '(', len) == NULL) ||
+	    !has_doc(s, len))
+		return;
 
 	while (pos < len && rx_match(rx_xref, s, len, pos)) {
 		a = rx_start(rx_xref);
@@ -1258,6 +1695,9 @@ cite_parse_text(const char *s, size_t len, struct cites *out)
 	int f;
 
 	compile();
+	/* prose without digits holds neither coordinates nor references */
+	if (memchr_digit(s, len) == NULL)
+		return;
 	while (pos < len && find_chain(s, pos, len, &ch)) {
 		c = new_cite(out, CITE_ARCHIVAL, ch.a, ch.b);
 		c->full = 1;
@@ -1286,6 +1726,7 @@ cite_free_fields(struct cite *c)
 	free(c->author); free(c->surname); free(c->container);
 	free(c->place); free(c->publisher); free(c->year); free(c->pages);
 	free(c->url); free(c->accessed); free(c->volume); free(c->number);
+	free(c->issue);
 	free(c->defines);
 }
 
@@ -1311,6 +1752,7 @@ cites_free(struct cites *cl)
 
 struct entry {
 	char *key, *date, *surname, *title;
+	char *forename;		/* the author's first word: "Chen Jian" */
 	char *af[AF_N];
 	long  note, line;
 	int   archival;
@@ -1368,6 +1810,7 @@ cite_index_free(struct cite_index *ix)
 	for (i = 0; i < ix->n; i++) {
 		free(ix->e[i].key); free(ix->e[i].date);
 		free(ix->e[i].surname); free(ix->e[i].title);
+		free(ix->e[i].forename);
 		free_af(ix->e[i].af);
 	}
 	free(ix->e);
@@ -1391,6 +1834,8 @@ add_entry(struct cite_index *ix, const char *key, const struct cite *c,
 	e->key = xstrdup(key);
 	e->date = c->date ? cite_key(c->date, strlen(c->date)) : xstrdup("");
 	e->surname = xstrdup(c->surname ? c->surname : "");
+	e->forename = cite_key(c->author ? c->author : "", c->author ?
+	    strcspn(c->author, " ,") : 0);
 	e->title = xstrdup(c->title ? c->title : "");
 	copy_af(e->af, c->af);
 	e->note = note;
@@ -1423,10 +1868,16 @@ find_full(struct cite_index *ix, const struct cite *c, int *ambiguous)
 			struct entry *e = &ix->e[i];
 			int m;
 
-			if (c->opcit)
+			if (c->plain && c->surname == NULL)
+				m = pass == 0 && strcmp(e->key, c->key) == 0;
+			else if (c->plain && (e->surname[0] == '\0' ||
+			    strcmp(c->surname, e->surname) != 0))
+				m = 0;
+			else if (c->opcit)
 				m = c->ref ? e->note == c->ref && pass == 0 :
 				    pass == 2 && c->surname && *c->surname &&
-				    strcmp(c->surname, e->surname) == 0;
+				    (strcmp(c->surname, e->surname) == 0 ||
+				    strcmp(c->surname, e->forename) == 0);
 			else if (pass == 0)
 				m = strcmp(e->key, c->key) == 0 && *c->key;
 			else if (pass == 1)
@@ -1531,6 +1982,16 @@ cite_resolve(struct cite_index *ix, long note, int series, long line,
 					free(c->af[AF_FOLIOS]);
 					c->af[AF_FOLIOS] = xstrdup(c->pages);
 				}
+			} else if (c->opcit && c->ref > 0 && c->ref < note &&
+			    !amb) {
+				c->target = c->ref;	/* "supra note 7" */
+			} else if (c->plain) {
+				/* "Moscow, Progress Publishers, 1970" is no
+				 * short form */
+				cite_free_fields(c);
+				memmove(c, c + 1, (cl->n - i - 1) * sizeof(*c));
+				cl->n--;
+				i--;
 			} else {
 				c->ambiguous = amb;
 				if (!amb && !c->opcit) {
@@ -1551,6 +2012,8 @@ cite_resolve(struct cite_index *ix, long note, int series, long line,
 		single = c;
 		if (c->full && *c->key)
 			add_entry(ix, c->key, c, note, line);
+		else if (c->full)	/* for "supra note 12" */
+			add_entry(ix, "", c, note, line);
 		if (c->defines && *c->defines)
 			add_entry(ix, c->defines, c, note, line);
 	}

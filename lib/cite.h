@@ -34,7 +34,7 @@ struct cite {
 	char   *date;		/* "(12 February 1965)" after the title */
 	char   *author, *surname;
 	char   *container, *place, *publisher, *year, *pages, *url,
-	       *accessed, *volume, *number;
+	       *accessed, *volume, *number, *issue;
 	char   *defines;	/* key of a title named with "hereafter" */
 	long    ref;		/* crossref: document; supra: note */
 	int     full;		/* carries publication details */
@@ -42,6 +42,8 @@ struct cite {
 	long    target;		/* resolution: note number, 0 when none */
 	int     ambiguous;	/* an antecedent exists but is not unique */
 	int     orphan;		/* "Author, Title" with no earlier full one */
+	int     plain;		/* a short form in plain type: kept only
+				   when it resolves */
 };
 
 struct cites {

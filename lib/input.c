@@ -251,7 +251,7 @@ sniff(struct input *in)
 static int
 validate(struct input *in, struct line *ln)
 {
-	size_t bad = utf8_check(ln->s, ln->len), i, k;
+	size_t bad = utf8_check(ln->s, ln->len);
 
 	if (bad == ln->len)
 		return 0;
@@ -269,16 +269,7 @@ validate(struct input *in, struct line *ln)
 		return -1;
 	}
 	buf_reset(&in->fixed);
-	buf_add(&in->fixed, ln->s, bad);
-	for (i = bad; i < ln->len; ) {
-		k = utf8_check(ln->s + i, ln->len - i);
-		buf_add(&in->fixed, ln->s + i, k);
-		i += k;
-		if (i < ln->len) {
-			buf_add(&in->fixed, "\xEF\xBF\xBD", 3);
-			i += utf8_invalid_len(ln->s + i, ln->len - i);
-		}
-	}
+	utf8_lossy(&in->fixed, ln->s, ln->len);
 	ln->s = buf_cstr(&in->fixed);
 	ln->len = in->fixed.len;
 	return 0;

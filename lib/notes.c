@@ -67,11 +67,33 @@ dec_value(const char *s, size_t len)
 	return v;
 }
 
+/* Where the first byte after leading white space is (len if none). */
+static size_t
+first_byte(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (!isspace((unsigned char)s[i]))
+			break;
+	return i;
+}
+
 int
 notes_line(const char *s, size_t len, int plain, long *num, size_t *text_off)
 {
 	size_t off, n;
+	size_t i = first_byte(s, len);
+	unsigned char c = i < len ? (unsigned char)s[i] : 0,
+	    c1 = i + 1 < len ? (unsigned char)s[i + 1] : 0;
 
+	/* a note opens with a superscript digit (¹²³ are C2 B9, C2 B2,
+	 * C2 B3, the others E2 81 xx), "[12]" or "[^12]", or a plain
+	 * number: spare pcre2 the other lines */
+	if (!(c == 0xC2 && (c1 == 0xB9 || c1 == 0xB2 || c1 == 0xB3)) &&
+	    !(c == 0xE2 && c1 == 0x81) && !(c == '[' && (isdigit(c1) ||
+	    c1 == '^')) && !(plain && isdigit(c)))
+		return 0;
 	compile();
 	if (rx_match(rx_sup_line, s, len, 0)) {
 		rx_group(rx_sup_line, 1, &off, &n);
@@ -97,6 +119,30 @@ notes_line(const char *s, size_t len, int plain, long *num, size_t *text_off)
 	return 0;
 }
 
+/* Where the first byte that may open a marker is: a '[' or a
+ * superscript digit (¹²³ are C2 B9, C2 B2, C2 B3; the others E2 81
+ * B0-B9); len when there is none.  No marker starts before it. */
+static size_t
+marker_byte(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s, *e = p + len, *q;
+	size_t best = len;
+
+	if ((q = memchr(p, '[', len)) != NULL)
+		best = (size_t)(q - p);
+	for (q = p; (q = memchr(q, 0xC2, (size_t)(p + best - q))) != NULL; q++)
+		if (q + 1 < e && (q[1] == 0xB9 || q[1] == 0xB2 || q[1] == 0xB3)) {
+			best = (size_t)(q - p);
+			break;
+		}
+	for (q = p; (q = memchr(q, 0xE2, (size_t)(p + best - q))) != NULL; q++)
+		if (q + 1 < e && q[1] == 0x81) {
+			best = (size_t)(q - p);
+			break;
+		}
+	return best;
+}
+
 int
 notes_marker(const char *s, size_t len, size_t *pos, long *num,
     size_t *start, size_t *end)
@@ -104,6 +150,10 @@ notes_marker(const char *s, size_t len, size_t *pos, long *num,
 	size_t off, n;
 
 	compile();
+	if (*pos >= len)
+		return 0;
+	/* the look-behind still sees the bytes before the start */
+	*pos += marker_byte(s + *pos, len - *pos);
 	if (*pos >= len || !rx_match(rx_marker, s, len, *pos))
 		return 0;
 	*start = rx_start(rx_marker);
@@ -164,6 +214,19 @@ blank(const struct line *ln)
 		if (!isspace((unsigned char)ln->s[i]))
 			return 0;
 	return 1;
+}
+
+/* A notes heading is short and its word opens with n, e or f. */
+static int
+maybe_section(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	if (len > 64)
+		return 0;
+	while (i < len && strchr(" \t#*_", s[i]) != NULL)
+		i++;
+	return i < len && strchr("NnEeFf", s[i]) != NULL;
 }
 
 static void
@@ -333,7 +396,8 @@ notes_scan(struct notes *ns, const struct unit *u, const struct notes_cb *cb)
 			gap = 1;
 			continue;
 		}
-		if (rx_match(rx_section, ln->s, ln->len, 0)) {
+		if (maybe_section(ln->s, ln->len) &&
+		    rx_match(rx_section, ln->s, ln->len, 0)) {
 			in_section = 1;
 			open = 0;
 			continue;

@@ -1,5 +1,6 @@
 /* utf8.c: UTF-8 decoding, encoding and validation. */
 #include "utf8.h"
+#include "util.h"
 
 size_t
 utf8_decode(const char *str, size_t n, uint32_t *cp)
@@ -137,5 +138,21 @@ utf8_superscript_digit(uint32_t cp)
 		if (cp >= 0x2074 && cp <= 0x2079)
 			return (int)(cp - 0x2070);
 		return -1;
+	}
+}
+
+void
+utf8_lossy(struct buf *out, const char *s, size_t n)
+{
+	size_t i, k;
+
+	for (i = 0; i < n; ) {
+		k = utf8_check(s + i, n - i);
+		buf_add(out, s + i, k);
+		i += k;
+		if (i < n) {
+			buf_add(out, "\xEF\xBF\xBD", 3);
+			i += utf8_invalid_len(s + i, n - i);
+		}
 	}
 }

@@ -23,6 +23,10 @@ size_t utf8_check(const char *s, size_t n);
  * Unicode standard recommends for U+FFFD substitution. */
 size_t utf8_invalid_len(const char *s, size_t n);
 
+/* Append s to out with each maximal invalid subpart replaced by U+FFFD. */
+struct buf;
+void utf8_lossy(struct buf *out, const char *s, size_t n);
+
 /* Number of code points in valid UTF-8. */
 size_t utf8_count(const char *s, size_t n);
 

@@ -1,5 +1,6 @@
 /* extract-cites: footnotes and citations of a paper, parsed, resolved
  * and checked. */
+#include <ctype.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -102,6 +103,20 @@ json_field(const char *name, const char *value)
 	putchar('"');
 }
 
+/* Two words, the second a hyphenated given name ("Min-jung", "Il-sung",
+ * "En-lai"): a Korean or Wade-Giles name, family name first. */
+static int
+east_asian(const char *p, size_t n)
+{
+	const char *sp = memchr(p, ' ', n), *h;
+
+	if (sp == NULL || memchr(sp + 1, ' ', (size_t)(p + n - sp - 1)) != NULL)
+		return 0;
+	h = memchr(sp + 1, '-', (size_t)(p + n - sp - 1));
+	return h != NULL && h > sp + 1 && h + 1 < p + n &&
+	    islower((unsigned char)h[1]) && isupper((unsigned char)sp[1]);
+}
+
 static void
 json_authors(const char *authors)
 {
@@ -118,7 +133,17 @@ json_authors(const char *authors)
 		n = (size_t)(e - p);
 		while (n > 0 && p[n - 1] == ' ')
 			n--;
-		if (n > 0) {
+		if (n > 0 && east_asian(p, n)) {
+			/* "Lee Min-jung", "Chou En-lai": family name first */
+			const char *sp = memchr(p, ' ', n);
+
+			printf("%s{\"family\":\"", first ? "" : ",");
+			json_escape(stdout, p, (size_t)(sp - p));
+			fputs("\",\"given\":\"", stdout);
+			json_escape(stdout, sp + 1, (size_t)(p + n - sp - 1));
+			fputs("\"}", stdout);
+			first = 0;
+		} else if (n > 0) {
 			const char *sp = p + n;
 
 			while (sp > p && sp[-1] != ' ')
@@ -167,6 +192,7 @@ csl_item(struct run *r, const struct cite *c, long note)
 	if (c->year)
 		printf(",\"issued\":{\"date-parts\":[[%s]]}", c->year);
 	json_field("volume", c->volume);
+	json_field("issue", c->issue);
 	json_field("number", c->number);
 	json_field("page", c->pages);
 	json_field("URL", c->url);
@@ -335,6 +361,8 @@ on_body(const struct line *ln, void *arg)
 	for (i = 0; i < r->cl.n; i++) {
 		struct cite *c = &r->cl.v[i];
 
+		if (c->plain)	/* a plain short form resolves or is none */
+			continue;
 		if (*context == 's' && (c->kind == CITE_SHORT ||
 		    c->kind == CITE_IBID))
 			c->kind = CITE_OTHER;

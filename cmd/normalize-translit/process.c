@@ -1260,7 +1260,6 @@ nt_process(const char *path)
 			len -= 3;
 		}
 		if ((bad = utf8_check(s, len)) != len) {
-			size_t i, n;
 			if (!opt.in.lossy) {
 				diag(rw.file, rw.lineno, "invalid UTF-8 at byte "
 				    "%zu of the line", bad + 1);
@@ -1268,15 +1267,7 @@ nt_process(const char *path)
 				break;
 			}
 			buf_reset(&fixed);
-			for (i = 0; i < len; ) {
-				n = utf8_check(s + i, len - i);
-				buf_add(&fixed, s + i, n);
-				i += n;
-				if (i < len) {
-					buf_add(&fixed, "\xef\xbf\xbd", 3);
-					i += utf8_invalid_len(s + i, len - i);
-				}
-			}
+			utf8_lossy(&fixed, s, len);
 			buf_cstr(&fixed);
 			process_line(&rw, fileno, fixed.s, fixed.len,
 			    s + len, eollen);

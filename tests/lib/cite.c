@@ -97,7 +97,33 @@ main(void)
 	is_str(parse("“Talks” (1 May 1960), State Archive of Ruritania: "
 	    "not filed."), "archival:State Archive of Ruritania/////",
 	    "an archive without coordinates");
+	is_str(parse("ГАРФ, Ф. 5446. Оп. 30. Д. 12. Л. 4."),
+	    "archival:ГАРФ/5446/30//12/4", "Cyrillic, dots between");
+	is_str(parse("NA, f. KSČ-ÚV-02/1, sv. 12, a.j. 45."),
+	    "archival:NA/KSČ-ÚV-02/1//12/45/", "Czech svazek, a.j.");
+	is_str(parse("AAN, KC PZPR, sygn. V/99, k. 3-8."),
+	    "archival:AAN/KC PZPR///V/99/3-8", "Polish holding and sygn.");
+	is_str(parse("MOL, XIX-J-1-j, Korea, 1967, 4. doboz, 5/1967."),
+	    "archival:MOL/XIX-J-1-j//4/5/1967/", "Hungarian doboz");
+	is_str(parse("MOL, M-KS 288. f. 5/402. ő.e."),
+	    "archival:MOL/288/5//402/", "Hungarian party archive");
+	is_str(parse("SAPMO-BArch, DY 30/IV 2/2.035/137, Bl. 1-15."),
+	    "archival:SAPMO-BArch/DY 30///IV 2/2.035/137/1-15",
+	    "German holding and file");
 	cite_forget_archives();
+
+	/* titles in plain type */
+	is_str(parse("Ann Lee, Ports of the North (Oslo: Fjord, 1999), 4."),
+	    "book", "plain book");
+	is_str(parse("Telegram, 3 May 1966, Foreign Relations of the United "
+	    "States, 1964-1968, vol. XXIX, Document 78."), "chapter",
+	    "plain FRUS document");
+	is_str(parse("FRUS, 1961-1963, vol. XXII, doc. 215."), "chapter",
+	    "FRUS document without a title");
+	is_str(parse("Some Archive Online, http://example.org/x (accessed 1 "
+	    "May 2005)."), "web", "plain web page");
+	is_str(parse("Moscow, Progress Publishers, 1970."), "short",
+	    "a plain short form waits for resolution");
 
 	/* published kinds */
 	is_str(parse("Ann Lee, *Ports* (Oslo: Fjord, 1999), 4."), "book",
@@ -157,6 +183,22 @@ main(void)
 			{ "Ann Lee, *Ports* (Oslo: Fjord, 1999).", 0 },
 			{ "Lee, op. cit., 7; Lee, supra note 1, 9.", 0 },
 		};
+		static const struct fixture g[] = {
+			{ "Ann Lee, Ports of the North (Oslo: Fjord, 1999).", 0 },
+			{ "Bo Ek, Ships (Oslo: Fjord, 2000).", 0 },
+			{ "Lee, Ports of the North, 5.", 0 },
+			{ "Moscow, Progress Publishers, 1970.", 0 },
+		};
+		static const struct fixture h[] = {
+			{ "Talks, RGANI, f. 2, op. 3, d. 4, l. 5 (hereafter "
+			  "May Talks).", 0 },
+			{ "May Talks, l. 7.", 0 },
+			{ "See supra note 1.", 0 },
+		};
+		static const struct fixture i[] = {
+			{ "Chen Jian, *Ports* (Oslo: Fjord, 1999).", 0 },
+			{ "Chen, op. cit., 7.", 0 },
+		};
 
 		is_str(resolve(a, 2), "1", "Ibid. after a book");
 		is_str(resolve(a, 3), "1", "Ibid. after Ibid.");
@@ -166,6 +208,11 @@ main(void)
 		is_str(resolve(d, 5), "1", "hereafter");
 		is_str(resolve(e, 3), "0", "one title, two dates: abstain");
 		is_str(resolve(f, 2), "1,1", "op. cit. and supra");
+		is_str(resolve(g, 3), "1", "plain short form");
+		is_str(resolve(g, 4), "", "unresolved plain short form dropped");
+		is_str(resolve(h, 2), "1", "plain hereafter title");
+		is_str(resolve(h, 3), "1", "supra note without a title");
+		is_str(resolve(i, 2), "1", "op. cit. by a family name first");
 	}
 
 	/* contradicting coordinates */
