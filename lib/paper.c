@@ -232,9 +232,17 @@ heading(const char *s, size_t len, size_t *num_off, size_t *num_len,
 	size_t off, n, a, b;
 	struct date d;
 
+	size_t i;
+
 	if (len > 400)
 		return 0;
-	if (rx_match(rx_heading, s, len, 0)) {
+	/* most lines are prose: look at the first significant byte
+	 * before asking pcre2 */
+	for (i = 0; i < len && strchr(" \t\v\f\r#*_", s[i]) != NULL && s[i]; i++)
+		;
+	if (i == len || (s[i] != 'D' && !isdigit((unsigned char)s[i])))
+		return 0;
+	if (s[i] == 'D' && rx_match(rx_heading, s, len, 0)) {
 		rx_group(rx_heading, 1, num_off, num_len);
 		*title_off = len;
 		if (rx_group(rx_heading, 2, &off, &n) && n > 0)
@@ -243,7 +251,7 @@ heading(const char *s, size_t len, size_t *num_off, size_t *num_len,
 	}
 	/* Bulletin style needs a date right after the number and a comma
 	 * after the date: "12. 5 March 1953, cable, X to Y". */
-	if (rx_match(rx_bulletin, s, len, 0)) {
+	if (isdigit((unsigned char)s[i]) && rx_match(rx_bulletin, s, len, 0)) {
 		rx_group(rx_bulletin, 1, num_off, num_len);
 		rx_group(rx_bulletin, 2, &off, &n);
 		if (((date_next(s, len, off, &d, &a, &b) && a == off &&

@@ -10,6 +10,10 @@
  * milliseconds. */
 #define RX_MATCH_LIMIT 1000000u
 #define RX_DEPTH_LIMIT 10000u
+/* JIT compiling costs about 20 us a pattern: worth it only for patterns
+ * that run on many lines, not for the dozens a program compiles and a
+ * small file barely uses. */
+#define RX_JIT_AFTER 32u
 
 static pcre2_match_context *mctx;
 static pcre2_jit_stack *jit_stack;
@@ -55,11 +59,6 @@ rx_compile(const char *name, const char *pattern, uint32_t options)
 		fatal(NULL, 0, "internal error: pattern %s at offset %zu: %s",
 		    name, (size_t)erroff, (char *)msg);
 	}
-	/* JIT is an optimisation: without it pcre2_match interprets.
-	 * CWIHP_NO_JIT turns it off for valgrind, which cannot follow
-	 * JIT code and reports false uninitialised reads. */
-	if (getenv("CWIHP_NO_JIT") == NULL)
-		(void)pcre2_jit_compile(rx->code, PCRE2_JIT_COMPLETE);
 	rx->md = pcre2_match_data_create_from_pattern(rx->code, NULL);
 	if (rx->md == NULL)
 		fatal(NULL, 0, "out of memory");
@@ -83,6 +82,11 @@ rx_match(struct rx *rx, const char *s, size_t len, size_t start)
 
 	if (start > len)
 		return 0;
+	/* JIT is an optimisation: without it pcre2_match interprets.
+	 * CWIHP_NO_JIT turns it off for valgrind, which cannot follow
+	 * JIT code and reports false uninitialised reads. */
+	if (++rx->uses == RX_JIT_AFTER && getenv("CWIHP_NO_JIT") == NULL)
+		(void)pcre2_jit_compile(rx->code, PCRE2_JIT_COMPLETE);
 	/* Input is validated UTF-8 by lib/input, so skip pcre2's check. */
 	rc = pcre2_match(rx->code, (PCRE2_SPTR)s, len, start,
 	    PCRE2_NO_UTF_CHECK, rx->md, mctx);

@@ -1,6 +1,7 @@
 /* rx.h: every use of pcre2 goes through here.
  *
- * Patterns are compiled once (UTF, JIT when available) and share one
+ * Patterns are compiled once (UTF; JIT once a pattern has been used a
+ * few times, so that start-up stays cheap) and share one
  * match context whose match and depth limits bound the work any line can
  * cause.  A limit hit is reported once per pattern with the pattern's
  * name and the location given by rx_where(), and counts as no match. */
@@ -17,6 +18,7 @@ struct rx {
 	const char       *name;	/* for diagnostics */
 	pcre2_code       *code;
 	pcre2_match_data *md;
+	unsigned          uses;	/* JIT compiled after a few uses */
 	int               limit_reported;
 };
 
