@@ -2,6 +2,7 @@
 #include <sys/types.h>
 #include <sys/stat.h>
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <iconv.h>
@@ -339,4 +340,15 @@ void
 input_unget(struct input *in)
 {
 	in->ungot = 1;
+}
+
+int
+line_blank(const struct line *ln)
+{
+	size_t i;
+
+	for (i = 0; i < ln->len; i++)
+		if (!isspace((unsigned char)ln->s[i]))
+			return 0;
+	return 1;
 }

@@ -29,6 +29,8 @@ struct input *input_open(const char *path, const struct input_opts *opts);
 /* 1: a line; 0: end of input; -1: error (diagnostic printed, exit_trouble
  * set).  The line stays valid until the next call. */
 int  input_getline(struct input *in, struct line *ln);
+/* Is the line empty or white space only? */
+int  line_blank(const struct line *ln);
 /* Push one line back: the next input_getline returns it again. */
 void input_unget(struct input *in);
 /* The name diagnostics and the file column use: "-" for standard input. */

@@ -205,17 +205,6 @@ notes_free(struct notes *ns)
 	memset(ns, 0, sizeof(*ns));
 }
 
-static int
-blank(const struct line *ln)
-{
-	size_t i;
-
-	for (i = 0; i < ln->len; i++)
-		if (!isspace((unsigned char)ln->s[i]))
-			return 0;
-	return 1;
-}
-
 /* A notes heading is short and its word opens with n, e or f. */
 static int
 maybe_section(const char *s, size_t len)
@@ -312,7 +301,7 @@ emit(struct notes *ns, const struct unit *u, const char *cls,
 		size_t from = j == i ? toff[i] : 0, to = ln->len;
 
 		if (j > i && cls[j] != L_CONT) {
-			if (cls[j] == L_START || !blank(ln))
+			if (cls[j] == L_START || !line_blank(ln))
 				break;
 			continue;
 		}
@@ -392,7 +381,7 @@ notes_scan(struct notes *ns, const struct unit *u, const struct notes_cb *cb)
 		const struct line *ln = &u->lines[i];
 
 		cls[i] = L_BODY;
-		if (blank(ln)) {
+		if (line_blank(ln)) {
 			gap = 1;
 			continue;
 		}

@@ -174,17 +174,6 @@ paper_close(struct paper *p)
 	free(p);
 }
 
-static int
-blank(const struct line *ln)
-{
-	size_t i;
-
-	for (i = 0; i < ln->len; i++)
-		if (!isspace((unsigned char)ln->s[i]))
-			return 0;
-	return 1;
-}
-
 /* Next line, the held first line before the input's. */
 static int
 next_line(struct paper *p, struct line *ln)
@@ -357,7 +346,7 @@ read_source(struct unit *u, size_t i, size_t text_off, char closer)
 
 		start = j == i ? text_off : 0;
 		end = ln->len;
-		if (j > i && blank(ln))
+		if (j > i && line_blank(ln))
 			break;
 		if (closer) {
 			for (k = start; k < ln->len; k++) {
@@ -444,13 +433,13 @@ analyze_doc(struct unit *u)
 		trim_append(&title, u->lines[0].s + to, u->lines[0].len - to);
 		u->title_line = u->title_last = u->lines[0].no;
 	} else {
-		while (i < u->nlines && blank(&u->lines[i]))
+		while (i < u->nlines && line_blank(&u->lines[i]))
 			i++;
 		/* a date line above the title: "Document 1" / "3 May 1965" */
 		if (i < u->nlines && date_line(u->lines[i].s,
 		    u->lines[i].len, &d)) {
 			j = i + 1;
-			while (j < u->nlines && blank(&u->lines[j]))
+			while (j < u->nlines && line_blank(&u->lines[j]))
 				j++;
 			if (j < u->nlines && !is_source(&u->lines[j]))
 				i = j;
@@ -458,7 +447,7 @@ analyze_doc(struct unit *u)
 	}
 	if (hk != 2) {
 		for (j = i; j < u->nlines && j < i + TITLE_MAX_LINES; j++) {
-			if (blank(&u->lines[j]) || is_source(&u->lines[j]))
+			if (line_blank(&u->lines[j]) || is_source(&u->lines[j]))
 				break;
 			/* a date line ends the title, unless the line before
 			 * broke off mid-date ("Moskovsky, 4" / "September 1963") */
@@ -468,13 +457,13 @@ analyze_doc(struct unit *u)
 		}
 		/* a paragraph that runs on is body text: take one line */
 		if (j == i + TITLE_MAX_LINES && j < u->nlines &&
-		    !blank(&u->lines[j]))
+		    !line_blank(&u->lines[j]))
 			j = i + 1;
 		/* After a title on the heading's line, only a line that
 		 * plainly continues it joins (body text may follow at once). */
 		if (title.len > 0 && i == 1) {
 			for (j = i; j < u->nlines && j < i + TITLE_MAX_LINES &&
-			    !blank(&u->lines[j]) && !is_source(&u->lines[j]) &&
+			    !line_blank(&u->lines[j]) && !is_source(&u->lines[j]) &&
 			    (ends_open(&u->lines[j - 1]) ||
 			    islower((unsigned char)u->lines[j].s[0])); j++)
 				;
@@ -534,7 +523,7 @@ finish(struct paper *p)
 	u->first = u->nlines ? u->lines[0].no : 0;
 	u->last = u->first;
 	for (i = u->nlines; i-- > 0; )
-		if (!blank(&u->lines[i])) {
+		if (!line_blank(&u->lines[i])) {
 			u->last = u->lines[i].no;
 			break;
 		}
