@@ -32,10 +32,10 @@ compile(void)
 	/* a place is one to three capitalised words: "Moscow, Kremlin" */
 #define PLACE "\\p{Lu}[\\p{L}'.-]+(?:\\s+\\p{Lu}[\\p{L}'.-]+){0,2}"
 	rx_line = rx_compile("date line",
-	    "^\\s*[\\[(]?(?:" PLACE ",\\s*)?" Q
+	    "^\\s*[\\[(]?(?:(?i:dated?)\\s*:?\\s+)?(?:" PLACE ",\\s*)?" Q
 	    "(.*?)(?:,\\s*" PLACE ")?[.\\])]?\\s*$", 0);
 	rx_undated = rx_compile("undated",
-	    "^\\s*[\\[(]?(?i:undated|no date|n\\.\\s?d\\.|date unknown)"
+	    "^\\s*[\\[(]?(?i:undated|not dated|no date|n\\.\\s?d\\.|date unknown)"
 	    "[\\])]?\\.?\\s*$", 0);
 }
 
