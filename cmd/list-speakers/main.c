@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "canon.h"
 #include "cli.h"
 #include "speakers.h"
 #include "paper.h"
@@ -18,13 +19,14 @@ static const char *const cols[] = { "file", "doc", "name", "role",
     "speaks", "turns", "line", NULL };
 
 static struct cli cli = {
-	.usage = "[--mentions] [-f ENC] [--lossy] [--format=tsv|json] "
+	.usage = "[--mentions] [--canonical] [-f ENC] [--lossy] [--format=tsv|json] "
 	    "[file ...]",
 	.help =
 	"List the parties, attendees, interpreters, recorders, signatories\n"
 	"and authors of each appendix document, and who speaks.\n\n"
 	"  -m, --mentions       also every other person mentioned (role\n"
 	"                       'mentioned')\n"
+	"  -c, --canonical      names as normalize-translit writes them\n"
 	"  -f, --from-code=ENC  decode input from ENC through iconv\n"
 	"      --lossy          replace invalid UTF-8 with U+FFFD\n"
 	"      --format=FMT     tsv (default) or json\n"
@@ -62,19 +64,23 @@ main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
 		{ "mentions", no_argument, NULL, 'm' },
+		{ "canonical", no_argument, NULL, 'c' },
 		CLI_COMMON_LONG,
 		{ NULL, 0, NULL, 0 }
 	};
 	int c, i;
 
 	prog_init(argv[0]);
-	while ((c = getopt_long(argc, argv, "m" CLI_COMMON_SHORT,
+	while ((c = getopt_long(argc, argv, "cm" CLI_COMMON_SHORT,
 	    longopts, NULL)) != -1) {
 		if (cli_common(&cli, c, optarg, NULL))
 			continue;
 		switch (c) {
 		case 'm':
 			opts.mentions = 1;
+			break;
+		case 'c':
+			opts.canonical = 1;
 			break;
 		default:
 			usage(&cli);
@@ -90,6 +96,7 @@ main(int argc, char *argv[])
 	for (i = 0; i < argc; i++)
 		process(argv[i]);
 	speakers_free();
+	name_canonical_free();
 	out_close();
 	return exit_trouble ? EXIT_TROUBLE : EXIT_OK;
 }

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "canon.h"
 #include "names.h"
 #include "rx.h"
 #include "speakers.h"
@@ -25,7 +26,8 @@ static const char *const role_names[] = { "participant", "author",
 struct person {
 	char     **forms;
 	size_t     nforms;
-	char      *best;
+	char      *best;		/* one of forms */
+	char      *canon;	/* --canonical: best rewritten; NULL merged */
 	int        best_score, best_title;
 	int        title;	/* a party named by a title or header */
 	int        reported;	/* first met inside someone else's speech */
@@ -1256,6 +1258,52 @@ cmp_row(const void *x, const void *y)
 	return a->role - b->role;
 }
 
+/* --canonical: each name in the form normalize-translit gives it;
+ * persons whose names then agree become one, their roles (the first
+ * line of each) and turns combined. */
+static void
+merge_canonical(struct doc *d)
+{
+	struct buf c = { 0 };
+	size_t i, j;
+	int r;
+
+	for (i = 0; i < d->np; i++) {
+		buf_reset(&c);
+		name_canonical(&c, d->p[i].best, strlen(d->p[i].best));
+		d->p[i].canon = buf_take(&c);
+	}
+	buf_free(&c);
+	for (i = 0; i < d->np; i++) {
+		struct person *p = &d->p[i];
+
+		for (j = 0; j < i && (d->p[j].canon == NULL ||
+		    strcmp(d->p[j].canon, p->canon) != 0); j++)
+			;
+		if (j == i)
+			continue;
+		for (r = 0; r < NROLES; r++)
+			if (p->role[r])
+				set_role(&d->p[j], r, p->role[r]);
+		d->p[j].turns += p->turns;
+		if (p->first_line > 0 && (d->p[j].first_line == 0 ||
+		    p->first_line < d->p[j].first_line))
+			d->p[j].first_line = p->first_line;
+		free(p->canon);
+		p->canon = NULL;
+	}
+	for (i = 0; i < d->np; i++) {
+		struct person *p = &d->p[i];
+
+		if (p->role[R_PARTICIPANT]) {
+			p->role[R_AUTHOR] = 0;
+			p->role[R_ATTENDEE] = 0;
+		}
+		if (p->role[R_INTERPRETER])
+			p->role[R_ATTENDEE] = 0;
+	}
+}
+
 static void
 finish(struct doc *d, const struct speakers_opts *o, struct table *tb)
 {
@@ -1299,9 +1347,14 @@ finish(struct doc *d, const struct speakers_opts *o, struct table *tb)
 		    d->i_turns > 0)
 			set_role(p, R_AUTHOR, d->i_line);
 	}
+	if (o->canonical)
+		merge_canonical(d);
 	rows = xcalloc(d->np * NROLES + 1, sizeof(*rows));
 	for (i = 0; i < (long)d->np; i++) {
 		int any = 0;
+
+		if (o->canonical && d->p[i].canon == NULL)
+			continue;	/* merged into another */
 
 		for (r = 0; r < R_MENTIONED; r++)
 			if (d->p[i].role[r]) {
@@ -1322,7 +1375,7 @@ finish(struct doc *d, const struct speakers_opts *o, struct table *tb)
 
 		table_str(tb, d->u->paper);
 		table_str(tb, d->u->doc);
-		table_str(tb, p->best);
+		table_str(tb, o->canonical ? p->canon : p->best);
 		table_str(tb, role_names[rows[i].role]);
 		table_str(tb, p->turns > 0 ? "y" : "n");
 		table_count(tb, p->turns);
@@ -1585,6 +1638,7 @@ speakers_doc(const struct unit *u, const struct speakers_opts *o,
 		for (f = 0; f < d.p[k].nforms; f++)
 			free(d.p[k].forms[f]);
 		free(d.p[k].forms);
+		free(d.p[k].canon);
 		buf_free(&d.p[k].office);
 	}
 	free(d.p);

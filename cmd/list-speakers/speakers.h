@@ -7,6 +7,7 @@
 
 struct speakers_opts {
 	int mentions;	/* add role "mentioned" rows */
+	int canonical;	/* names as normalize-translit writes them */
 };
 
 /* Write the rows of document u to t. */

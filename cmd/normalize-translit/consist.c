@@ -710,55 +710,6 @@ cmp_rep(const void *a, const void *b)
 	return strcmp(x->form, y->form);
 }
 
-/* What differs between two forms of one name. */
-const char *
-nt_difference(const char *a, const char *b, const char *fallback)
-{
-	struct buf x = { 0 }, y = { 0 };
-	const char *r = fallback;
-	int pass;
-
-	for (pass = 0; pass < 4 && r == fallback; pass++) {
-		const char *p;
-		buf_reset(&x);
-		buf_reset(&y);
-		/* 0: apostrophes; 1: + case; 2: + spaces and hyphens;
-		 * 3: + diacritics */
-		for (p = a; ; p = b) {
-			struct buf *o = p == a ? &x : &y, t = { 0 };
-			size_t i;
-
-			apos_rewrite(&t, p, strlen(p), APOS_ASCII);
-			if (pass >= 3) {
-				struct buf u = { 0 };
-				ascii_fold(&u, t.s, t.len);
-				buf_free(&t);
-				t = u;
-			}
-			for (i = 0; i < t.len; i++) {
-				char c = t.s[i];
-				if (pass >= 1 && c >= 'A' && c <= 'Z')
-					c += 32;
-				if (pass >= 2 && (c == ' ' || c == '-'))
-					continue;
-				buf_addc(o, c);
-			}
-			buf_cstr(o);
-			buf_free(&t);
-			if (p == b)
-				break;
-		}
-		if (strcmp(x.s, y.s) == 0) {
-			static const char *const names[] = { "apostrophe",
-			    "case", "spacing", "diacritics" };
-			r = names[pass];
-		}
-	}
-	buf_free(&x);
-	buf_free(&y);
-	return r;
-}
-
 static void
 report_group(struct form **g, size_t n, const char *rule)
 {
@@ -777,7 +728,7 @@ report_group(struct form **g, size_t n, const char *rule)
 			continue;
 		for (j = 0; j < g[i]->nocc; j++)
 			add_rep(&g[i]->occ[j], g[i]->s, g[best]->s,
-			    nt_difference(g[i]->s, g[best]->s, rule));
+			    canon_difference(g[i]->s, g[best]->s, rule));
 	}
 }
 

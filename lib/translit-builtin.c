@@ -1,4 +1,4 @@
-/* builtin.c: the built-in dictionary, in the cwihp-dict(5) format.
+/* translit-builtin.c: the built-in dictionary, in the cwihp-dict(5) format.
  *
  * It is compiled in rather than installed under share/ so that the
  * program never depends on finding a file at run time (an uninstalled
