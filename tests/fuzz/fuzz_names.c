@@ -21,7 +21,6 @@ one_line(const char *s, size_t n, const char *prev)
 	struct ntok *t = NULL;
 	struct buf key = { 0 };
 	size_t cap = 0, nt, i, first, end;
-	const char *strict;
 	char *text;
 
 	nt = name_tokenize(s, n, &t, &cap);
@@ -49,17 +48,9 @@ one_line(const char *s, size_t n, const char *prev)
 		if (name_trailing(s, t, 0, i + 1, &first))
 			FUZZ_CHECK(first <= i);
 	}
-	/* name_titlecase is for upper-case lines; on lower-case small
-	 * words it writes invalid bytes (reported; regress/names/): only
-	 * FUZZ_STRICT (set by the regression replay) tries it on those */
-	for (i = 0; i < n && !(s[i] >= 'a' && s[i] <= 'z'); i++)
-		;
-	strict = getenv("FUZZ_STRICT");
-	if (i == n || (strict != NULL && *strict != '\0')) {
-		text = name_titlecase(s, n);
-		check_valid(text);
-		free(text);
-	}
+	text = name_titlecase(s, n);
+	check_valid(text);
+	free(text);
 	buf_free(&key);
 	free(t);
 }
