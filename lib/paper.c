@@ -679,7 +679,7 @@ next_stream(struct paper *p)
 			last = *end == '-' ? strtol(end + 1, NULL, 10) : first;
 		}
 	}
-	if (!saw_paper || is_doc < 0 || first <= 0 || last < first - 1) {
+	if (!saw_paper || is_doc < 0 || first <= 0 || last < first) {
 		malformed(p, header_no, "a unit needs Paper, Unit and Lines");
 		goto fail;
 	}
