@@ -2,7 +2,8 @@
 #
 #   make fuzz         each harness for FUZZ_SECONDS (default 60), one process,
 #                     at nice 19; the counts go to $(FUZZ_BUILD)/stats.tsv
-#   make fuzz-smoke   each harness for FUZZ_SMOKE_SECONDS (default 5), for CI
+#   make fuzz-smoke   each harness for FUZZ_SMOKE_RUNS inputs from seed 1
+#                     (at most FUZZ_SMOKE_SECONDS), for CI
 #   make fuzz-build   only build them (clang, -fsanitize=fuzzer,address,undefined)
 #   make fuzz-replay  the harnesses with the plain driver tests/fuzz/replay.c
 #                     and the ordinary compiler; tests/badinput/fuzz-regress.sh
@@ -15,7 +16,10 @@
 
 FUZZ_CC            ?= clang
 FUZZ_SECONDS       ?= 60
-FUZZ_SMOKE_SECONDS ?= 5
+FUZZ_SMOKE_SECONDS ?= 30
+# The smoke pass is deterministic (one seed, a fixed number of runs), so
+# that CI's verdict on a commit does not depend on luck; make fuzz explores.
+FUZZ_SMOKE_RUNS    ?= 5000
 FUZZ_BUILD         ?= $(BUILD)/fuzz
 FUZZ_ENGINE        ?= -fsanitize=fuzzer
 FUZZ_SAN           ?= -fsanitize=address,undefined -fno-sanitize-recover=all
@@ -45,7 +49,8 @@ fuzz: fuzz-build
 	FUZZ_BUILD=$(FUZZ_BUILD) tests/fuzz/run $(FUZZ_SECONDS) $(FUZZ_NAMES)
 
 fuzz-smoke: fuzz-build
-	FUZZ_BUILD=$(FUZZ_BUILD) tests/fuzz/run $(FUZZ_SMOKE_SECONDS) $(FUZZ_NAMES)
+	FUZZ_BUILD=$(FUZZ_BUILD) FUZZ_ARGS="-seed=1 -runs=$(FUZZ_SMOKE_RUNS) $(FUZZ_ARGS)" \
+	    tests/fuzz/run $(FUZZ_SMOKE_SECONDS) $(FUZZ_NAMES)
 
 # The replay build: ordinary compiler, sanitizers when it has them.
 REPLAY_DIR  = $(BUILD)/fuzz-replay
