@@ -235,6 +235,27 @@ set_role(struct person *p, int role, long line)
 		p->role[role] = line;
 }
 
+/* The person who wrote the document: a diarist, a letter's sender. */
+static void
+mark_author(struct doc *d, long p, long line)
+{
+	if (p < 0)
+		return;
+	d->diarist = p;
+	set_role(&d->p[p], R_AUTHOR, line);
+}
+
+/* A person who signs; the first one is the document's signer. */
+static void
+mark_signer(struct doc *d, long p, long line)
+{
+	if (p < 0)
+		return;
+	set_role(&d->p[p], R_SIGNATORY, line);
+	if (d->signer < 0)
+		d->signer = p;
+}
+
 static void
 add_office(struct person *p, const char *s, const struct ntok *t,
     size_t a, size_t b)
@@ -438,10 +459,7 @@ parse_parties(struct doc *d, const char *s, int from_title, int from_upper,
 				;
 			p = last_name(d, s, t, i + 1, j, from_title,
 			    from_upper, line);
-			if (p >= 0) {
-				d->diarist = p;
-				set_role(&d->p[p], R_AUTHOR, line);
-			}
+			mark_author(d, p, line);
 			return;
 		}
 		if (word_is(s, &t[i], "by") && i > 0 &&
@@ -484,10 +502,7 @@ parse_parties(struct doc *d, const char *s, int from_title, int from_upper,
 				;
 			p = last_name(d, s, t, i + 1, j, from_title,
 			    from_upper, line);
-			if (p >= 0) {
-				d->diarist = p;
-				set_role(&d->p[p], R_AUTHOR, line);
-			}
+			mark_author(d, p, line);
 			return;
 		}
 	}
@@ -1213,13 +1228,9 @@ signatory(struct doc *d, const char *name, int upper, long line)
 {
 	char *tc = upper ? name_titlecase(name, strlen(name)) : xstrdup(name);
 	char *nm = whole_name(tc, NULL);
-	long p;
 
-	if (nm != NULL && (p = add_form(d, nm, 0, upper, line)) >= 0) {
-		set_role(&d->p[p], R_SIGNATORY, line);
-		if (d->signer < 0)
-			d->signer = p;
-	}
+	if (nm != NULL)
+		mark_signer(d, add_form(d, nm, 0, upper, line), line);
 	free(nm);
 	free(tc);
 }
@@ -1449,13 +1460,9 @@ speakers_doc(const struct unit *u, const struct speakers_opts *o,
 
 			skip_next = 0;
 			if (nm != NULL) {
-				long p = add_form(&d, nm, 0, upper, ln->no);
-
+				mark_author(&d, add_form(&d, nm, 0, upper, ln->no),
+				    ln->no);
 				free(nm);
-				if (p >= 0) {
-					d.diarist = p;
-					set_role(&d.p[p], R_AUTHOR, ln->no);
-				}
 				prev = (long)k;
 				free(tc);
 				continue;
@@ -1469,13 +1476,9 @@ speakers_doc(const struct unit *u, const struct speakers_opts *o,
 			flush(&d, &pa);
 			group(rx_diary, 1, src, &rest);
 			if (rest && *rest && (nm = whole_name(rest, NULL))) {
-				long p = add_form(&d, nm, 0, upper, ln->no);
-
+				mark_author(&d, add_form(&d, nm, 0, upper, ln->no),
+				    ln->no);
 				free(nm);
-				if (p >= 0) {
-					d.diarist = p;
-					set_role(&d.p[p], R_AUTHOR, ln->no);
-				}
 			} else if (rest && *rest) {
 				struct buf b = { 0 };
 
@@ -1557,13 +1560,8 @@ speakers_doc(const struct unit *u, const struct speakers_opts *o,
 
 			if (nm != NULL && pa.n == 0 && (inits || last ||
 			    name_words(nm) >= 2)) {
-				long p = add_form(&d, nm, 0, 1, ln->no);
-
-				if (p >= 0) {
-					set_role(&d.p[p], R_SIGNATORY, ln->no);
-					if (d.signer < 0)
-						d.signer = p;
-				}
+				mark_signer(&d, add_form(&d, nm, 0, 1, ln->no),
+				    ln->no);
 				free(nm);
 				prev = (long)k;
 				free(tc);
@@ -1609,13 +1607,8 @@ speakers_doc(const struct unit *u, const struct speakers_opts *o,
 				flush(&d, &pa);
 			if (nm != NULL && (inits || prev_upper || prev_comma ||
 			    last) && !prev_open && pa.n == 0) {
-				long p = add_form(&d, nm, 0, 0, ln->no);
-
-				if (p >= 0) {
-					set_role(&d.p[p], R_SIGNATORY, ln->no);
-					if (d.signer < 0)
-						d.signer = p;
-				}
+				mark_signer(&d, add_form(&d, nm, 0, 0, ln->no),
+				    ln->no);
 				free(nm);
 				prev = (long)k;
 				free(tc);
