@@ -1560,7 +1560,18 @@ static const char *
 memchr_digit(const char *s, size_t len)
 {
 	const char *e = s + len;
+	const uint64_t ones = 0x0101010101010101u, highs = ones * 0x80;
 
+	/* eight bytes at a time: a byte b < 0x80 is a digit when b + 0x50
+	 * reaches 0x80 and b + 0x46 does not (0x30..0x39) */
+	for (; e - s >= 8; s += 8) {
+		uint64_t w, low;
+
+		memcpy(&w, s, 8);
+		low = w & ~highs;
+		if (((low + ones * 0x50) & ~(low + ones * 0x46) & ~w & highs) != 0)
+			break;
+	}
 	for (; s < e; s++)
 		if ((unsigned char)(*s - '0') < 10)
 			return s;

@@ -92,13 +92,26 @@ num(const char *s, size_t off, size_t len)
 	return v;
 }
 
+/* Four ASCII digits in a row in s[from, len)? */
+static int
+has_year_digits(const char *s, size_t len, size_t from)
+{
+	size_t run = 0;
+
+	for (; from < len; from++)
+		if ((unsigned char)(s[from] - '0') < 10) {
+			if (++run == 4)
+				return 1;
+		} else
+			run = 0;
+	return 0;
+}
+
 int
 date_next(const char *s, size_t len, size_t from, struct date *d,
     size_t *start, size_t *end)
 {
 	size_t off = 0, n = 0;
-
-	compile();
 	/* day, month name, month number, year group of each form */
 	static const int groups[][4] = {
 		{ 1, 2, 0, 3 }, { 5, 4, 0, 6 }, { 7, 0, 8, 9 },
@@ -107,6 +120,10 @@ date_next(const char *s, size_t len, size_t from, struct date *d,
 	};
 	size_t f;
 
+	/* every form has a year of four ASCII digits: prose without one
+	 * is refused before the pattern runs */
+	if (!has_year_digits(s, len, from))
+		return 0;
 	compile();
 	while (rx_match(rx_date, s, len, from)) {
 		memset(d, 0, sizeof(*d));
@@ -166,15 +183,18 @@ date_line(const char *s, size_t len, struct date *d)
 {
 	size_t off, n, a, b;
 
-	compile();
 	if (len > 80)
 		return 0;
-	if (rx_match(rx_undated, s, len, 0)) {
+	compile();
+	/* every "undated" form has a d */
+	if ((memchr(s, 'd', len) != NULL || memchr(s, 'D', len) != NULL) &&
+	    rx_match(rx_undated, s, len, 0)) {
 		memset(d, 0, sizeof(*d));
 		d->undated = 1;
 		return 1;
 	}
-	if (!rx_match(rx_line, s, len, 0) || !rx_group(rx_line, 1, &off, &n))
+	if (!has_year_digits(s, len, 0) || !rx_match(rx_line, s, len, 0) ||
+	    !rx_group(rx_line, 1, &off, &n))
 		return 0;
 	/* The remainder must be one date and nothing else. */
 	if (!date_next(s, off + n, off, d, &a, &b))

@@ -38,6 +38,9 @@ struct input {
 	struct buf  fixed;	/* a line with bad bytes replaced */
 	int         ungot;
 	struct line last;
+	long long   size_left;	/* of a regular file: bytes not yet read,
+				 * so that no read is spent to see its end;
+				 * -1 otherwise */
 };
 
 static int
@@ -62,7 +65,9 @@ input_open(const char *path, const struct input_opts *opts)
 		exit_trouble = 1;
 		return NULL;
 	}
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (fstat(fd, &st) != 0)
+		st.st_mode = 0;
+	if (S_ISDIR(st.st_mode)) {
 		diag(path, 0, "%s", strerror(EISDIR));
 		if (fd != STDIN_FILENO)
 			close(fd);
@@ -74,6 +79,9 @@ input_open(const char *path, const struct input_opts *opts)
 	in->fd = fd;
 	in->cd = (iconv_t)-1;
 	in->conv_error = -1;
+	/* /proc files say 0 and hold text: only a size is trusted */
+	in->size_left = S_ISREG(st.st_mode) && st.st_size > 0 ?
+	    (long long)st.st_size : -1;
 	in->lossy = opts ? opts->lossy : 0;
 	if (opts && !is_utf8_name(opts->from_code)) {
 		in->from_code = opts->from_code;
@@ -117,6 +125,12 @@ read_chunk(struct input *in, struct buf *b)
 {
 	ssize_t n;
 
+	/* a regular file read to its size is at its end (a file that
+	 * grows meanwhile is read to the size it had when opened) */
+	if (in->size_left == 0) {
+		in->eof = 1;
+		return 0;
+	}
 	buf_grow(b, CHUNK);
 	do
 		n = read(in->fd, b->s + b->len, b->cap - b->len - 1);
@@ -129,6 +143,8 @@ read_chunk(struct input *in, struct buf *b)
 	}
 	if (n == 0)
 		in->eof = 1;
+	if (in->size_left > 0)
+		in->size_left = n < in->size_left ? in->size_left - n : 0;
 	b->len += (size_t)n;
 	b->s[b->len] = '\0';
 	return n;

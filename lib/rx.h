@@ -19,6 +19,7 @@ struct rx {
 	pcre2_code       *code;
 	pcre2_match_data *md;
 	unsigned          uses;	/* JIT compiled after a few uses */
+	int               jit;	/* compiled: pcre2_jit_match, no checks */
 	int               limit_reported;
 };
 

@@ -30,6 +30,10 @@ table_init(struct table *t, FILE *fp, enum table_format format,
 		t->ncols++;
 }
 
+static const unsigned char tsv_special[256] = {
+	['\\'] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1,
+};
+
 void
 tsv_escape(FILE *fp, const char *s, size_t n)
 {
@@ -38,6 +42,8 @@ tsv_escape(FILE *fp, const char *s, size_t n)
 	for (i = 0; i < n; i++) {
 		const char *esc = NULL;
 
+		if (!tsv_special[(unsigned char)s[i]])
+			continue;
 		switch (s[i]) {
 		case '\\': esc = "\\\\"; break;
 		case '\t': esc = "\\t"; break;
@@ -138,15 +144,23 @@ table_long(struct table *t, long v)
 		table_str(t, "");
 		return;
 	}
-	field_start(t);
-	fprintf(t->fp, "%ld", v);
+	table_count(t, v);
 }
 
+/* Numbers are most of a table's fields: no printf for them. */
 void
 table_count(struct table *t, long v)
 {
+	char digits[24], *p = digits + sizeof(digits);
+	unsigned long u = v < 0 ? -(unsigned long)v : (unsigned long)v;
+
 	field_start(t);
-	fprintf(t->fp, "%ld", v);
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--p = '-';
+	fwrite(p, 1, (size_t)(digits + sizeof(digits) - p), t->fp);
 }
 
 void

@@ -1,4 +1,6 @@
 /* utf8.c: UTF-8 decoding, encoding and validation. */
+#include <string.h>
+
 #include "utf8.h"
 #include "util.h"
 
@@ -76,7 +78,17 @@ utf8_check(const char *s, size_t n)
 	uint32_t cp;
 
 	while (i < n) {
-		/* ASCII fast path: most of a paper is plain ASCII. */
+		/* ASCII fast path, eight bytes at a time: most of a paper
+		 * is plain ASCII. */
+		if (n - i >= 8) {
+			uint64_t w;
+
+			memcpy(&w, s + i, 8);
+			if ((w & 0x8080808080808080u) == 0) {
+				i += 8;
+				continue;
+			}
+		}
 		if ((unsigned char)s[i] < 0x80) {
 			i++;
 			continue;

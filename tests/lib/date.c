@@ -108,6 +108,12 @@ test_next_spans(void)
 	is_long(b, strlen(s) - 1, "the second ends before the period");
 	r = date_next(s, strlen(s), b, &d, &a, &b);
 	ok(r == 0, "and then no more");
+	r = date_next("on 14 August 196", 16, 0, &d, &a, &b);
+	ok(r == 0, "no date without four digits of a year");
+	r = date_next("196 1 9621962", 13, 4, &d, &a, &b);
+	ok(r == 0, "nor when the four digits stand in a longer number");
+	r = date_next("in 1962", 7, 3, &d, &a, &b);
+	ok(r == 1 && d.year == 1962, "a year alone, searched from its start");
 
 	r = date_next(q, strlen(q), 0, &d, &a, &b);
 	ok(r == 1 && a == 0 && b == strlen(q),

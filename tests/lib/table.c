@@ -103,6 +103,11 @@ test_tsv_table(void)
 	table_long(&t, 120);
 	table_str(&t, "Record\tof\nConversation");
 	table_end_row(&t);
+	table_count(&t, 0);
+	table_count(&t, -7);
+	table_long(&t, 1234567890L);
+	table_str(&t, "a\\b\r");
+	table_end_row(&t);
 	table_str(&t, "p.txt");
 	table_strn(&t, "12abc", 2);
 	table_long(&t, 0);	/* empty */
@@ -112,6 +117,7 @@ test_tsv_table(void)
 	out = unit_slurp(fp, NULL);
 	is_str(out, "file\tdoc\tfirst_line\ttitle\n"
 	    "-\t6\t120\tRecord\\tof\\nConversation\n"
+	    "0\t-7\t1234567890\ta\\\\b\\r\n"
 	    "p.txt\t12\t\t\n"
 	    "\t\t\t\n", "tsv table: header once, escaping, empty fields");
 	free(out);

@@ -102,6 +102,13 @@ test_check(void)
 	s = "ok\xED\xA0\x80";
 	is_long(utf8_check(s, 5), 2, "check: a surrogate");
 	is_long(utf8_check("a\0b", 3), 3, "check: NUL is valid");
+	/* the eight-byte ASCII path: a bad byte in, after and before it */
+	s = "0123456789abcdef\xFFghi";
+	is_long(utf8_check(s, strlen(s)), 16, "check: FF after 16 ASCII bytes");
+	s = "0123456789\xFF" "bcdefghij";
+	is_long(utf8_check(s, strlen(s)), 10, "check: FF inside a word");
+	s = "01234567\xC3\xA9" "abcdefgh\xC3";
+	is_long(utf8_check(s, strlen(s)), 18, "check: truncated after a word");
 	s = "\xE2\x80\x9C";
 	is_long(utf8_check(s, 2), 0, "check: n is the limit, not the NUL");
 }
