@@ -41,27 +41,43 @@ context(void)
 		pcre2_jit_stack_assign(mctx, NULL, jit_stack);
 }
 
-struct rx *
-rx_compile(const char *name, const char *pattern, uint32_t options)
+static void
+build(struct rx *rx)
 {
-	struct rx *rx;
 	int errcode;
 	PCRE2_SIZE erroff;
 	PCRE2_UCHAR msg[256];
 
-	context();
-	rx = xcalloc(1, sizeof(*rx));
-	rx->name = name;
-	rx->code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-	    options | PCRE2_UTF, &errcode, &erroff, NULL);
+	rx->code = pcre2_compile((PCRE2_SPTR)rx->pattern,
+	    PCRE2_ZERO_TERMINATED, rx->options | PCRE2_UTF, &errcode, &erroff,
+	    NULL);
 	if (rx->code == NULL) {
 		pcre2_get_error_message(errcode, msg, sizeof(msg));
 		fatal(NULL, 0, "internal error: pattern %s at offset %zu: %s",
-		    name, (size_t)erroff, (char *)msg);
+		    rx->name, (size_t)erroff, (char *)msg);
 	}
 	rx->md = pcre2_match_data_create_from_pattern(rx->code, NULL);
 	if (rx->md == NULL)
 		fatal(NULL, 0, "out of memory");
+}
+
+/* A program compiles some fifty patterns and a short paper needs half
+ * of them: each is compiled when it first runs. */
+struct rx *
+rx_compile(const char *name, const char *pattern, uint32_t options)
+{
+	static int eager = -1;
+	struct rx *rx;
+
+	context();
+	if (eager < 0)
+		eager = getenv("CWIHP_RX_EAGER") != NULL;
+	rx = xcalloc(1, sizeof(*rx));
+	rx->name = name;
+	rx->pattern = pattern;
+	rx->options = options;
+	if (eager)
+		build(rx);
 	return rx;
 }
 
@@ -82,6 +98,8 @@ rx_match(struct rx *rx, const char *s, size_t len, size_t start)
 
 	if (start > len)
 		return 0;
+	if (rx->code == NULL)
+		build(rx);
 	/* JIT is an optimisation: without it pcre2_match interprets.
 	 * CWIHP_NO_JIT turns it off for valgrind, which cannot follow
 	 * JIT code and reports false uninitialised reads. */
@@ -115,8 +133,11 @@ rx_match(struct rx *rx, const char *s, size_t len, size_t start)
 int
 rx_group(const struct rx *rx, int i, size_t *off, size_t *len)
 {
-	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(rx->md);
+	PCRE2_SIZE *ov;
 
+	if (rx->md == NULL)	/* never run */
+		return 0;
+	ov = pcre2_get_ovector_pointer(rx->md);
 	if (i < 0 || (uint32_t)i >= pcre2_get_ovector_count(rx->md) ||
 	    ov[2 * i] == PCRE2_UNSET)
 		return 0;
@@ -128,20 +149,23 @@ rx_group(const struct rx *rx, int i, size_t *off, size_t *len)
 size_t
 rx_start(const struct rx *rx)
 {
-	return pcre2_get_ovector_pointer(rx->md)[0];
+	return rx->md ? pcre2_get_ovector_pointer(rx->md)[0] : 0;
 }
 
 size_t
 rx_end(const struct rx *rx)
 {
-	return pcre2_get_ovector_pointer(rx->md)[1];
+	return rx->md ? pcre2_get_ovector_pointer(rx->md)[1] : 0;
 }
 
 int
 rx_named(const struct rx *rx, const char *group, size_t *off, size_t *len)
 {
-	int n = pcre2_substring_number_from_name(rx->code, (PCRE2_SPTR)group);
+	int n;
 
+	if (rx->code == NULL)
+		return 0;
+	n = pcre2_substring_number_from_name(rx->code, (PCRE2_SPTR)group);
 	if (n < 0)
 		return 0;
 	return rx_group(rx, n, off, len);

@@ -1,7 +1,9 @@
 /* rx.h: every use of pcre2 goes through here.
  *
- * Patterns are compiled once (UTF; JIT once a pattern has been used a
- * few times, so that start-up stays cheap) and share one
+ * Patterns are compiled once, at their first use (UTF; JIT once a
+ * pattern has been used a few times, so that start-up stays cheap:
+ * CWIHP_RX_EAGER in the environment compiles every pattern at once, as
+ * the test suite does, so that a bad pattern cannot hide) and share one
  * match context whose match and depth limits bound the work any line can
  * cause.  A limit hit is reported once per pattern with the pattern's
  * name and the location given by rx_where(), and counts as no match. */
@@ -16,7 +18,9 @@
 
 struct rx {
 	const char       *name;	/* for diagnostics */
-	pcre2_code       *code;
+	const char       *pattern;	/* a literal: kept by pointer */
+	uint32_t          options;
+	pcre2_code       *code;	/* NULL until the first match */
 	pcre2_match_data *md;
 	unsigned          uses;	/* JIT compiled after a few uses */
 	int               jit;	/* compiled: pcre2_jit_match, no checks */
@@ -24,7 +28,8 @@ struct rx {
 };
 
 /* Options are pcre2's (PCRE2_CASELESS, PCRE2_MULTILINE ...); UTF is
- * always on.  A bad pattern is a program bug: fatal. */
+ * always on.  A bad pattern is a program bug: fatal.  name and pattern
+ * must outlive the rx (string literals). */
 struct rx *rx_compile(const char *name, const char *pattern, uint32_t options);
 void rx_free(struct rx *rx);
 

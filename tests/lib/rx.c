@@ -1,4 +1,5 @@
 /* rx.c: unit tests for lib/rx.c, the one place pcre2 is used. */
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -109,9 +110,30 @@ test_limits(void)
 	rx_free(good);
 }
 
+/* Patterns compile at their first match: before it an rx answers
+ * "no group" and no start or end. */
+static void
+test_lazy(void)
+{
+	struct rx *rx = rx_compile("lazy", "(a)(b)?", 0);
+	size_t off = 99, len = 99;
+
+	ok(rx->code == NULL, "not compiled before its first use");
+	ok(!rx_group(rx, 1, &off, &len), "no group before a match");
+	ok(!rx_named(rx, "x", &off, &len), "no named group before a match");
+	is_long(rx_start(rx), 0, "no start before a match");
+	is_long(rx_end(rx), 0, "no end before a match");
+	ok(rx_match(rx, "xa", 2, 0) && rx->code != NULL, "compiled on use");
+	ok(rx_group(rx, 1, &off, &len) && off == 1 && len == 1, "then groups");
+	rx_free(rx);
+	rx_free(rx_compile("never used", "(", 0));	/* bad, never built */
+}
+
 int
 main(void)
 {
+	if (getenv("CWIHP_RX_EAGER") == NULL)
+		test_lazy();
 	test_match();
 	test_limits();
 	return unit_done();
