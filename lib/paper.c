@@ -700,8 +700,10 @@ next_stream(struct paper *p)
 		goto fail;
 	if (r == 0)
 		p->eof = 1;
+	else if (header_field(&ln, "Paper", &v))
+		input_unget(p->in);	/* streams put end to end */
 	else if (!(ln.len == 1 && ln.s[0] == '\f')) {
-		malformed(p, ln.no, "expected a form feed after the unit");
+		malformed(p, ln.no, "expected a form feed or a Paper line after the unit");
 		goto fail;
 	}
 	p->u.paper = p->stream_paper;

@@ -599,9 +599,15 @@ test_bad_streams(void)
 		    "%s:4: malformed document stream: fewer lines than Lines "
 		    "says\n", 0 },
 		{ "Paper: p.txt\nUnit: essay\nLines: 1-1\n\nText.\n"
-		    "Paper: p.txt\n",
+		    "Unit: essay\n",
 		    "%s:6: malformed document stream: expected a form feed "
-		    "after the unit\n", 0 },
+		    "or a Paper line after the unit\n", 0 },
+		/* streams end to end: a Paper line where the separator is
+		 * due starts the next unit, which then lacks its text */
+		{ "Paper: p.txt\nUnit: essay\nLines: 1-1\n\nText.\n"
+		    "Paper: q.txt\nUnit: essay\n",
+		    "%s:7: malformed document stream: header without text\n",
+		    1 },
 		{ "Paper: p.txt\nUnit: essay\nLines: 1-1\n\nText.\n\f\n"
 		    "Paper: p.txt\nUnit: document\nLines: 2-2\n",
 		    "%s:9: malformed document stream: header without text\n",
