@@ -30,17 +30,56 @@ table_init(struct table *t, FILE *fp, enum table_format format,
 		t->ncols++;
 }
 
+/* The row buffer: bytes go to the table's buffer, which is written out
+ * when full and at the end of each row. */
+static void
+put(struct table *t, const char *s, size_t n)
+{
+	if (n > sizeof(t->row) - t->len) {
+		fwrite(t->row, 1, t->len, t->fp);
+		t->len = 0;
+		if (n > sizeof(t->row)) {
+			fwrite(s, 1, n, t->fp);
+			return;
+		}
+	}
+	memcpy(t->row + t->len, s, n);
+	t->len += n;
+}
+
+static void
+putch(struct table *t, char c)
+{
+	if (t->len == sizeof(t->row)) {
+		fwrite(t->row, 1, t->len, t->fp);
+		t->len = 0;
+	}
+	t->row[t->len++] = c;
+}
+
+/* Escaping writes to a table's row or, for callers outside a table,
+ * straight to a stream. */
+static void
+emit(struct table *t, FILE *fp, const char *s, size_t n)
+{
+	if (t)
+		put(t, s, n);
+	else
+		fwrite(s, 1, n, fp);
+}
+
 static const unsigned char tsv_special[256] = {
 	['\\'] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1,
 };
 
-void
-tsv_escape(FILE *fp, const char *s, size_t n)
+/* s[0..n) escaped for TSV into t, or onto fp when t is NULL. */
+static void
+tsv_put(struct table *t, FILE *fp, const char *s, size_t n)
 {
 	size_t i, run = 0;
 
 	for (i = 0; i < n; i++) {
-		const char *esc = NULL;
+		const char *esc;
 
 		if (!tsv_special[(unsigned char)s[i]])
 			continue;
@@ -48,38 +87,52 @@ tsv_escape(FILE *fp, const char *s, size_t n)
 		case '\\': esc = "\\\\"; break;
 		case '\t': esc = "\\t"; break;
 		case '\n': esc = "\\n"; break;
-		case '\r': esc = "\\r"; break;
-		default: continue;
+		default: esc = "\\r"; break;
 		}
-		fwrite(s + run, 1, i - run, fp);
-		fputs(esc, fp);
+		emit(t, fp, s + run, i - run);
+		emit(t, fp, esc, 2);
 		run = i + 1;
 	}
-	fwrite(s + run, 1, n - run, fp);
+	emit(t, fp, s + run, n - run);
 }
 
 void
-json_escape(FILE *fp, const char *s, size_t n)
+tsv_escape(FILE *fp, const char *s, size_t n)
+{
+	tsv_put(NULL, fp, s, n);
+}
+
+/* s[0..n) escaped for a JSON string into t, or onto fp when t is NULL. */
+static void
+json_put(struct table *t, FILE *fp, const char *s, size_t n)
 {
 	size_t i, run = 0;
 	unsigned char c;
+	char esc[8];
 
 	for (i = 0; i < n; i++) {
 		c = (unsigned char)s[i];
 		if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F)
 			continue;
-		fwrite(s + run, 1, i - run, fp);
 		switch (c) {
-		case '"': fputs("\\\"", fp); break;
-		case '\\': fputs("\\\\", fp); break;
-		case '\n': fputs("\\n", fp); break;
-		case '\t': fputs("\\t", fp); break;
-		case '\r': fputs("\\r", fp); break;
-		default: fprintf(fp, "\\u%04x", c); break;
+		case '"': memcpy(esc, "\\\"", 3); break;
+		case '\\': memcpy(esc, "\\\\", 3); break;
+		case '\n': memcpy(esc, "\\n", 3); break;
+		case '\t': memcpy(esc, "\\t", 3); break;
+		case '\r': memcpy(esc, "\\r", 3); break;
+		default: snprintf(esc, sizeof(esc), "\\u%04x", c); break;
 		}
+		emit(t, fp, s + run, i - run);
+		emit(t, fp, esc, strlen(esc));
 		run = i + 1;
 	}
-	fwrite(s + run, 1, n - run, fp);
+	emit(t, fp, s + run, n - run);
+}
+
+void
+json_escape(FILE *fp, const char *s, size_t n)
+{
+	json_put(NULL, fp, s, n);
 }
 
 void
@@ -109,11 +162,11 @@ field_start(struct table *t)
 		fatal(NULL, 0, "internal error: too many fields for the table");
 	if (t->format == FMT_TSV) {
 		if (t->col)
-			putc('\t', t->fp);
+			putch(t, '\t');
 	} else {
-		fputs(t->col ? ",\"" : "{\"", t->fp);
-		fputs(t->cols[t->col], t->fp);
-		fputs("\":", t->fp);
+		put(t, t->col ? ",\"" : "{\"", 2);
+		put(t, t->cols[t->col], strlen(t->cols[t->col]));
+		put(t, "\":", 2);
 	}
 	t->col++;
 }
@@ -123,11 +176,11 @@ table_strn(struct table *t, const char *s, size_t n)
 {
 	field_start(t);
 	if (t->format == FMT_TSV)
-		tsv_escape(t->fp, s, n);
+		tsv_put(t, NULL, s, n);
 	else {
-		putc('"', t->fp);
-		json_escape(t->fp, s, n);
-		putc('"', t->fp);
+		putch(t, '"');
+		json_put(t, NULL, s, n);
+		putch(t, '"');
 	}
 }
 
@@ -160,7 +213,7 @@ table_count(struct table *t, long v)
 	while ((u /= 10) != 0);
 	if (v < 0)
 		*--p = '-';
-	fwrite(p, 1, (size_t)(digits + sizeof(digits) - p), t->fp);
+	put(t, p, (size_t)(digits + sizeof(digits) - p));
 }
 
 void
@@ -169,8 +222,10 @@ table_end_row(struct table *t)
 	while (t->col < t->ncols)
 		table_str(t, "");
 	if (t->format == FMT_JSON)
-		putc('}', t->fp);
-	putc('\n', t->fp);
+		putch(t, '}');
+	putch(t, '\n');
+	fwrite(t->row, 1, t->len, t->fp);
+	t->len = 0;
 	t->col = 0;
 }
 

@@ -14,6 +14,9 @@ struct table {
 	int                 ncols;
 	int                 col;	/* next field of the current row */
 	int                 header_done;
+	/* the row being written: one fwrite a row, not one a field */
+	size_t              len;
+	char                row[4096];
 };
 
 /* Parse "tsv" or "json"; -1 when unknown. */
