@@ -539,6 +539,29 @@ struct chain {
 	int    have[AF_N];
 };
 
+/* The first ASCII digit of s[0..len), or NULL. */
+static const char *
+memchr_digit(const char *s, size_t len)
+{
+	const char *e = s + len;
+	const uint64_t ones = 0x0101010101010101u, highs = ones * 0x80;
+
+	/* eight bytes at a time: a byte b < 0x80 is a digit when b + 0x50
+	 * reaches 0x80 and b + 0x46 does not (0x30..0x39) */
+	for (; e - s >= 8; s += 8) {
+		uint64_t w, low;
+
+		memcpy(&w, s, 8);
+		low = w & ~highs;
+		if (((low + ones * 0x50) & ~(low + ones * 0x46) & ~w & highs) != 0)
+			break;
+	}
+	for (; s < e; s++)
+		if ((unsigned char)(*s - '0') < 10)
+			return s;
+	return NULL;
+}
+
 /* Does s[from..j) end with a non-ASCII letter (a Cyrillic "д",
  * "opis’") or "№"?  Dashes and quotes do not count. */
 static int
@@ -576,8 +599,13 @@ maybe_chain(const char *s, size_t from, size_t to)
 	char word[10];
 
 	for (i = from; i < to; i++) {
-		if ((unsigned char)(s[i] - '0') >= 10 || (i > from &&
-		    (unsigned char)(s[i - 1] - '0') < 10))
+		const char *d = memchr_digit(s + i, to - i);
+
+		/* the start of the next number */
+		if (d == NULL)
+			break;
+		i = (size_t)(d - s);
+		if (i > from && (unsigned char)(s[i - 1] - '0') < 10)
 			continue;
 		for (j = i; j > from && s[j - 1] == ' '; j--)
 			;
@@ -1553,29 +1581,6 @@ parse_clause(const char *s, size_t ca, size_t cb, struct cites *out,
 		free(c->defines);
 		c->defines = cite_key(s + ca + off, n);
 	}
-}
-
-/* The first ASCII digit of s[0..len), or NULL. */
-static const char *
-memchr_digit(const char *s, size_t len)
-{
-	const char *e = s + len;
-	const uint64_t ones = 0x0101010101010101u, highs = ones * 0x80;
-
-	/* eight bytes at a time: a byte b < 0x80 is a digit when b + 0x50
-	 * reaches 0x80 and b + 0x46 does not (0x30..0x39) */
-	for (; e - s >= 8; s += 8) {
-		uint64_t w, low;
-
-		memcpy(&w, s, 8);
-		low = w & ~highs;
-		if (((low + ones * 0x50) & ~(low + ones * 0x46) & ~w & highs) != 0)
-			break;
-	}
-	for (; s < e; s++)
-		if ((unsigned char)(*s - '0') < 10)
-			return s;
-	return NULL;
 }
 
 /* Does s hold "doc" in any case? */
