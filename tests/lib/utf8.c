@@ -107,6 +107,10 @@ test_check(void)
 	is_long(utf8_check(s, strlen(s)), 16, "check: FF after 16 ASCII bytes");
 	s = "0123456789\xFF" "bcdefghij";
 	is_long(utf8_check(s, strlen(s)), 10, "check: FF inside a word");
+	s = "0123456789abcdef0123456789abcdef0123456789\xFF";
+	is_long(utf8_check(s, strlen(s)), 42, "check: FF after 32 + 10 ASCII bytes");
+	s = "0123456789abcdef0123456789abcde\xFF" "0123456789";
+	is_long(utf8_check(s, strlen(s)), 31, "check: FF ending a 32-byte block");
 	s = "01234567\xC3\xA9" "abcdefgh\xC3";
 	is_long(utf8_check(s, strlen(s)), 18, "check: truncated after a word");
 	s = "\xE2\x80\x9C";
