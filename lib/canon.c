@@ -21,57 +21,107 @@ inword(uint32_t c)
 	return cp_is_letter(c) || (c >= 0x300 && c <= 0x36F);
 }
 
+/* ASCII letters without a call; the rest by translit.c. */
+static int
+is_letter(uint32_t c)
+{
+	if (c < 0x80)
+		return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+	return cp_is_letter(c);
+}
+
+static int
+is_inword(uint32_t c)
+{
+	if (c < 0x80)
+		return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+	return inword(c);
+}
+
+/* The TOK_* flags of the code points cp[0..n), n >= 1. */
+static unsigned
+tok_flags(const uint32_t *cp, size_t n)
+{
+	size_t j, upper = 0, lower = 0;
+	unsigned f = 0;
+	int first_upper;
+
+	for (j = 0; j < n; j++) {
+		uint32_t c = cp[j];
+
+		if (c < 0x80) {
+			upper += c >= 'A' && c <= 'Z';
+			lower += c >= 'a' && c <= 'z';
+		} else {
+			upper += cp_is_upper(c) != 0;
+			lower += cp_is_lower(c) != 0;
+		}
+	}
+	first_upper = cp[0] < 0x80 ? cp[0] >= 'A' && cp[0] <= 'Z' :
+	    cp_is_upper(cp[0]);
+	if (first_upper && upper == 1)
+		f |= TOK_TITLE;
+	if (lower == 0 && upper >= 1)
+		f |= TOK_CAPS;
+	if (upper == 0)
+		f |= TOK_LOWER;
+	if (is_cyrillic(cp[0]))
+		f |= TOK_CYRILLIC;
+	return f;
+}
+
 void
 text_cut(struct text *t, const char *s, size_t len)
 {
-	size_t i = 0, n, k;
-	uint32_t c;
+	size_t i = 0, n, k, ncp = 0;
+	uint32_t c, *cp;
+	size_t *off;
 
 	t->s = s;
 	t->len = len;
-	t->ncp = 0;
 	t->ntok = 0;
+	if (t->capcp < len + 1) {
+		/* at most one code point a byte */
+		t->capcp = len + 1 > 256 ? len + 1 : 256;
+		free(t->cp);
+		free(t->off);
+		t->cp = xreallocarray(NULL, t->capcp, sizeof(*t->cp));
+		t->off = xreallocarray(NULL, t->capcp, sizeof(*t->off));
+	}
+	cp = t->cp;
+	off = t->off;
 	while (i < len) {
-		n = utf8_decode(s + i, len - i, &c);
-		if (n == 0)
+		if ((unsigned char)s[i] < 0x80)
+			n = 1, c = (unsigned char)s[i];
+		else if ((n = utf8_decode(s + i, len - i, &c)) == 0)
 			n = 1, c = 0xFFFD;
-		if (t->ncp + 1 >= t->capcp) {
-			t->capcp = t->capcp ? t->capcp * 2 : 256;
-			t->cp = xreallocarray(t->cp, t->capcp, sizeof(*t->cp));
-			t->off = xreallocarray(t->off, t->capcp,
-			    sizeof(*t->off));
-		}
-		t->cp[t->ncp] = c;
-		t->off[t->ncp++] = i;
+		cp[ncp] = c;
+		off[ncp++] = i;
 		i += n;
 	}
-	if (t->capcp == 0) {
-		t->capcp = 16;
-		t->cp = xreallocarray(t->cp, t->capcp, sizeof(*t->cp));
-		t->off = xreallocarray(t->off, t->capcp, sizeof(*t->off));
-	}
-	t->off[t->ncp] = len;
-	for (i = 0; i < t->ncp; ) {
-		if (!cp_is_letter(t->cp[i])) {
+	off[ncp] = len;
+	t->ncp = ncp;
+	for (i = 0; i < ncp; ) {
+		if (!is_letter(cp[i])) {
 			i++;
 			continue;
 		}
 		k = i + 1;
 		for (;;) {
-			if (k < t->ncp && inword(t->cp[k])) {
+			if (k < ncp && is_inword(cp[k])) {
 				k++;
 				continue;
 			}
 			/* an apostrophe between letters, but not 's */
-			if (k + 1 < t->ncp && cp_is_apos(t->cp[k]) &&
-			    t->cp[k] != 0x2BA && cp_is_letter(t->cp[k + 1]) &&
-			    !(t->cp[k + 1] == 's' && (k + 2 >= t->ncp ||
-			    !cp_is_letter(t->cp[k + 2])))) {
+			if (k + 1 < ncp && cp_is_apos(cp[k]) &&
+			    cp[k] != 0x2BA && is_letter(cp[k + 1]) &&
+			    !(cp[k + 1] == 's' && (k + 2 >= ncp ||
+			    !is_letter(cp[k + 2])))) {
 				k += 2;
 				continue;
 			}
 			/* the soft sign ʹ ends a word too (Gogolʹ) */
-			if (k < t->ncp && (t->cp[k] == 0x2B9 || t->cp[k] == 0x2BA)) {
+			if (k < ncp && (cp[k] == 0x2B9 || cp[k] == 0x2BA)) {
 				k++;
 				continue;
 			}
@@ -84,8 +134,9 @@ text_cut(struct text *t, const char *s, size_t len)
 		}
 		t->tok[t->ntok].cs = i;
 		t->tok[t->ntok].ce = k;
-		t->tok[t->ntok].bs = t->off[i];
-		t->tok[t->ntok].be = t->off[k];
+		t->tok[t->ntok].bs = off[i];
+		t->tok[t->ntok].be = off[k];
+		t->tok[t->ntok].flags = tok_flags(cp + i, k - i);
 		t->ntok++;
 		i = k;
 	}
@@ -103,41 +154,19 @@ text_free(struct text *t)
 int
 tok_title(const struct text *t, size_t i)
 {
-	const struct tok *k = &t->tok[i];
-	size_t j;
-
-	if (!cp_is_upper(t->cp[k->cs]))
-		return 0;
-	for (j = k->cs + 1; j < k->ce; j++)
-		if (cp_is_upper(t->cp[j]))
-			return 0;
-	return 1;
+	return (t->tok[i].flags & TOK_TITLE) != 0;
 }
 
 int
 tok_caps(const struct text *t, size_t i)
 {
-	const struct tok *k = &t->tok[i];
-	size_t j, letters = 0;
-
-	for (j = k->cs; j < k->ce; j++) {
-		if (cp_is_lower(t->cp[j]))
-			return 0;
-		letters += cp_is_upper(t->cp[j]);
-	}
-	return letters >= 1;
+	return (t->tok[i].flags & TOK_CAPS) != 0;
 }
 
 int
 tok_lower(const struct text *t, size_t i)
 {
-	const struct tok *k = &t->tok[i];
-	size_t j;
-
-	for (j = k->cs; j < k->ce; j++)
-		if (cp_is_upper(t->cp[j]))
-			return 0;
-	return 1;
+	return (t->tok[i].flags & TOK_LOWER) != 0;
 }
 
 int
@@ -154,7 +183,7 @@ tok_gap(const struct text *t, size_t i, const char *gap)
 static int
 tok_latin(const struct text *t, size_t i)
 {
-	return !is_cyrillic(t->cp[t->tok[i].cs]);
+	return !(t->tok[i].flags & TOK_CYRILLIC);
 }
 
 /* ---------------------------------------------------------------- */
@@ -340,26 +369,67 @@ finish_form(const struct canon_opts *o, struct buf *out, const char *orig,
 	buf_free(&t);
 }
 
+/* Hand a replacement of t->s[bs, be) on: to the report, or into out. */
+static void
+emit(struct canon_rw *rw, const struct text *t, size_t bs, size_t be,
+    const char *c, size_t clen, const char *rule)
+{
+	if (rw->report != NULL)
+		rw->report(rw->arg, t, bs, be, c, clen, rule);
+	else {
+		buf_add(&rw->out, t->s + rw->copied, bs - rw->copied);
+		buf_add(&rw->out, c, clen);
+		rw->copied = be;
+		rw->changed = 1;
+	}
+}
+
+/* The form written for canonical in place of orig[0..olen), in f;
+ * 0 when that is orig itself. */
+static int
+final_form(const struct canon_opts *o, struct buf *f, const char *orig,
+    size_t olen, const char *canonical)
+{
+	finish_form(o, f, orig, olen, canonical);
+	return !(f->len == olen && memcmp(f->s, orig, olen) == 0);
+}
+
 static void
 replace(struct canon_rw *rw, const struct text *t, size_t bs, size_t be,
     const char *canonical, const char *rule)
 {
 	struct buf c = { 0 };
 
-	finish_form(rw->o, &c, t->s + bs, be - bs, canonical);
-	if (c.len == be - bs && memcmp(c.s, t->s + bs, c.len) == 0) {
-		buf_free(&c);
-		return;
-	}
-	if (rw->report != NULL)
-		rw->report(rw->arg, t, bs, be, c.s, c.len, rule);
-	else {
-		buf_add(&rw->out, t->s + rw->copied, bs - rw->copied);
-		buf_add(&rw->out, c.s, c.len);
-		rw->copied = be;
-		rw->changed = 1;
-	}
+	if (final_form(rw->o, &c, t->s + bs, be - bs, canonical))
+		emit(rw, t, bs, be, c.s, c.len, rule);
 	buf_free(&c);
+}
+
+/* A rewrite worked out before (o->memo) under tag and key; NULL when
+ * it was not. */
+static const struct memo_val *
+recall(const struct canon_opts *o, int tag, const char *key, size_t klen)
+{
+	return o->memo != NULL ? memo_get(o->memo, tag, key, klen) : NULL;
+}
+
+/* Remember a rewrite: some, the form f written with rule, or none. */
+static const struct memo_val *
+remember(const struct canon_opts *o, int tag, const char *key, size_t klen,
+    int some, const struct buf *f, const char *rule, struct memo_val *v)
+{
+	const struct memo_val *mv;
+
+	v->n = some;
+	v->rule = rule;
+	v->s = f->s;
+	v->len = f->len;
+	if (o->memo != NULL && klen > 0) {
+		memo_put(o->memo, tag, key, klen, v);
+		if ((mv = memo_get(o->memo, tag, key, klen)) != NULL)
+			return mv;
+	}
+	return v;
 }
 
 static void
@@ -475,7 +545,8 @@ zh_surname(const char *s, size_t n, int scheme)
 		atexit(zh_free_surnames);
 	}
 	for (i = 0; zh_surname_forms[scheme][i]; i++)
-		if (strlen(zh_surname_forms[scheme][i]) == n &&
+		if (n > 0 && zh_surname_forms[scheme][i][0] == s[0] &&
+		    strlen(zh_surname_forms[scheme][i]) == n &&
 		    strncmp(zh_surname_forms[scheme][i], s, n) == 0)
 			return 1;
 	return 0;
@@ -499,11 +570,14 @@ void
 canon_rewrite(struct canon_rw *rw, const struct text *t)
 {
 	const struct canon_opts *o = rw->o;
-	struct buf c = { 0 };
+	struct buf c = { 0 }, f = { 0 };
 	struct koname kn;
 	const char *canon, *rule;
 	size_t i = 0, m, j;
 	const struct tok *k;
+	const struct memo_val *mv;
+	struct memo_val v;
+	int some;
 
 	while (i < t->ntok) {
 		k = &t->tok[i];
@@ -521,12 +595,22 @@ canon_rewrite(struct canon_rw *rw, const struct text *t)
 		}
 		if ((m = dict_match(o->dict, t->s + k->bs, t->len - k->bs,
 		    ends_at_word, &canon, &rule)) > 0) {
-			buf_adds(&c, canon);
-			if (all_caps(t->s + k->bs, m))
-				upcase(&c, 0);
-			if (!(same_but_apos(t->s + k->bs, m, c.s, c.len) &&
-			    o->apos < 0))
-				replace(rw, t, k->bs, k->bs + m, c.s, rule);
+			/* the entry, and so the rewrite, follows from the
+			 * matched text */
+			if ((mv = recall(o, 'D', t->s + k->bs, m)) == NULL) {
+				buf_adds(&c, canon);
+				if (all_caps(t->s + k->bs, m))
+					upcase(&c, 0);
+				buf_reset(&f);
+				some = !(same_but_apos(t->s + k->bs, m, c.s,
+				    c.len) && o->apos < 0) && final_form(o, &f,
+				    t->s + k->bs, m, c.s);
+				mv = remember(o, 'D', t->s + k->bs, m, some, &f,
+				    rule, &v);
+			}
+			if (mv->n)
+				emit(rw, t, k->bs, k->bs + m, mv->s, mv->len,
+				    mv->rule);
 			while (i < t->ntok && t->tok[i].bs < k->bs + m)
 				i++;
 			continue;
@@ -536,20 +620,42 @@ canon_rewrite(struct canon_rw *rw, const struct text *t)
 			continue;
 		}
 		if (koname_at(t, i, &kn)) {
-			size_t be = t->tok[kn.last].be;
-			if (korean_canonical(o, t, &kn, &c) && !(same_but_apos(
-			    t->s + k->bs, be - k->bs, c.s, c.len) &&
-			    o->apos < 0))
-			{
-				char *form = xstrndup(t->s + k->bs, be - k->bs);
-				const char *r = canon_difference(form, c.s,
-				    "korean-scheme");
+			size_t be = t->tok[kn.last].be, klen;
+			char key[64];
 
-				if (strcmp(r, "spacing") == 0)
-					r = "korean-hyphenation";
-				replace(rw, t, k->bs, be, c.s, r);
-				free(form);
+			/* the name's text and how it was read */
+			klen = be - k->bs + 3 <= sizeof(key) ? be - k->bs + 3 : 0;
+			if (klen > 0) {
+				key[0] = (char)kn.nsyl;
+				key[1] = (char)kn.split;
+				key[2] = (char)kn.caps;
+				memcpy(key + 3, t->s + k->bs, be - k->bs);
 			}
+			if (klen == 0 || (mv = recall(o, 'K', key, klen)) ==
+			    NULL) {
+				const char *r = NULL;
+
+				buf_reset(&f);
+				some = 0;
+				if (korean_canonical(o, t, &kn, &c) &&
+				    !(same_but_apos(t->s + k->bs, be - k->bs,
+				    c.s, c.len) && o->apos < 0)) {
+					char *form = xstrndup(t->s + k->bs,
+					    be - k->bs);
+
+					r = canon_difference(form, c.s,
+					    "korean-scheme");
+					if (strcmp(r, "spacing") == 0)
+						r = "korean-hyphenation";
+					some = final_form(o, &f, t->s + k->bs,
+					    be - k->bs, c.s);
+					free(form);
+				}
+				mv = remember(o, 'K', key, klen, some, &f, r,
+				    &v);
+			}
+			if (mv->n)
+				emit(rw, t, k->bs, be, mv->s, mv->len, mv->rule);
 			i = kn.last + 1;
 			continue;
 		}
@@ -604,6 +710,7 @@ canon_rewrite(struct canon_rw *rw, const struct text *t)
 		i++;
 	}
 	buf_free(&c);
+	buf_free(&f);
 }
 
 
@@ -661,12 +768,12 @@ canon_difference(const char *a, const char *b, const char *fallback)
  * aspiration marks then written as ASCII apostrophes. */
 static struct dict *name_dict;
 static struct text name_text;
+static struct canon_opts name_opts = { .ru = RU_LC, .ko = KO_MR,
+    .zh = ZH_PINYIN, .given = GIVEN_HYPHEN, .apos = -1 };
 
 void
 name_canonical(struct buf *out, const char *name, size_t len)
 {
-	static struct canon_opts o = { .ru = RU_LC, .ko = KO_MR,
-	    .zh = ZH_PINYIN, .given = GIVEN_HYPHEN, .apos = -1 };
 	struct canon_rw rw = { 0 };
 	struct dict_schemes sch = { "mr", "lc", "pinyin", 1 };
 
@@ -674,9 +781,10 @@ name_canonical(struct buf *out, const char *name, size_t len)
 		name_dict = dict_new(&sch);
 		dict_load_text(name_dict, "(built-in)", dict_builtin,
 		    strlen(dict_builtin));
-		o.dict = name_dict;
+		name_opts.dict = name_dict;
+		name_opts.memo = memo_new();
 	}
-	rw.o = &o;
+	rw.o = &name_opts;
 	text_cut(&name_text, name, len);
 	canon_rewrite(&rw, &name_text);
 	buf_add(&rw.out, name + rw.copied, len - rw.copied);
@@ -688,8 +796,11 @@ name_canonical(struct buf *out, const char *name, size_t len)
 void
 name_canonical_free(void)
 {
-	if (name_dict != NULL)
+	if (name_dict != NULL) {
 		dict_free(name_dict);
+		memo_free(name_opts.memo);
+		name_opts.memo = NULL;
+	}
 	name_dict = NULL;
 	text_free(&name_text);
 }

@@ -13,7 +13,9 @@
 struct tok {
 	size_t cs, ce;		/* code point range [cs, ce) */
 	size_t bs, be;		/* byte range */
+	unsigned flags;		/* TOK_*: the case and script, found once */
 };
+enum { TOK_TITLE = 1, TOK_CAPS = 2, TOK_LOWER = 4, TOK_CYRILLIC = 8 };
 
 struct text {
 	const char *s;
@@ -65,6 +67,8 @@ struct canon_opts {
 	int ru, ko, zh, given, apos, ascii, breves, surnames;
 	int consistency;	/* dictionary entries only */
 	struct dict *dict;
+	struct memo *memo;	/* rewrites worked out, or NULL (translit.h;
+				 * for these options only) */
 };
 
 /* One rewrite of a text: the rewritten text goes to out (text up to

@@ -28,6 +28,7 @@ struct dict {
 	struct entry       *entries;
 	size_t              nentries, capentries;
 	struct dict_schemes sch;
+	int                 root[256];	/* the root's child by byte, -1 */
 };
 
 static int
@@ -49,8 +50,11 @@ struct dict *
 dict_new(const struct dict_schemes *sch)
 {
 	struct dict *d = xcalloc(1, sizeof(*d));
+	int i;
 
 	d->sch = *sch;
+	for (i = 0; i < 256; i++)
+		d->root[i] = -1;
 	new_node(d, 0);
 	return d;
 }
@@ -61,7 +65,14 @@ static size_t
 norm_cp(const char *s, size_t n, char out[4], size_t *outlen)
 {
 	uint32_t c;
-	size_t len = utf8_decode(s, n, &c);
+	size_t len;
+
+	if (n > 0 && (unsigned char)s[0] < 0x80) {	/* ASCII: no decoding */
+		out[0] = (char)(s[0] >= 'A' && s[0] <= 'Z' ? s[0] + 32 : s[0]);
+		*outlen = 1;
+		return 1;
+	}
+	len = utf8_decode(s, n, &c);
 
 	if (len == 0) {
 		if (n == 0)
@@ -104,6 +115,8 @@ dict_add(struct dict *d, const char *variant, const char *canonical,
 					d->nodes[cur].child = ch;
 				else
 					d->nodes[prev].sibling = ch;
+				if (cur == 0)
+					d->root[(unsigned char)ob[k]] = ch;
 			}
 			cur = ch;
 		}
@@ -141,8 +154,18 @@ dict_match(const struct dict *d, const char *s, size_t n,
 	char ob[4];
 	int cur = 0, ch;
 
-	while ((len = norm_cp(s + i, n - i, ob, &ol)) > 0) {
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {	/* inline, the usual */
+			ob[0] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 :
+			    s[i]);
+			ol = len = 1;
+		} else
+			len = norm_cp(s + i, n - i, ob, &ol);
 		for (k = 0; k < ol && cur >= 0; k++) {
+			if (cur == 0) {
+				cur = d->root[(unsigned char)ob[k]];
+				continue;
+			}
 			for (ch = d->nodes[cur].child; ch >= 0;
 			    ch = d->nodes[ch].sibling)
 				if (d->nodes[ch].byte == (unsigned char)ob[k])

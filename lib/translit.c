@@ -89,6 +89,116 @@ add_cp(struct buf *b, uint32_t c)
 }
 
 /* ---------------------------------------------------------------- */
+/* Memo */
+
+enum { MEMO_SLOTS = 8192, MEMO_MAX = 6144, MEMO_KEYMAX = 64 };
+
+struct memo_slot {
+	char           *key;	/* tag byte, then the key bytes */
+	size_t          klen;
+	struct memo_val v;
+};
+
+struct memo {
+	struct memo_slot *slot;
+	size_t            n;
+};
+
+static size_t
+memo_hash(int tag, const char *s, size_t n)
+{
+	uint32_t h = 2166136261u ^ (unsigned char)tag;
+	size_t i;
+
+	h *= 16777619u;
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h & (MEMO_SLOTS - 1);
+}
+
+struct memo *
+memo_new(void)
+{
+	struct memo *m = xcalloc(1, sizeof(*m));
+
+	m->slot = xcalloc(MEMO_SLOTS, sizeof(*m->slot));
+	return m;
+}
+
+static void
+memo_clear(struct memo *m)
+{
+	size_t i;
+
+	for (i = 0; i < MEMO_SLOTS; i++)
+		free(m->slot[i].key);
+	memset(m->slot, 0, MEMO_SLOTS * sizeof(*m->slot));
+	m->n = 0;
+}
+
+void
+memo_free(struct memo *m)
+{
+	size_t i;
+
+	if (m == NULL)
+		return;
+	for (i = 0; i < MEMO_SLOTS; i++)
+		free(m->slot[i].key);
+	free(m->slot);
+	free(m);
+}
+
+static struct memo_slot *
+memo_find(const struct memo *m, int tag, const char *s, size_t n)
+{
+	size_t h;
+	struct memo_slot *e;
+
+	for (h = memo_hash(tag, s, n); (e = &m->slot[h])->key != NULL;
+	    h = (h + 1) & (MEMO_SLOTS - 1))
+		if (e->klen == n + 1 && e->key[0] == (char)tag &&
+		    memcmp(e->key + 1, s, n) == 0)
+			break;
+	return e;
+}
+
+const struct memo_val *
+memo_get(const struct memo *m, int tag, const char *s, size_t n)
+{
+	struct memo_slot *e;
+
+	if (n > MEMO_KEYMAX)
+		return NULL;
+	e = memo_find(m, tag, s, n);
+	return e->key != NULL ? &e->v : NULL;
+}
+
+void
+memo_put(struct memo *m, int tag, const char *s, size_t n,
+    const struct memo_val *v)
+{
+	struct memo_slot *e;
+
+	if (n > MEMO_KEYMAX)
+		return;
+	if (m->n == MEMO_MAX)
+		memo_clear(m);	/* bounded: forget, it is only a cache */
+	if ((e = memo_find(m, tag, s, n))->key == NULL) {
+		m->n++;
+		e->key = xmalloc(n + 1 + v->len + 1);
+		e->klen = n + 1;
+		e->key[0] = (char)tag;
+		memcpy(e->key + 1, s, n);
+	}
+	e->v = *v;
+	e->v.s = e->key + n + 1;
+	if (v->len > 0)
+		memcpy(e->v.s, v->s, v->len);
+	e->v.s[v->len] = '\0';
+}
+
+/* ---------------------------------------------------------------- */
 /* Russian */
 
 static const char *const ru_names[RU_NSCHEMES] = { "lc", "lc-diacritics",
@@ -632,6 +742,26 @@ ko_norm(struct buf *b, const char *s, size_t n, int keep_breves)
 	buf_cstr(b);
 }
 
+static struct memo *ko_memo;
+
+static void
+ko_free_memo(void)
+{
+	memo_free(ko_memo);
+	ko_memo = NULL;
+}
+
+/* Syllables and names repeat: remember what was worked out. */
+static struct memo *
+ko_memo_get(void)
+{
+	if (ko_memo == NULL) {
+		ko_memo = memo_new();
+		atexit(ko_free_memo);
+	}
+	return ko_memo;
+}
+
 struct ko_skey {
 	char *k;
 	int   idx;
@@ -676,6 +806,8 @@ ko_skey_add(size_t *cap, const char *s, size_t n, int idx)
 int
 ko_surname(const char *s, size_t n)
 {
+	const struct memo_val *mv;
+	struct memo_val v = { 0 };
 	struct buf b = { 0 };
 	size_t lo, hi, mid, cap = 0;
 	const char *p, *q;
@@ -699,6 +831,8 @@ ko_surname(const char *s, size_t n)
 	}
 	if (n == 0 || n > 16)
 		return -1;
+	if ((mv = memo_get(ko_memo_get(), 'K', s, n)) != NULL)
+		return mv->n;
 	ko_norm(&b, s, n, 0);
 	lo = 0;
 	hi = ko_nskeys;
@@ -712,6 +846,8 @@ ko_surname(const char *s, size_t n)
 	if (lo < ko_nskeys && strcmp(ko_skeys[lo].k, b.s) == 0)
 		found = ko_skeys[lo].idx;
 	buf_free(&b);
+	v.n = found;
+	memo_put(ko_memo, 'K', s, n, &v);
 	return found;
 }
 
@@ -754,160 +890,163 @@ static const char *const ko_fin[8] = { "", "k", "n", "t", "l", "m", "p",
 
 enum { KS_MR = 1, KS_MRV = 2, KS_RR = 4, KS_LOOSE = 8 };
 
+/* The McCune-Reischauer vowels without breves. */
+static const char *const ko_vow_loose[21] = { "a", "ae", "ya", "yae", "o",
+    "e", "yo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi",
+    "yu", "u", "ui", "i" };
+
+/* A syllable spelling: initial, vowel and final, and the scheme it is
+ * spelt in. */
 struct ko_syl {
-	char    s[16];
 	uint8_t ini, vow, fin, how;
 };
 
-static struct ko_syl *ko_tab;
-static size_t ko_ntab;
+/* The spellings of a syllable are an initial, a vowel and a final, each
+ * taken by one of these rules; a string can be read by several rules,
+ * and the reading that wins is the first by scheme (KS_MR first), then
+ * by initial, vowel, final and rule.  Rule r: the initial of i and the
+ * vowel of v it spells, or NULL when the rule does not apply. */
+enum { KO_NRULES = 9 };
+static const uint8_t ko_rule_how[KO_NRULES] = { KS_MR, KS_MRV, KS_RR,
+    KS_LOOSE | KS_MR, KS_LOOSE | KS_MRV, KS_LOOSE, KS_LOOSE, KS_LOOSE,
+    KS_LOOSE };
+
+static const char *
+ko_rule_ini(int r, int i)
+{
+	switch (r) {
+	case 0: case 3: case 7:
+		if (r == 7 && strcmp(ko_ini_rr[i], ko_ini_mr[i]) == 0)
+			return NULL;
+		return ko_ini_mr[i];
+	case 1: case 4:
+		return ko_ini_mrv[i];
+	case 2: case 6:
+		return ko_ini_rr[i];
+	case 5:		/* MR shi, shin: s before i and wi */
+		return i == 9 ? "sh" : NULL;
+	default:	/* l for r (Li, Lim) */
+		return i == 5 ? "l" : NULL;
+	}
+}
+
+static const char *
+ko_rule_vow(int r, int v)
+{
+	switch (r) {
+	case 0: case 1:
+		return ko_vow_mr[v];
+	case 2:
+		return ko_vow_rr[v];
+	case 5:
+		return v == 20 || v == 16 ? ko_vow_mr[v] : NULL;
+	case 6: case 7:
+		/* customary spellings of given names: ee for i and ui
+		 * (Hee), oo for u (Soo), you for yo (Young) */
+		return v == 13 ? "oo" : v == 6 ? "you" : v == 20 || v == 19 ?
+		    "ee" : NULL;
+	default:
+		return ko_vow_loose[v];
+	}
+}
+
+static size_t
+ko_prefix(const char *s, const char *p)
+{
+	size_t n = strlen(p);
+
+	return strncmp(s, p, n) == 0 ? n : (size_t)-1;
+}
+
+/* Read a normalized syllable: the reading spelt in prefer if there is
+ * one, else the first; 0 when s is no syllable. */
+static int
+ko_find(const char *s, int prefer, struct ko_syl *out)
+{
+	const char *ini, *vow;
+	size_t a, b;
+	long key, best = -1, bestpref = -1;
+	int r, i, v, f, how;
+
+	for (r = 0; r < KO_NRULES; r++)
+		for (i = 0; i < 19; i++) {
+			ini = ko_rule_ini(r, i);
+			if (ini == NULL || (ini[0] && ini[0] != s[0]) ||
+			    (a = ko_prefix(s, ini)) == (size_t)-1)
+				continue;
+			for (v = 0; v < 21; v++) {
+				if ((vow = ko_rule_vow(r, v)) == NULL ||
+				    (b = ko_prefix(s + a, vow)) == (size_t)-1)
+					continue;
+				for (f = 0; f < 8; f++)
+					if (strcmp(s + a + b, ko_fin[f]) == 0)
+						break;
+				if (f == 8)
+					continue;
+				how = ko_rule_how[r];
+				key = (((how * 19L + i) * 21 + v) * 8 + f) *
+				    KO_NRULES + r;
+				if (best < 0 || key < best)
+					best = key;
+				if ((how & prefer) && (bestpref < 0 ||
+				    key < bestpref))
+					bestpref = key;
+			}
+		}
+	if (best < 0)
+		return 0;
+	if (bestpref >= 0)
+		best = bestpref;
+	best /= KO_NRULES;
+	out->fin = (uint8_t)(best % 8);
+	best /= 8;
+	out->vow = (uint8_t)(best % 21);
+	best /= 21;
+	out->ini = (uint8_t)(best % 19);
+	out->how = (uint8_t)(best / 19);
+	return 1;
+}
 
 static int
-ko_cmp(const void *a, const void *b)
-{
-	const struct ko_syl *x = a, *y = b;
-	int c = strcmp(x->s, y->s);
-
-	if (c)
-		return c;
-	return (int)x->how - (int)y->how;
-}
-
-static void
-ko_add(size_t *cap, const char *ini, const char *vow, const char *fin,
-    int i, int v, int f, int how)
-{
-	struct ko_syl *k;
-	struct buf b = { 0 };
-
-	buf_adds(&b, ini);
-	buf_adds(&b, vow);
-	buf_adds(&b, fin);
-	if (b.len >= sizeof(k->s)) {
-		buf_free(&b);
-		return;
-	}
-	if (ko_ntab == *cap) {
-		*cap = *cap ? *cap * 2 : 4096;
-		ko_tab = xreallocarray(ko_tab, *cap, sizeof(*ko_tab));
-	}
-	k = &ko_tab[ko_ntab++];
-	memcpy(k->s, b.s, b.len + 1);
-	k->ini = (uint8_t)i;
-	k->vow = (uint8_t)v;
-	k->fin = (uint8_t)f;
-	k->how = (uint8_t)how;
-	buf_free(&b);
-}
-
-static void
-ko_free_tab(void)
-{
-	free(ko_tab);
-	ko_tab = NULL;
-}
-
-static void
-ko_init(void)
-{
-	size_t cap = 0;
-	int i, v, f;
-	struct buf loose = { 0 };
-
-	if (ko_tab)
-		return;
-	for (i = 0; i < 19; i++)
-		for (v = 0; v < 21; v++)
-			for (f = 0; f < 8; f++) {
-				ko_add(&cap, ko_ini_mr[i], ko_vow_mr[v],
-				    ko_fin[f], i, v, f, KS_MR);
-				ko_add(&cap, ko_ini_mrv[i], ko_vow_mr[v],
-				    ko_fin[f], i, v, f, KS_MRV);
-				ko_add(&cap, ko_ini_rr[i], ko_vow_rr[v],
-				    ko_fin[f], i, v, f, KS_RR);
-				buf_reset(&loose);
-				ko_norm(&loose, ko_vow_mr[v],
-				    strlen(ko_vow_mr[v]), 0);
-				ko_add(&cap, ko_ini_mr[i], loose.s, ko_fin[f],
-				    i, v, f, KS_LOOSE | KS_MR);
-				ko_add(&cap, ko_ini_mrv[i], loose.s, ko_fin[f],
-				    i, v, f, KS_LOOSE | KS_MRV);
-				/* MR shi, shin: s before i and wi */
-				if (i == 9 && (v == 20 || v == 16))
-					ko_add(&cap, "sh", ko_vow_mr[v],
-					    ko_fin[f], i, v, f, KS_LOOSE);
-				/* customary spellings of given names: ee for
-				 * i and ui (Hee), oo for u (Soo), you for yo
-				 * (Young) */
-				if (v == 20 || v == 19 || v == 13 || v == 6) {
-					const char *cv = v == 13 ? "oo" :
-					    v == 6 ? "you" : "ee";
-					ko_add(&cap, ko_ini_rr[i], cv,
-					    ko_fin[f], i, v, f, KS_LOOSE);
-					if (strcmp(ko_ini_rr[i],
-					    ko_ini_mr[i]) != 0)
-						ko_add(&cap, ko_ini_mr[i], cv,
-						    ko_fin[f], i, v, f,
-						    KS_LOOSE);
-				}
-				/* l for r (Li, Lim) */
-				if (i == 5)
-					ko_add(&cap, "l", loose.s, ko_fin[f],
-					    i, v, f, KS_LOOSE);
-			}
-	buf_free(&loose);
-	qsort(ko_tab, ko_ntab, sizeof(*ko_tab), ko_cmp);
-	atexit(ko_free_tab);
-}
-
-/* The table entries for a normalized syllable: the first, or NULL. */
-static const struct ko_syl *
-ko_lookup(const char *s, size_t *count)
-{
-	size_t lo = 0, hi, mid;
-	int c;
-
-	ko_init();
-	hi = ko_ntab;
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		c = strcmp(ko_tab[mid].s, s);
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo >= ko_ntab || strcmp(ko_tab[lo].s, s) != 0)
-		return NULL;
-	for (hi = lo; hi < ko_ntab && strcmp(ko_tab[hi].s, s) == 0; hi++)
-		;
-	*count = hi - lo;
-	return &ko_tab[lo];
-}
-
-int
-ko_syllable(const char *s, size_t n)
+ko_syllable_uncached(const char *s, size_t n)
 {
 	struct buf b = { 0 };
-	size_t cnt;
+	struct ko_syl k;
 	int ok;
 
 	ko_norm(&b, s, n, 1);
-	ok = ko_lookup(b.s, &cnt) != NULL;
+	ok = ko_find(b.s, 0, &k);
 	if (!ok) {
 		buf_reset(&b);
 		ko_norm(&b, s, n, 0);
-		ok = ko_lookup(b.s, &cnt) != NULL;
+		ok = ko_find(b.s, 0, &k);
 	}
 	buf_free(&b);
 	return ok;
 }
 
+int
+ko_syllable(const char *s, size_t n)
+{
+	const struct memo_val *mv;
+	struct memo_val v = { 0 };
+
+	if ((mv = memo_get(ko_memo_get(), 'S', s, n)) != NULL)
+		return mv->n;
+	v.n = ko_syllable_uncached(s, n);
+	memo_put(ko_memo, 'S', s, n, &v);
+	return v.n;
+}
+
 size_t
 ko_split_given(const char *s, size_t n)
 {
+	const struct memo_val *mv;
+	struct memo_val v = { 0 };
 	size_t i;
 
+	if ((mv = memo_get(ko_memo_get(), 'G', s, n)) != NULL)
+		return (size_t)mv->n;
 	/* the second syllable begins with a consonant where possible */
 	for (i = n - 1; i > 0; i--) {
 		if (((unsigned char)s[i] & 0xC0) == 0x80)
@@ -915,34 +1054,27 @@ ko_split_given(const char *s, size_t n)
 		if (s[i] == '\'' )
 			continue;
 		if (ko_syllable(s, i) && ko_syllable(s + i, n - i))
-			return i;
+			break;
 	}
-	return 0;
+	v.n = (int)i;
+	memo_put(ko_memo, 'G', s, n, &v);
+	return i;
 }
 
 /* Parse one syllable, preferring the scheme given (KS_MR or KS_RR). */
-static const struct ko_syl *
-ko_parse(const char *s, size_t n, int prefer)
+static int
+ko_parse(const char *s, size_t n, int prefer, struct ko_syl *k)
 {
 	struct buf b = { 0 };
-	const struct ko_syl *k, *best = NULL;
-	size_t cnt = 0, i;
-	int pass;
+	int pass, found = 0;
 
-	for (pass = 0; pass < 2 && best == NULL; pass++) {
+	for (pass = 0; pass < 2 && !found; pass++) {
 		buf_reset(&b);
 		ko_norm(&b, s, n, pass == 0);
-		if ((k = ko_lookup(b.s, &cnt)) == NULL)
-			continue;
-		best = k;
-		for (i = 0; i < cnt; i++)
-			if (k[i].how & prefer) {
-				best = &k[i];
-				break;
-			}
+		found = ko_find(b.s, prefer, k);
 	}
 	buf_free(&b);
-	return best;
+	return found;
 }
 
 static void
@@ -972,7 +1104,7 @@ int
 ko_given_convert(struct buf *b, const char *const *syl, const size_t *len,
     int nsyl, int scheme, int style, int breves)
 {
-	const struct ko_syl *k[4];
+	struct ko_syl k[4];
 	struct buf t = { 0 };
 	int i, prefer = KS_MR | KS_MRV;
 	size_t j, start;
@@ -990,7 +1122,7 @@ ko_given_convert(struct buf *b, const char *const *syl, const size_t *len,
 		/* MR to MR: still parse, to fix voicing and apostrophes */
 	}
 	for (i = 0; i < nsyl; i++)
-		if ((k[i] = ko_parse(syl[i], len[i], prefer)) == NULL)
+		if (!ko_parse(syl[i], len[i], prefer, &k[i]))
 			return 0;
 	start = b->len;
 	for (i = 0; i < nsyl; i++) {
@@ -1005,16 +1137,16 @@ ko_given_convert(struct buf *b, const char *const *syl, const size_t *len,
 		}
 		from = b->len;
 		if (scheme == KO_RR) {
-			ini = ko_ini_rr[k[i]->ini];
-			vow = ko_vow_rr[k[i]->vow];
+			ini = ko_ini_rr[k[i].ini];
+			vow = ko_vow_rr[k[i].vow];
 		} else {
 			/* voiced after a vowel or a voiced final */
-			int f = i > 0 ? k[i - 1]->fin : -1;
+			int f = i > 0 ? k[i - 1].fin : -1;
 			int voiced = i > 0 && (f == 0 || f == 2 || f == 4 ||
 			    f == 5 || f == 7);
-			ini = voiced ? ko_ini_mrv[k[i]->ini] :
-			    ko_ini_mr[k[i]->ini];
-			vow = ko_vow_mr[k[i]->vow];
+			ini = voiced ? ko_ini_mrv[k[i].ini] :
+			    ko_ini_mr[k[i].ini];
+			vow = ko_vow_mr[k[i].vow];
 			if (!breves) {
 				buf_reset(&t);
 				ko_norm(&t, vow, strlen(vow), 0);
@@ -1023,7 +1155,7 @@ ko_given_convert(struct buf *b, const char *const *syl, const size_t *len,
 		}
 		buf_adds(b, ini);
 		buf_adds(b, vow);
-		buf_adds(b, ko_fin[k[i]->fin]);
+		buf_adds(b, ko_fin[k[i].fin]);
 		if (i == 0 || style == GIVEN_SPACE)
 			cap_first(b, from);
 	}
@@ -1250,6 +1382,17 @@ zh_norm(struct buf *b, const char *s, size_t n, int loose)
 	size_t i = 0, len;
 	uint32_t c;
 
+	for (i = 0; i < n && (unsigned char)s[i] < 0x80; i++)
+		;
+	if (i == n) {	/* ASCII: only the case to fold */
+		buf_add(b, s, n);
+		for (i = b->len - n; i < b->len; i++)
+			if (b->s[i] >= 'A' && b->s[i] <= 'Z')
+				b->s[i] += 32;
+		buf_cstr(b);
+		return;
+	}
+	i = 0;
 	while (i < n) {
 		len = utf8_decode(s + i, n - i, &c);
 		if (len == 0)
@@ -1269,61 +1412,48 @@ zh_norm(struct buf *b, const char *s, size_t n, int loose)
 	buf_cstr(b);
 }
 
-/* Sorted keys of the table for lookups: [scheme][loose]. */
-struct zh_key {
-	char k[16];
-	int  idx;
-};
-static struct zh_key *zh_keys[2][2];
+/* The table indexed by normalized spelling, tag [scheme][loose] as
+ * 2 * scheme + loose; the first syllable of a spelling wins.  It holds
+ * fewer entries than a memo forgets at. */
+static struct memo *zh_index;
+static int zh_indexed[2];
 
-static int
-zh_key_cmp(const void *a, const void *b)
+static void
+zh_free_index(void)
 {
-	const struct zh_key *x = a, *y = b;
-	int c = strcmp(x->k, y->k);
-
-	return c ? c : x->idx - y->idx;
+	memo_free(zh_index);
+	zh_index = NULL;
 }
 
 static void
-zh_free_keys(void)
-{
-	int s, l;
-
-	for (s = 0; s < 2; s++)
-		for (l = 0; l < 2; l++) {
-			free(zh_keys[s][l]);
-			zh_keys[s][l] = NULL;
-		}
-}
-
-static void
-zh_init_keys(void)
+zh_init_index(int s)
 {
 	struct buf e = { 0 };
+	struct memo_val v = { 0 };
 	size_t i;
-	int s, l;
+	int l;
 
-	zh_init();
-	if (zh_keys[0][0])
+	if (zh_indexed[s])
 		return;
-	for (s = 0; s < 2; s++)
-		for (l = 0; l < 2; l++) {
-			zh_keys[s][l] = xcalloc(zh_ntab, sizeof(struct zh_key));
-			for (i = 0; i < zh_ntab; i++) {
-				const char *t = s == ZH_WG ? zh_tab[i].wg :
-				    zh_tab[i].py;
-				buf_reset(&e);
-				zh_norm(&e, t, strlen(t), l);
-				memcpy(zh_keys[s][l][i].k, e.s,
-				    e.len < 15 ? e.len : 15);
-				zh_keys[s][l][i].idx = (int)i;
-			}
-			qsort(zh_keys[s][l], zh_ntab, sizeof(struct zh_key),
-			    zh_key_cmp);
+	zh_indexed[s] = 1;
+	zh_init();
+	if (zh_index == NULL) {
+		zh_index = memo_new();
+		atexit(zh_free_index);
+	}
+	for (l = 0; l < 2; l++)
+		for (i = 0; i < zh_ntab; i++) {
+			const char *t = s == ZH_WG ? zh_tab[i].wg :
+			    zh_tab[i].py;
+			buf_reset(&e);
+			zh_norm(&e, t, strlen(t), l);
+			if (memo_get(zh_index, 2 * s + l, e.s,
+			    e.len) != NULL)
+				continue;
+			v.n = (int)i;
+			memo_put(zh_index, 2 * s + l, e.s, e.len, &v);
 		}
 	buf_free(&e);
-	atexit(zh_free_keys);
 }
 
 static const struct zh_syl *
@@ -1331,28 +1461,18 @@ zh_find(const char *s, size_t n, int from)
 {
 	struct buf b = { 0 };
 	const struct zh_syl *hit = NULL;
-	size_t lo, hi, mid;
+	const struct memo_val *v;
 	int loose;
 
 	if (n == 0 || n > 12)
 		return NULL;
-	zh_init_keys();
+	zh_init_index(from == ZH_WG);
 	for (loose = 0; loose < 2 && !hit; loose++) {
-		const struct zh_key *keys = zh_keys[from == ZH_WG][loose];
-
 		buf_reset(&b);
 		zh_norm(&b, s, n, loose);
-		lo = 0;
-		hi = zh_ntab;
-		while (lo < hi) {
-			mid = (lo + hi) / 2;
-			if (strcmp(keys[mid].k, b.s) < 0)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		if (lo < zh_ntab && strcmp(keys[lo].k, b.s) == 0)
-			hit = &zh_tab[keys[lo].idx];
+		if ((v = memo_get(zh_index, 2 * (from == ZH_WG) + loose, b.s,
+		    b.len)) != NULL)
+			hit = &zh_tab[v->n];
 	}
 	buf_free(&b);
 	return hit;

@@ -89,4 +89,23 @@ int cp_is_letter(uint32_t c);
 /* A mark that may sit inside a romanized word: ' ’ ʼ ʹ ʺ ‘ */
 int cp_is_apos(uint32_t c);
 
+/* A bounded cache of worked-out results, by a tag and the bytes of their
+ * key (at most 64): what a paper repeats (syllables, names) is worked
+ * out once.  It forgets everything when full, so memory stays bounded;
+ * memo_get returns NULL for what it does not hold.  memo_put copies
+ * v->s (v->len bytes); rule is kept as a pointer (a static string). */
+struct memo_val {
+	int         n;
+	const char *rule;
+	char       *s;
+	size_t      len;
+};
+struct memo;
+struct memo *memo_new(void);
+const struct memo_val *memo_get(const struct memo *m, int tag,
+    const char *key, size_t klen);
+void memo_put(struct memo *m, int tag, const char *key, size_t klen,
+    const struct memo_val *v);
+void memo_free(struct memo *m);
+
 #endif

@@ -93,20 +93,43 @@ static struct wordset dictwords, surnames;
 static struct wordset dictfirst, dictpairs;
 static int fast_ready;
 
+/* The words of dictwords, dictfirst and surnames by the low bits of
+ * their hash: a clear bit proves a word in none of them, which is what
+ * most words of a paper are. */
+#define WORDBITS	(1u << 16)
+static uint64_t wordbits[WORDBITS / 64];
+
+static void
+wordbit_set(unsigned long h)
+{
+	h &= WORDBITS - 1;
+	wordbits[h / 64] |= (uint64_t)1 << (h % 64);
+}
+
+static int
+wordbit(unsigned long h)
+{
+	h &= WORDBITS - 1;
+	return (wordbits[h / 64] >> (h % 64)) & 1;
+}
+
 static size_t
 pair_index(unsigned char c)
 {
 	return c >= 'a' && c <= 'z' ? (size_t)(c - 'a') : 26;
 }
 
+#define HASH_START	2166136261u
+#define HASH_STEP(h, c)	(((h) ^ (unsigned char)(c)) * 16777619u)
+
 static unsigned long
 word_hash(const char *s, size_t n)
 {
-	unsigned long h = 2166136261u;
+	unsigned long h = HASH_START;
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
+		h = HASH_STEP(h, s[i]);
 	return h;
 }
 
@@ -241,6 +264,7 @@ add_entry(const char *variant, const char *canonical, const char *rule,
 			ws_add(&dictpairs, pw, n + sep + w2);
 		} else
 			ws_add(&dictwords, w, n);
+		wordbit_set(word_hash(w, n));
 	}
 	for (p = (const unsigned char *)variant; *p; p++) {
 		/* no boundary inside an entry */
@@ -260,8 +284,10 @@ add_surname(const char *key, void *arg)
 	size_t n;
 
 	(void)arg;
-	if ((n = first_word(key, w, sizeof(w))) > 0)
+	if ((n = first_word(key, w, sizeof(w))) > 0) {
 		ws_add(&surnames, w, n);
+		wordbit_set(word_hash(w, n));
+	}
 }
 
 static void
@@ -305,8 +331,10 @@ fast_init(void)
 			else if (!zh_word_convert(&b, canon_zh_surnames[i],
 			    strlen(canon_zh_surnames[i]), ZH_PINYIN))
 				continue;
-			if ((n = first_word(buf_cstr(&b), w, sizeof(w))) > 0)
+			if ((n = first_word(buf_cstr(&b), w, sizeof(w))) > 0) {
 				ws_add(&surnames, w, n);
+				wordbit_set(word_hash(w, n));
+			}
 		}
 	buf_free(&b);
 	fast_ready = 1;
@@ -390,6 +418,25 @@ word_triggers(const char *s, size_t n, const char *w, size_t wn,
 	return 0;
 }
 
+/* w[0..n): the ASCII letters s[0..n) in lower case. */
+static const char *
+lower_word(char *w, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		w[i] = (char)(s[i] | 0x20);
+	return w;
+}
+
+/* Where the slow path starts for a word at ws that could start a rewrite:
+ * with the byte before it, since no earlier word can. */
+static size_t
+trigger_start(const char *s, size_t ws)
+{
+	return ws > 0 && (unsigned char)s[ws - 1] < 0x80 ? ws - 1 : ws;
+}
+
 /* Scan the segment from s: set *end to its end (a boundary byte or n),
  * return whether it needs the full treatment, and from where (*start:
  * the first word that could start a rewrite, with the byte before it,
@@ -398,6 +445,7 @@ static int
 segment_scan(const char *s, size_t n, size_t *end, size_t *start)
 {
 	size_t i = 0, ws, wn;
+	unsigned long h;
 	unsigned char c;
 	char w[64];
 	int trig = 0;
@@ -455,6 +503,27 @@ segment_scan(const char *s, size_t n, size_t *end, size_t *start)
 		}
 		/* a word: letters and apostrophes */
 		ws = i;
+		h = HASH_START;
+		while (i < n && bclass[c = (unsigned char)s[i]] == B_LETTER) {
+			h = HASH_STEP(h, c | 0x20);
+			i++;
+		}
+		wn = i - ws;
+		if (wn > 0 && wn <= sizeof(w) && (i == n ||
+		    bclass[c] == B_OTHER || bclass[c] == B_BOUND)) {
+			/* the common word: ASCII letters only; unless it
+			 * ends like a patronymic, a clear bit proves that
+			 * no set holds it */
+			if (ends_with(s + ws, wn, "vich", 4) ||
+			    ends_with(s + ws, wn, "vna", 3) ||
+			    (wordbit(h) && word_triggers(s + ws, wn,
+			    lower_word(w, s + ws, wn), wn, s + i, n - i))) {
+				trig = 1;
+				*start = trigger_start(s, ws);
+			}
+			continue;
+		}
+		i = ws;		/* any other word, the long way */
 		wn = 0;
 		while (i < n) {
 			c = (unsigned char)s[i];
@@ -492,8 +561,7 @@ segment_scan(const char *s, size_t n, size_t *end, size_t *start)
 			trig = 1;	/* too long, or a letter outside ASCII */
 		else if (word_triggers(s + ws, i - ws, w, wn, s + i, n - i)) {
 			trig = 1;
-			*start = ws > 0 && (unsigned char)s[ws - 1] < 0x80 ?
-			    ws - 1 : ws;
+			*start = trigger_start(s, ws);
 		}
 	}
 	*end = n;
@@ -529,9 +597,11 @@ rewrite_segment(struct rewriter *rw, const char *s, size_t len,
 	}
 }
 
+/* s[0..len) of a line; tail: the bytes of the line end that follow it
+ * in memory, written with it. */
 static void
 process_piece(struct rewriter *rw, int fileno, const char *s, size_t len,
-    size_t colbase)
+    size_t colbase, size_t tail)
 {
 	if (!opt.consistency) {
 		size_t a = 0, b, from, done = 0, counted = 0;
@@ -555,8 +625,8 @@ process_piece(struct rewriter *rw, int fileno, const char *s, size_t len,
 			done = b;
 			a = b + 1;
 		}
-		if (!opt.check && done < len)
-			fwrite(s + done, 1, len - done, stdout);
+		if (!opt.check && done < len + tail)
+			fwrite(s + done, 1, len + tail - done, stdout);
 		return;
 	}
 	text_cut(&text, s, len);
@@ -581,7 +651,7 @@ static void
 process_line(struct rewriter *rw, int fileno, const char *s, size_t len,
     const char *eol, size_t eollen)
 {
-	size_t start = 0, end, cut, colbase = 0;
+	size_t start = 0, end, cut, colbase = 0, tail;
 
 	while (len - start > PIECE) {
 		end = start + PIECE;
@@ -591,13 +661,15 @@ process_line(struct rewriter *rw, int fileno, const char *s, size_t len,
 			for (cut = end; ((unsigned char)s[cut] & 0xC0) == 0x80;
 			    cut--)
 				;
-		process_piece(rw, fileno, s + start, cut - start, colbase);
+		process_piece(rw, fileno, s + start, cut - start, colbase, 0);
 		colbase += utf8_count(s + start, cut - start);
 		start = cut;
 		out_check();
 	}
-	process_piece(rw, fileno, s + start, len - start, colbase);
-	if (!opt.check)
+	/* the line end goes with the text when it follows in memory */
+	tail = !opt.check && !opt.consistency && eol == s + len ? eollen : 0;
+	process_piece(rw, fileno, s + start, len - start, colbase, tail);
+	if (!opt.check && tail == 0)
 		fwrite(eol, 1, eollen, stdout);
 	out_check();
 }
@@ -613,6 +685,14 @@ looks_utf16(const unsigned char *s, size_t n)
 }
 
 static int nfiles;
+static struct canon_opts copts;
+
+static void
+copts_free(void)
+{
+	memo_free(copts.memo);
+	copts.memo = NULL;
+}
 
 void
 nt_process(const char *path)
@@ -624,8 +704,11 @@ nt_process(const char *path)
 	ssize_t got;
 	struct buf fixed = { 0 };
 	int fileno = nfiles++;
-	static struct canon_opts copts;
 
+	if (copts.memo == NULL) {
+		copts.memo = memo_new();
+		atexit(copts_free);
+	}
 	copts.ru = opt.ru;
 	copts.ko = opt.ko;
 	copts.zh = opt.zh;

@@ -223,9 +223,45 @@ test_dict(void)
 	dict_free(d);
 }
 
+/* The memo: what was put is got back, by tag and key; when full it
+ * forgets, and then works on. */
+static void
+test_memo(void)
+{
+	struct memo *m = memo_new();
+	struct memo_val v = { 0 };
+	const struct memo_val *got;
+	char key[16];
+	int i, kept = 0;
+
+	v.n = 7;
+	v.rule = "dictionary";
+	v.s = "Kim Il Sung";
+	v.len = strlen(v.s);
+	memo_put(m, 'D', "kim il sung", 11, &v);
+	got = memo_get(m, 'D', "kim il sung", 11);
+	ok(got != NULL && got->n == 7 && strcmp(got->s, "Kim Il Sung") == 0 &&
+	    got->len == 11 && strcmp(got->rule, "dictionary") == 0,
+	    "memo: a value is got back");
+	ok(memo_get(m, 'K', "kim il sung", 11) == NULL, "memo: the tag counts");
+	ok(memo_get(m, 'D', "kim il sun", 10) == NULL, "memo: the whole key");
+	v.s = NULL;
+	v.len = 0;
+	for (i = 0; i < 20000; i++) {
+		v.n = i;
+		memcpy(key, &i, sizeof(i));
+		memo_put(m, 'S', key, sizeof(i), &v);
+		got = memo_get(m, 'S', key, sizeof(i));
+		kept += got != NULL && got->n == i;
+	}
+	is_long(kept, 20000, "memo: bounded, and still working when full");
+	memo_free(m);
+}
+
 int
 main(void)
 {
+	test_memo();
 	test_russian();
 	test_latin();
 	test_korean();
