@@ -104,100 +104,178 @@ static const char *stopwords[] = {
 	"your",
 };
 
-/* The vocabularies as open-addressing hash sets of their words. */
+/* Honorifics that are honorifics only as abbreviations: Son Gen Mo. */
+static const char *dotted[] = { "amb", "capt", "col", "gen", "lt", "maj",
+    "prof" };
+
+/* Both vocabularies in one open-addressing hash table: a word is looked
+ * up once and gets all its NV_ flags. */
 #define NVHASH 2048
-static const char *vhash[2][NVHASH];
+static struct vocab {
+	const char *w;
+	size_t      len;
+	uint32_t    hash;
+	unsigned    flags;
+} vhash[NVHASH];
 static int hashed;
 
+#define FNV_BASIS	2166136261u
+#define FNV_PRIME	16777619u
+
+/* w as the vocabularies see it: ASCII and Latin-1 capitals lowered,
+ * curly apostrophes as '.  Returns its FNV-1a hash; the folded form
+ * goes to low (unless NULL; it must have room for n bytes), its length
+ * to *olen. */
 static uint32_t
-vocab_hash(const char *w)
+fold_word(const char *w, size_t n, char *low, size_t *olen)
 {
-	uint32_t h = 2166136261u;
+	size_t i, o;
+	uint32_t h = FNV_BASIS;
 
-	for (; *w; w++)
-		h = (h ^ (unsigned char)*w) * 16777619u;
-	return h;
-}
-
-static void
-vocab_add(const char **set, const char *w)
-{
-	uint32_t h = vocab_hash(w) & (NVHASH - 1);
-
-	while (set[h] != NULL && strcmp(set[h], w) != 0)
-		h = (h + 1) & (NVHASH - 1);
-	set[h] = w;
-}
-
-static void
-sort_vocab(void)
-{
-	size_t i;
-
-	if (hashed)
-		return;
-	for (i = 0; i < sizeof(honorifics) / sizeof(honorifics[0]); i++)
-		vocab_add(vhash[0], honorifics[i]);
-	for (i = 0; i < sizeof(stopwords) / sizeof(stopwords[0]); i++)
-		vocab_add(vhash[1], stopwords[i]);
-	hashed = 1;
-}
-
-/* ASCII-lower w into out, apostrophes unified; 0 when too long. */
-static int
-lower_word(const char *w, size_t n, char *out, size_t outsz)
-{
-	size_t i, o = 0;
-
-	for (i = 0; i < n; i++) {
+	/* ASCII, the common case, in a tight loop */
+	for (i = 0; i < n && (unsigned char)w[i] < 0x80; i++) {
 		unsigned char c = (unsigned char)w[i];
 
-		if (o + 2 >= outsz)
-			return 0;
-		if (c == 0xE2 && i + 2 < n && (unsigned char)w[i + 1] == 0x80 &&
+		if ((unsigned char)(c - 'A') < 26)
+			c += 32;
+		if (low != NULL)
+			low[i] = (char)c;
+		h = (h ^ c) * FNV_PRIME;
+	}
+	for (o = i; i < n; i++) {
+		unsigned char c = (unsigned char)w[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c += 32;
+		else if (c == 0xE2 && i + 2 < n &&
+		    (unsigned char)w[i + 1] == 0x80 &&
 		    ((unsigned char)w[i + 2] == 0x99 ||
 		    (unsigned char)w[i + 2] == 0x98)) {
-			out[o++] = '\'';
+			c = '\'';
 			i += 2;
 		} else if (c == 0xC3 && i + 1 < n &&
 		    (unsigned char)w[i + 1] >= 0x80 &&
 		    (unsigned char)w[i + 1] <= 0x9E &&
 		    (unsigned char)w[i + 1] != 0x97) {
-			out[o++] = (char)c;	/* Latin-1 capital: lower it */
-			out[o++] = (char)((unsigned char)w[++i] + 0x20);
-		} else
-			out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			/* Latin-1 capital: lower it */
+			if (low != NULL)
+				low[o] = (char)c;
+			o++;
+			h = (h ^ c) * FNV_PRIME;
+			c = (unsigned char)(w[++i] + 0x20);
+		}
+		if (low != NULL)
+			low[o] = (char)c;
+		o++;
+		h = (h ^ c) * FNV_PRIME;
 	}
-	out[o] = '\0';
-	return 1;
+	if (olen != NULL)
+		*olen = o;
+	return h;
 }
 
-static int
-in_list(const char **set, const char *w, size_t n)
+uint32_t
+name_word_hash(const char *w, size_t n)
+{
+	return fold_word(w, n, NULL, NULL);
+}
+
+static void
+vocab_add(const char *const *words, size_t n, unsigned flag)
+{
+	size_t i, len;
+	uint32_t h, k;
+
+	for (i = 0; i < n; i++) {
+		len = strlen(words[i]);
+		h = fold_word(words[i], len, NULL, NULL);
+		k = h & (NVHASH - 1);
+		while (vhash[k].w != NULL && strcmp(vhash[k].w, words[i]) != 0)
+			k = (k + 1) & (NVHASH - 1);
+		vhash[k].w = words[i];
+		vhash[k].len = len;
+		vhash[k].hash = h;
+		vhash[k].flags |= flag;
+	}
+}
+
+static void
+sort_vocab(void)
+{
+	if (hashed)
+		return;
+	vocab_add(honorifics, sizeof(honorifics) / sizeof(honorifics[0]),
+	    NV_HONORIFIC);
+	vocab_add(stopwords, sizeof(stopwords) / sizeof(stopwords[0]),
+	    NV_STOPWORD);
+	vocab_add(dotted, sizeof(dotted) / sizeof(dotted[0]), NV_DOTTED);
+	hashed = 1;
+}
+
+/* The NV_ flags of w, whose hash is *hash (computed when NULL). */
+static unsigned
+vocab_flags(const char *w, size_t n, uint32_t *hash)
 {
 	char low[64];
-	uint32_t h;
+	size_t len;
+	uint32_t h, k;
 
 	sort_vocab();
-	if (n >= sizeof(low) - 2 || !lower_word(w, n, low, sizeof(low)))
+	if (n >= sizeof(low) - 2) {
+		/* too long for a word of the vocabularies */
+		if (hash != NULL)
+			*hash = fold_word(w, n, NULL, NULL);
 		return 0;
-	for (h = vocab_hash(low) & (NVHASH - 1); set[h] != NULL;
-	    h = (h + 1) & (NVHASH - 1))
-		if (strcmp(set[h], low) == 0)
-			return 1;
+	}
+	h = fold_word(w, n, low, &len);
+	if (hash != NULL)
+		*hash = h;
+	for (k = h & (NVHASH - 1); vhash[k].w != NULL;
+	    k = (k + 1) & (NVHASH - 1))
+		if (vhash[k].hash == h && vhash[k].len == len &&
+		    memcmp(vhash[k].w, low, len) == 0)
+			return vhash[k].flags;
+	return 0;
+}
+
+/* The NV_ flags of w, all ASCII, whose hash is h. */
+static unsigned
+vocab_find_ascii(const char *w, size_t n, uint32_t h)
+{
+	uint32_t k;
+	size_t i;
+
+	sort_vocab();
+	if (n >= 62)	/* as vocab_flags() */
+		return 0;
+	for (k = h & (NVHASH - 1); vhash[k].w != NULL;
+	    k = (k + 1) & (NVHASH - 1)) {
+		if (vhash[k].hash != h || vhash[k].len != n)
+			continue;
+		for (i = 0; i < n; i++) {
+			unsigned char c = (unsigned char)w[i];
+
+			if ((unsigned char)(c - 'A') < 26)
+				c += 32;
+			if (c != (unsigned char)vhash[k].w[i])
+				break;
+		}
+		if (i == n)
+			return vhash[k].flags;
+	}
 	return 0;
 }
 
 int
 name_is_honorific(const char *w, size_t n)
 {
-	return in_list(vhash[0], w, n);
+	return (vocab_flags(w, n, NULL) & NV_HONORIFIC) != 0;
 }
 
 int
 name_is_stopword(const char *w, size_t n)
 {
-	return in_list(vhash[1], w, n);
+	return (vocab_flags(w, n, NULL) & NV_STOPWORD) != 0;
 }
 
 int
@@ -246,18 +324,13 @@ is_hyphen(uint32_t cp)
 	return cp == '-' || cp == 0x2010 || cp == 0x2011;
 }
 
+/* cp_at() past ASCII */
 static uint32_t
-cp_at(const char *s, size_t n, size_t i, size_t *len)
+cp_decode(const char *s, size_t n, size_t i, size_t *len)
 {
 	uint32_t cp = 0;
 	size_t l;
 
-	/* ASCII: no decoding */
-	if (i < n && (unsigned char)s[i] < 0x80) {
-		if (len)
-			*len = 1;
-		return (unsigned char)s[i];
-	}
 	l = i < n ? utf8_decode(s + i, n - i, &cp) : 0;
 
 	if (l == 0) {
@@ -267,6 +340,20 @@ cp_at(const char *s, size_t n, size_t i, size_t *len)
 	if (len)
 		*len = l;
 	return cp;
+}
+
+/* The code point at s[i] and its length; an invalid byte stands for
+ * itself, the end for 0. */
+static inline uint32_t
+cp_at(const char *s, size_t n, size_t i, size_t *len)
+{
+	/* ASCII: no decoding */
+	if (i < n && (unsigned char)s[i] < 0x80) {
+		if (len)
+			*len = 1;
+		return (unsigned char)s[i];
+	}
+	return cp_decode(s, n, i, len);
 }
 
 /* Initials of two letters: Russian digraphs (Yu., Ch., Sh.). */
@@ -283,97 +370,196 @@ digraph_initial(const char *w)
 	return 0;
 }
 
+static int
+ascii_letter(unsigned char c)
+{
+	return (unsigned char)((c | 0x20) - 'a') < 26;
+}
+
+/* Is the code point at s[i] a letter? */
+static int
+letter_at(const char *s, size_t n, size_t i)
+{
+	if (i < n && (unsigned char)s[i] < 0x80)
+		return ascii_letter((unsigned char)s[i]);
+	return is_letter(cp_at(s, n, i, NULL));
+}
+
+/* The end of the word that starts at s[j]: letters joined by
+ * apostrophes and hyphens.  Counts its letters and upper-case letters. */
+static size_t
+word_end(const char *s, size_t n, size_t j, int *letters, int *uppers)
+{
+	uint32_t cp;
+	size_t l;
+
+	while (j < n) {
+		unsigned char c = (unsigned char)s[j];
+
+		if (c < 0x80) {
+			if (ascii_letter(c)) {
+				(*letters)++;
+				*uppers += c <= 'Z';
+				j++;
+				continue;
+			}
+			if ((c == '\'' || c == '-') && letter_at(s, n, j + 1)) {
+				j++;
+				continue;
+			}
+			break;
+		}
+		cp = cp_at(s, n, j, &l);
+		if (is_letter(cp)) {
+			(*letters)++;
+			*uppers += name_cp_upper(cp);
+			j += l;
+			continue;
+		}
+		if ((is_apos(cp) || is_hyphen(cp)) && letter_at(s, n, j + l)) {
+			j += l;
+			continue;
+		}
+		break;
+	}
+	return j;
+}
+
 size_t
 name_tokenize(const char *s, size_t n, struct ntok **toks, size_t *cap)
 {
-	size_t i = 0, count = 0, l, l2;
-	uint32_t cp, next;
+	return name_tokenize_some(s, n, toks, cap, (size_t)-1, NULL);
+}
 
-	while (i < n) {
-		struct ntok t = { 0 };
+/* The word token that starts with the letter at s[i]: fills t, returns
+ * its end.  Plain ASCII words are hashed as they are read. */
+static size_t
+word_token(const char *s, size_t n, size_t i, uint32_t cp, struct ntok *t)
+{
+	int letters, uppers = 0, more = 0, ascii = 1;
+	unsigned char lower = 0;	/* 0x20 set by a lower-case letter */
+	uint32_t h = FNV_BASIS;
+	size_t j = i, k, joins = 0;
 
-		cp = cp_at(s, n, i, &l);
-		if (cp == ' ' || cp == '\t' || cp == 0xA0 || cp == '\n') {
-			i += l;
+	t->type = NT_WORD;
+	t->cap = name_cp_upper(cp);
+	for (;;) {
+		unsigned char c;
+
+		while (j < n && ascii_letter(c = (unsigned char)s[j])) {
+			lower |= c;
+			h = (h ^ (c | 0x20)) * FNV_PRIME;
+			j++;
+		}
+		if (j + 1 < n && (s[j] == '\'' || s[j] == '-') &&
+		    ascii_letter((unsigned char)s[j + 1])) {
+			h = (h ^ (unsigned char)s[j]) * FNV_PRIME;
+			joins++;
+			j++;
 			continue;
 		}
-		t.off = i;
-		if (is_letter(cp)) {
-			int letters = 0, uppers = 0;
-			size_t j = i;
+		break;
+	}
+	letters = (int)(j - i - joins);
+	/* other letters or joins: the general way from here */
+	if (j < n && ((unsigned char)s[j] >= 0x80 || s[j] == '\'' ||
+	    s[j] == '-') && (k = word_end(s, n, j, &more, &uppers)) != j) {
+		ascii = 0;
+		j = k;
+	}
+	uppers += (lower & 0x20) ? 0 : letters;
+	letters += more;
+	t->len = j - i;
+	t->allcaps = letters >= 2 && uppers == letters;
+	/* Sung's, Sung’s: possessive */
+	if (t->len > 3 && (s[j - 1] == 's' || s[j - 1] == 'S')) {
+		if (s[j - 2] == '\'') {
+			t->len -= 2;
+			t->poss = 1;
+			ascii = 0;	/* hash again without the 's */
+		} else if (j - i > 5 && (unsigned char)s[j - 4] ==
+		    0xE2 && (unsigned char)s[j - 3] == 0x80 &&
+		    (unsigned char)s[j - 2] == 0x99) {
+			t->len -= 4;
+			t->poss = 1;
+		}
+	}
+	/* A. / Yu. : initials */
+	if (j < n && s[j] == '.' && t->cap && !t->poss &&
+	    (letters == 1 || (letters == 2 && !t->allcaps &&
+	    digraph_initial(s + i)))) {
+		/* "I." is the pronoun ending a sentence
+		 * unless glued to another initial (V.I.) */
+		if (!(letters == 1 && s[i] == 'I') ||
+		    i == 0 || s[i - 1] == '(' ||
+		    (i > 0 && s[i - 1] == '.') ||
+		    (i > 2 && s[i - 1] == ' ' &&
+		    s[i - 2] == '.' && s[i - 3] >= 'A' &&
+		    s[i - 3] <= 'Z' && (i == 3 ||
+		    s[i - 4] == ' ' || s[i - 4] == '.')) ||
+		    (j + 1 < n && s[j + 1] >= 'A' &&
+		    s[j + 1] <= 'Z')) {
+			t->type = NT_INITIAL;
+			j++;
+			t->len = j - i;
+			return j;
+		}
+	}
+	if (ascii) {
+		t->hash = h;
+		t->vocab = vocab_find_ascii(s + i, t->len, h);
+	} else
+		t->vocab = vocab_flags(s + i, t->len, &t->hash);
+	return j;
+}
 
-			t.type = NT_WORD;
-			t.cap = name_cp_upper(cp);
-			for (;;) {
-				cp = cp_at(s, n, j, &l);
-				if (is_letter(cp)) {
-					letters++;
-					uppers += name_cp_upper(cp);
-					j += l;
-					continue;
-				}
-				if ((is_apos(cp) || is_hyphen(cp)) &&
-				    is_letter(next = cp_at(s, n, j + l, &l2))) {
-					j += l;
-					continue;
-				}
-				break;
-			}
-			t.len = j - i;
-			t.allcaps = letters >= 2 && uppers == letters;
-			/* Sung's, Sung’s: possessive */
-			if (t.len > 3 && (s[j - 1] == 's' || s[j - 1] == 'S')) {
-				if (s[j - 2] == '\'') {
-					t.len -= 2;
-					t.poss = 1;
-				} else if (j - i > 5 && (unsigned char)s[j - 4] ==
-				    0xE2 && (unsigned char)s[j - 3] == 0x80 &&
-				    (unsigned char)s[j - 2] == 0x99) {
-					t.len -= 4;
-					t.poss = 1;
-				}
-			}
-			/* A. / Yu. : initials */
-			if (j < n && s[j] == '.' && t.cap && !t.poss &&
-			    (letters == 1 || (letters == 2 && !t.allcaps &&
-			    digraph_initial(s + i)))) {
-				/* "I." is the pronoun ending a sentence
-				 * unless glued to another initial (V.I.) */
-				if (!(letters == 1 && s[i] == 'I') ||
-				    i == 0 || s[i - 1] == '(' ||
-				    (i > 0 && s[i - 1] == '.') ||
-				    (i > 2 && s[i - 1] == ' ' &&
-				    s[i - 2] == '.' && s[i - 3] >= 'A' &&
-				    s[i - 3] <= 'Z' && (i == 3 ||
-				    s[i - 4] == ' ' || s[i - 4] == '.')) ||
-				    (j + 1 < n && s[j + 1] >= 'A' &&
-				    s[j + 1] <= 'Z')) {
-					t.type = NT_INITIAL;
-					j++;
-					t.len = j - i;
-				}
-			}
-			i = j;
-		} else if (cp >= '0' && cp <= '9') {
-			size_t j = i;
+size_t
+name_tokenize_some(const char *s, size_t n, struct ntok **toks,
+    size_t *cap, size_t max, size_t *rest)
+{
+	size_t i = 0, count = 0, l = 1;
+	uint32_t cp;
 
-			t.type = NT_NUM;
-			while (j < n && ((s[j] >= '0' && s[j] <= '9') ||
-			    (s[j] >= 'a' && s[j] <= 'z')))
-				j++;
-			t.len = j - i;
-			i = j;
-		} else {
-			t.type = NT_PUNCT;
-			t.len = l;
+	while (i < n && count < max) {
+		struct ntok *t;
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == ' ' || c == '\t' || c == '\n') {
+			i++;
+			continue;
+		}
+		if (c < 0x80)
+			cp = c;
+		else if ((cp = cp_at(s, n, i, &l)) == 0xA0) {
 			i += l;
+			continue;
 		}
 		if (count == *cap) {
 			*cap = *cap ? *cap * 2 : 256;
 			*toks = xreallocarray(*toks, *cap, sizeof(**toks));
 		}
-		(*toks)[count++] = t;
+		t = &(*toks)[count++];
+		memset(t, 0, sizeof(*t));
+		t->off = i;
+		if (c < 0x80 ? ascii_letter(c) : is_letter(cp))
+			i = word_token(s, n, i, cp, t);
+		else if (cp >= '0' && cp <= '9') {
+			size_t j = i;
+
+			t->type = NT_NUM;
+			while (j < n && ((s[j] >= '0' && s[j] <= '9') ||
+			    (s[j] >= 'a' && s[j] <= 'z')))
+				j++;
+			t->len = j - i;
+			i = j;
+		} else {
+			t->type = NT_PUNCT;
+			t->len = c < 0x80 ? 1 : l;
+			i += t->len;
+		}
 	}
+	if (rest != NULL)
+		*rest = i;
 	return count;
 }
 
@@ -381,18 +567,10 @@ name_tokenize(const char *s, size_t n, struct ntok **toks, size_t *cap)
 static int
 honorific_at(const char *s, const struct ntok *t)
 {
-	static const char *const dotted[] = { "amb", "capt", "col", "gen",
-	    "lt", "maj", "prof" };
-	char low[8];
-	size_t i;
-
-	if (t->type != NT_WORD || !name_is_honorific(s + t->off, t->len))
+	if (t->type != NT_WORD || !(t->vocab & NV_HONORIFIC))
 		return 0;
-	if (t->len < sizeof(low) &&
-	    lower_word(s + t->off, t->len, low, sizeof(low)))
-		for (i = 0; i < sizeof(dotted) / sizeof(dotted[0]); i++)
-			if (strcmp(low, dotted[i]) == 0)
-				return s[t->off + t->len] == '.';
+	if (t->vocab & NV_DOTTED)
+		return s[t->off + t->len] == '.';
 	return 1;
 }
 
@@ -409,11 +587,17 @@ name_word_ok(const char *s, const struct ntok *t)
 
 	if (t->type != NT_WORD || !t->cap || t->allcaps)
 		return 0;
-	letters = utf8_count(s + t->off, t->len);
-	if (letters < 2)
+	/* two code points at least: an ASCII letter and a byte that starts
+	 * a code point tell it at once */
+	if (t->len < 2)
 		return 0;
-	return !name_is_stopword(s + t->off, t->len) &&
-	    !honorific_at(s, t);
+	if ((unsigned char)s[t->off] >= 0x80 ||
+	    ((unsigned char)s[t->off + 1] & 0xC0) == 0x80) {
+		letters = utf8_count(s + t->off, t->len);
+		if (letters < 2)
+			return 0;
+	}
+	return !(t->vocab & NV_STOPWORD) && !honorific_at(s, t);
 }
 
 int
@@ -494,17 +678,20 @@ name_leading(const char *s, const struct ntok *t, size_t i, size_t to,
 char *
 name_text(const char *s, const struct ntok *t, size_t a, size_t b)
 {
-	struct buf out = { 0 };
-	size_t i;
+	size_t i, len = 1;
+	char *out, *o;
 
+	for (i = a; i < b; i++)
+		len += t[i].len + 1;
+	o = out = xmalloc(len);
 	for (i = a; i < b; i++) {
-		if (i > a && t[i].off > t[i - 1].off + t[i - 1].len +
-		    (t[i - 1].poss ? 0 : 0))
-			buf_addc(&out, ' ');
-		buf_add(&out, s + t[i].off, t[i].len);
+		if (i > a && t[i].off > t[i - 1].off + t[i - 1].len)
+			*o++ = ' ';
+		memcpy(o, s + t[i].off, t[i].len);
+		o += t[i].len;
 	}
-	buf_cstr(&out);
-	return buf_take(&out);
+	*o = '\0';
+	return out;
 }
 
 static int
@@ -541,21 +728,35 @@ cp_lower(uint32_t cp)
 	return cp;
 }
 
+/* buf_add(), without a call for one byte when there is room */
+static void
+addc_or_add(struct buf *b, const char *p, size_t n)
+{
+	if (n == 1 && b->len + 1 < b->cap)
+		b->s[b->len++] = *p;
+	else
+		buf_add(b, p, n);
+}
+
 char *
 name_titlecase(const char *s, size_t n)
 {
-	static const char *const small[] = { "a", "an", "and", "at",
-	    "between", "by", "for", "from", "in", "of", "on", "the", "to",
-	    "with" };
+	static const struct { const char *w; size_t len; } small[] = {
+	    { "a", 1 }, { "an", 2 }, { "and", 3 }, { "at", 2 },
+	    { "between", 7 }, { "by", 2 }, { "for", 3 }, { "from", 4 },
+	    { "in", 2 }, { "of", 2 }, { "on", 2 }, { "the", 3 }, { "to", 2 },
+	    { "with", 4 } };
 	struct buf out = { 0 };
 	size_t i = 0, l, k;
 	char enc[4];
+
+	buf_grow(&out, n);
 
 	while (i < n) {
 		uint32_t cp = cp_at(s, n, i, &l);
 
 		if (!is_letter(cp)) {
-			buf_add(&out, s + i, l);
+			addc_or_add(&out, s + i, l);
 			i += l;
 			continue;
 		}
@@ -565,7 +766,12 @@ name_titlecase(const char *s, size_t n)
 
 		while (j < n) {
 			cp = cp_at(s, n, j, &l);
-			if (is_letter(cp)) {
+			if (cp < 0x80 && ascii_letter((unsigned char)cp)) {
+				char c = (char)(first || cp > 'Z' ? cp : cp + 32);
+
+				addc_or_add(&out, &c, 1);
+				first = 0;
+			} else if (is_letter(cp)) {
 				if (!first)
 					cp = cp_lower(cp);
 				buf_add(&out, enc, utf8_encode(cp, enc));
@@ -578,9 +784,9 @@ name_titlecase(const char *s, size_t n)
 			j += l;
 		}
 		for (k = 0; k < sizeof(small) / sizeof(small[0]); k++)
-			if (out.len - wstart == strlen(small[k]) &&
-			    strncasecmp_ascii(out.s + wstart, small[k],
-			    out.len - wstart) == 0 && wstart > 0) {
+			if (out.len - wstart == small[k].len &&
+			    strncasecmp_ascii(out.s + wstart, small[k].w,
+			    small[k].len) == 0 && wstart > 0) {
 				out.s[wstart] = (char)tolower(
 				    (unsigned char)out.s[wstart]);
 				break;
@@ -618,16 +824,19 @@ name_key(struct buf *b, const char *name)
 
 /* A name split into initials and words, folded for comparison. */
 #define NMAX 8
-struct parsed {
+struct name_parsed {
 	char *init[NMAX];
 	char *word[NMAX];
 	int   ninit, nword;
 	int   init_first;	/* initials before the words */
+	unsigned patro;		/* bit i: word[i] is a patronymic */
 	struct buf store;
 };
 
+static int patronymic(const char *);
+
 static void
-parse_name(struct parsed *p, const char *name)
+parse_name(struct name_parsed *p, const char *name)
 {
 	struct ntok *t = NULL;
 	size_t cap = 0, n, i, k;
@@ -642,8 +851,7 @@ parse_name(struct parsed *p, const char *name)
 
 		if (t[i].type != NT_WORD && t[i].type != NT_INITIAL)
 			continue;
-		if (t[i].type == NT_WORD &&
-		    name_is_honorific(name + t[i].off, t[i].len))
+		if (t[i].type == NT_WORD && (t[i].vocab & NV_HONORIFIC))
 			continue;
 		tok = xstrndup(name + t[i].off, t[i].len);
 		name_key(&key, tok);
@@ -673,9 +881,19 @@ parse_name(struct parsed *p, const char *name)
 					p->init_first = 1;
 				p->init[p->ninit++] = s;
 			}
-		} else if (p->nword < NMAX)
+		} else if (p->nword < NMAX) {
+			if (patronymic(s))
+				p->patro |= 1u << p->nword;
 			p->word[p->nword++] = s;
+		}
 	}
+}
+
+/* Is word i of p a patronymic? */
+static int
+patro(const struct name_parsed *p, int i)
+{
+	return (p->patro >> i) & 1;
 }
 
 static int
@@ -707,7 +925,7 @@ inits_fit(char *const *init, int ninit, char *const *word, int nword)
 }
 
 static int
-same_parsed(const struct parsed *a, const struct parsed *b)
+same_parsed(const struct name_parsed *a, const struct name_parsed *b)
 {
 	int i, extra;
 
@@ -725,7 +943,7 @@ same_parsed(const struct parsed *a, const struct parsed *b)
 		/* Aleksei Nikolaevich and Aleksei Kosygin: maybe */
 		if (a->nword == 2 && a->ninit == 0 && b->ninit == 0 &&
 		    strcmp(a->word[0], b->word[0]) == 0 &&
-		    patronymic(a->word[1]) != patronymic(b->word[1]))
+		    patro(a, 1) != patro(b, 1))
 			return 1;
 		/* Nikita Sergeevich and N.S. Khrushchev do not meet here */
 		return 0;
@@ -745,7 +963,7 @@ same_parsed(const struct parsed *a, const struct parsed *b)
 	/* Leonid Brezhnev and Leonid Ilyich Brezhnev */
 	if (a->nword == 2 && b->nword == 3 && a->ninit == 0 &&
 	    strcmp(a->word[0], b->word[0]) == 0 &&
-	    strcmp(a->word[1], b->word[2]) == 0 && patronymic(b->word[1]))
+	    strcmp(a->word[1], b->word[2]) == 0 && patro(b, 1))
 		return 2;
 	/* Kim and Kim Il Sung: maybe, if nobody else fits */
 	if (a->nword == 1 && a->ninit == 0 &&
@@ -756,9 +974,9 @@ same_parsed(const struct parsed *a, const struct parsed *b)
 
 /* Nikita Sergeevich and N.S. Khrushchev */
 static int
-given_patronymic(const struct parsed *a, const struct parsed *b)
+given_patronymic(const struct name_parsed *a, const struct name_parsed *b)
 {
-	return a->nword == 2 && a->ninit == 0 && patronymic(a->word[1]) &&
+	return a->nword == 2 && a->ninit == 0 && patro(a, 1) &&
 	    b->ninit >= 2 && a->word[0][0] == b->init[0][0] &&
 	    a->word[1][0] == b->init[1][0];
 }
@@ -768,7 +986,7 @@ given_patronymic(const struct parsed *a, const struct parsed *b)
 #define NCACHE 1024
 static struct cached {
 	char         *name;
-	struct parsed p;
+	struct name_parsed p;
 } cache[NCACHE];
 
 static size_t
@@ -777,11 +995,11 @@ cache_slot(const char *name)
 	uint32_t h = 2166136261u;
 
 	for (; *name; name++)
-		h = (h ^ (unsigned char)*name) * 16777619u;
+		h = (h ^ (unsigned char)*name) * FNV_PRIME;
 	return h & (NCACHE - 1);
 }
 
-static const struct parsed *
+static const struct name_parsed *
 cached_parse(const char *name)
 {
 	struct cached *c = &cache[cache_slot(name)];
@@ -810,11 +1028,21 @@ name_cache_free(void)
 		}
 }
 
+static int
+same_forms(const struct name_parsed *a, const struct name_parsed *b)
+{
+	int r = same_parsed(a, b);
+
+	if (r == 0 && (given_patronymic(a, b) || given_patronymic(b, a)))
+		r = 2;
+	return r;
+}
+
 int
 name_same(const char *x, const char *y)
 {
-	struct parsed own;
-	const struct parsed *a, *b;
+	struct name_parsed own;
+	const struct name_parsed *a, *b;
 	int r;
 
 	b = cached_parse(y);
@@ -824,25 +1052,73 @@ name_same(const char *x, const char *y)
 		a = &own;
 	} else
 		a = cached_parse(x);
-	r = same_parsed(a, b);
-	if (r == 0 && (given_patronymic(a, b) || given_patronymic(b, a)))
-		r = 2;
+	r = same_forms(a, b);
 	if (a == &own)
 		buf_free(&own.store);
 	return r;
 }
 
+struct name_parsed *
+name_parse(const char *name)
+{
+	const struct name_parsed *c = cached_parse(name);
+	struct name_parsed *p = xmalloc(sizeof(*p));
+	int i;
+
+	/* a copy of the cached one, its pointers moved to the new store */
+	*p = *c;
+	memset(&p->store, 0, sizeof(p->store));
+	buf_add(&p->store, c->store.s, c->store.len);
+	for (i = 0; i < p->ninit; i++)
+		p->init[i] = p->store.s + (c->init[i] - c->store.s);
+	for (i = 0; i < p->nword; i++)
+		p->word[i] = p->store.s + (c->word[i] - c->store.s);
+	return p;
+}
+
+const struct name_parsed *
+name_parse_cached(const char *name)
+{
+	return cached_parse(name);
+}
+
+void
+name_parsed_free(struct name_parsed *p)
+{
+	if (p == NULL)
+		return;
+	buf_free(&p->store);
+	free(p);
+}
+
+int
+name_same_parsed(const struct name_parsed *a, const struct name_parsed *b)
+{
+	return same_forms(a, b);
+}
+
+int
+name_parsed_words(const struct name_parsed *p)
+{
+	return p->nword;
+}
+
 int
 name_fullness(const char *name)
 {
-	const struct parsed *a = cached_parse(name);
+	return name_parsed_fullness(cached_parse(name));
+}
+
+int
+name_parsed_fullness(const struct name_parsed *a)
+{
 	int i, score = 0;
 
 	for (i = 0; i < a->nword; i++)
-		score += patronymic(a->word[i]) ? 2 : 10;
+		score += patro(a, i) ? 2 : 10;
 	score += a->ninit;
 	/* a surname alone with a patronymic is no surname */
-	if (a->nword == 2 && patronymic(a->word[1]) && a->ninit == 0)
+	if (a->nword == 2 && patro(a, 1) && a->ninit == 0)
 		score = 3;
 	return score;
 }

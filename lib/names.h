@@ -17,17 +17,29 @@
 
 enum ntok_type { NT_WORD, NT_INITIAL, NT_NUM, NT_PUNCT };
 
+/* What the vocabularies say of a word (struct ntok's vocab). */
+#define NV_HONORIFIC	0x1	/* comrade, com, Cde, Mr ... */
+#define NV_STOPWORD	0x2	/* offices, places, function words */
+#define NV_DOTTED	0x4	/* an honorific only before a dot: Gen. */
+
 struct ntok {
-	size_t off, len;	/* in the text; an initial includes its dot */
-	int    type;
-	int    cap;		/* starts with an upper-case letter */
-	int    allcaps;		/* two or more letters, all upper case */
-	int    poss;		/* a possessive 's was cut off (not in len) */
+	size_t   off, len;	/* in the text; an initial includes its dot */
+	uint32_t hash;		/* a word's name_word_hash() */
+	unsigned vocab;		/* a word's NV_ flags */
+	unsigned char type;	/* enum ntok_type */
+	unsigned char cap;	/* starts with an upper-case letter */
+	unsigned char allcaps;	/* two or more letters, all upper case */
+	unsigned char poss;	/* a possessive 's was cut off (not in len) */
 };
 
 /* Tokens of s[0..n) into *toks (grown as needed); returns the count. */
 size_t name_tokenize(const char *s, size_t n, struct ntok **toks,
     size_t *cap);
+
+/* The same for at most max tokens; *rest gets the offset where it
+ * stopped (n when all of s was read). */
+size_t name_tokenize_some(const char *s, size_t n, struct ntok **toks,
+    size_t *cap, size_t max, size_t *rest);
 
 /* Letter classes (Latin, Latin-1, Latin Extended-A, Cyrillic). */
 int name_cp_upper(uint32_t cp);
@@ -36,6 +48,10 @@ int name_cp_lower(uint32_t cp);
 /* Vocabularies, case-insensitive. */
 int name_is_honorific(const char *w, size_t n);	/* comrade, com, Cde, Mr ... */
 int name_is_stopword(const char *w, size_t n);	/* offices, places, function words */
+/* The hash of a word, case folded (ASCII and Latin-1), apostrophes
+ * unified: the same for every spelling of a word that the vocabularies
+ * take for one. */
+uint32_t name_word_hash(const char *w, size_t n);
 /* Is token t of s an honorific here ("Gen." is, "Gen" in Son Gen Mo
  * is not)? */
 int name_honorific_at(const char *s, const struct ntok *t);
@@ -68,6 +84,19 @@ void name_key(struct buf *b, const char *name);
  * a surname that fit the fuller form); 1: maybe (one word that is the
  * first word of the other, as a Korean surname); 0: no. */
 int name_same(const char *a, const char *b);
+
+/* The same for names parsed once (name_parse(), malloc'd; free with
+ * name_parsed_free()): for comparing one name with many. */
+struct name_parsed;
+struct name_parsed *name_parse(const char *name);
+/* The same from a cache: valid until the next call of a function here
+ * that parses (name_parse*, name_same, name_words, name_fullness). */
+const struct name_parsed *name_parse_cached(const char *name);
+void name_parsed_free(struct name_parsed *p);
+int name_same_parsed(const struct name_parsed *a,
+    const struct name_parsed *b);
+int name_parsed_words(const struct name_parsed *p);
+int name_parsed_fullness(const struct name_parsed *p);
 
 /* The number of words (not initials) in a name. */
 int name_words(const char *name);

@@ -5,7 +5,7 @@
  * sentence by sentence for speech acts (a verb with its speaker before
  * or after it, a labelled turn), presence, interpretation and recording
  * clauses, and every mention of a person; signature blocks are read
- * line by line.  Forms of one person are merged with name_same(). */
+ * line by line.  Forms of one person are merged with name_same_parsed(). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,10 +23,18 @@ enum role { R_PARTICIPANT, R_AUTHOR, R_ATTENDEE, R_INTERPRETER,
 static const char *const role_names[] = { "participant", "author",
     "attendee", "interpreter", "recorder", "signatory", "mentioned" };
 
+/* one form of a person's name, as met */
+struct form {
+	char     *text;
+	struct name_parsed *parsed;
+	uint32_t  hash;		/* text_hash() */
+	int       fullness;	/* name_fullness() */
+};
+
 struct person {
-	char     **forms;
+	struct form *forms;
 	size_t     nforms;
-	char      *best;		/* one of forms */
+	char      *best;		/* the text of one of forms */
 	char      *canon;	/* --canonical: best rewritten; NULL merged */
 	int        best_score, best_title;
 	int        title;	/* a party named by a title or header */
@@ -78,6 +86,8 @@ static struct rx *rx_diary, *rx_sig_paren, *rx_sig_correct, *rx_sig_plain,
     *rx_label_br, *rx_label_up, *rx_label_tc, *rx_note;
 static struct ntok *toks;
 static size_t toks_cap;
+static int *quoted;	/* of each token of a paragraph: inside quotes */
+static size_t quoted_cap;
 
 static const char *const speech_verbs[] = {
 	"added", "admitted", "agreed", "announced", "answered", "asked",
@@ -98,11 +108,115 @@ static const char *const role_nouns[] = {
 	"secretary",
 };
 
+/* adverbs between a speaker and the verb */
+static const char *const adverbs[] = { "again", "already", "also",
+    "always", "further", "however", "later", "next", "now", "once",
+    "still", "then", "thereupon", "too", "twice" };
+
+/* auxiliaries: "was told", "to ask" */
+static const char *const auxiliaries[] = { "am", "are", "be", "been",
+    "being", "having", "is", "was", "were", "to", "who", "which" };
+
+/* the words that start a clause of presence, interpretation or
+ * recording in sentence() */
+static const char *const clause_words[] = { "attended", "by", "compiled",
+    "interpreted", "interpreter", "present", "presence", "recorded",
+    "transcribed", "translated", "translator" };
+
+/* verbs in the past that end in no -ed */
+static const char *const irregular[] = { "began", "came", "got",
+    "heard", "read", "rose", "sat", "saw", "shook", "stood", "thought",
+    "took", "went" };
+
+/* Is token t the word w (lower-case ASCII, n bytes), in any case? */
+static int
+word_eq(const char *s, const struct ntok *t, const char *w, size_t n)
+{
+	size_t i;
+
+	if (t->type != NT_WORD || t->len != n)
+		return 0;
+	for (i = 0; i < n; i++) {
+		char c = s[t->off + i];
+
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c + 32);
+		if (c != w[i])
+			return 0;
+	}
+	return 1;
+}
+
+/* w is a string literal: its length is known */
+#define word_is(s, t, w)	word_eq((s), (t), (w), sizeof(w) - 1)
+
+/* The word lists in one hash table keyed by the tokens' hash: a token
+ * is found in its lists with one probe. */
+enum { WL_SPEECH = 1, WL_ROLE = 2, WL_ADVERB = 4, WL_AUX = 8,
+	WL_IRREGULAR = 16, WL_CLAUSE = 32 };
+#define NWLIST 2048
+static struct wlist {
+	const char *w;
+	size_t      len;
+	uint32_t    hash;
+	unsigned    lists;
+} wlist[NWLIST];
+
+static void
+wlist_add(const char *const *words, size_t n, unsigned list)
+{
+	size_t i, len;
+	uint32_t h, k;
+
+	for (i = 0; i < n; i++) {
+		len = strlen(words[i]);
+		h = name_word_hash(words[i], len);
+		k = h & (NWLIST - 1);
+		while (wlist[k].w != NULL && strcmp(wlist[k].w, words[i]) != 0)
+			k = (k + 1) & (NWLIST - 1);
+		wlist[k].w = words[i];
+		wlist[k].len = len;
+		wlist[k].hash = h;
+		wlist[k].lists |= list;
+	}
+}
+
+/* The probe of word_in() from slot k on. */
+static int
+word_in_from(const char *s, const struct ntok *t, unsigned lists, uint32_t k)
+{
+	for (; wlist[k].w != NULL; k = (k + 1) & (NWLIST - 1))
+		if (wlist[k].hash == t->hash && (wlist[k].lists & lists) &&
+		    word_eq(s, t, wlist[k].w, wlist[k].len))
+			return 1;
+	return 0;
+}
+
+/* Is token t a word of one of the lists?  Most words meet an empty
+ * slot at once. */
+static inline int
+word_in(const char *s, const struct ntok *t, unsigned lists)
+{
+	uint32_t k = t->hash & (NWLIST - 1);
+
+	if (t->type != NT_WORD || wlist[k].w == NULL)
+		return 0;
+	return word_in_from(s, t, lists, k);
+}
+
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+
 static void
 compile(void)
 {
 	if (rx_diary != NULL)
 		return;
+	wlist_add(speech_verbs, NELEM(speech_verbs), WL_SPEECH);
+	wlist_add(role_nouns, NELEM(role_nouns), WL_ROLE);
+	wlist_add(adverbs, NELEM(adverbs), WL_ADVERB);
+	wlist_add(auxiliaries, NELEM(auxiliaries), WL_AUX);
+	wlist_add(irregular, NELEM(irregular), WL_IRREGULAR);
+	wlist_add(clause_words, NELEM(clause_words), WL_CLAUSE);
 	rx_diary = rx_compile("diary header",
 	    "^\\s*(?i:from\\s+the\\s+(?:diary|journal|notes)\\s+of)\\b[\\s:]*(.*?)[\\s.]*$", 0);
 	rx_sig_paren = rx_compile("signature in parentheses",
@@ -141,90 +255,20 @@ speakers_free(void)
 	free(toks);
 	toks = NULL;
 	toks_cap = 0;
+	free(quoted);
+	quoted = NULL;
+	quoted_cap = 0;
 }
 
 static int
-word_is(const char *s, const struct ntok *t, const char *w)
+punct_eq(const char *s, const struct ntok *t, const char *p, size_t n)
 {
-	size_t n, i;
-	char c0;
-
-	if (t->type != NT_WORD)
-		return 0;
-	/* the first letter decides most calls: skip strlen */
-	c0 = s[t->off];
-	if (c0 >= 'A' && c0 <= 'Z')
-		c0 = (char)(c0 + 32);
-	if (c0 != w[0] || t->len != (n = strlen(w)))
-		return 0;
-	for (i = 0; i < n; i++) {
-		char c = s[t->off + i];
-
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c + 32);
-		if (c != w[i])
-			return 0;
-	}
-	return 1;
+	return t->type == NT_PUNCT && t->len == n &&
+	    memcmp(s + t->off, p, n) == 0;
 }
 
-/* Which (first letter, length) pairs the words of a list have: most
- * tokens are refused without a comparison.  Lists are few and static. */
-static const uint32_t *
-list_mask(const char *const *list, size_t n)
-{
-	static struct { const char *const *list; uint32_t m[26]; } masks[8];
-	static size_t nmasks;
-	size_t i, k;
-
-	for (k = 0; k < nmasks; k++)
-		if (masks[k].list == list)
-			return masks[k].m;
-	if (nmasks == sizeof(masks) / sizeof(masks[0]))
-		return NULL;
-	masks[nmasks].list = list;
-	for (i = 0; i < n; i++) {
-		size_t len = strlen(list[i]);
-		int c = (unsigned char)list[i][0];
-
-		/* non-ASCII first letters and long words: always compare */
-		if (c < 'a' || c > 'z' || len > 31) {
-			masks[nmasks].list = NULL;
-			return NULL;
-		}
-		masks[nmasks].m[c - 'a'] |= 1u << len;
-	}
-	return masks[nmasks++].m;
-}
-
-static int
-word_in(const char *s, const struct ntok *t, const char *const *list,
-    size_t n)
-{
-	const uint32_t *m;
-	size_t i;
-	int c;
-
-	if (t->type != NT_WORD)
-		return 0;
-	c = (unsigned char)s[t->off];
-	if (c >= 'A' && c <= 'Z')
-		c += 32;
-	if ((m = list_mask(list, n)) != NULL && (c < 'a' || c > 'z' ||
-	    t->len > 31 || (m[c - 'a'] & (1u << t->len)) == 0))
-		return 0;
-	for (i = 0; i < n; i++)
-		if (word_is(s, t, list[i]))
-			return 1;
-	return 0;
-}
-
-static int
-punct_is(const char *s, const struct ntok *t, const char *p)
-{
-	return t->type == NT_PUNCT && t->len == strlen(p) &&
-	    memcmp(s + t->off, p, t->len) == 0;
-}
+/* p is a string literal */
+#define punct_is(s, t, p)	punct_eq((s), (t), (p), sizeof(p) - 1)
 
 /* persons */
 
@@ -261,19 +305,44 @@ add_office(struct person *p, const char *s, const struct ntok *t,
     size_t a, size_t b)
 {
 	size_t i, k;
+	char *o;
 
 	for (i = a; i < b; i++) {
 		if (t[i].type != NT_WORD)
 			continue;
-		buf_addc(&p->office, ' ');
+		buf_grow(&p->office, t[i].len + 1);
+		o = p->office.s + p->office.len;
+		*o++ = ' ';
 		for (k = 0; k < t[i].len; k++) {
 			char c = s[t[i].off + k];
 
-			buf_addc(&p->office, c >= 'A' && c <= 'Z' ?
-			    (char)(c + 32) : c);
+			*o++ = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
 		}
+		p->office.len += t[i].len + 1;
 	}
 	buf_cstr(&p->office);
+}
+
+static uint32_t
+text_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* The index of the form name (whose text_hash() is h) of p, or -1. */
+static long
+form_index(const struct person *p, const char *name, uint32_t h)
+{
+	size_t f;
+
+	for (f = 0; f < p->nforms; f++)
+		if (p->forms[f].hash == h && strcmp(p->forms[f].text, name) == 0)
+			return (long)f;
+	return -1;
 }
 
 static long
@@ -282,23 +351,25 @@ find_person(struct doc *d, const char *name, int create)
 	size_t i, f;
 	long strong = -1, weak = -1;
 	int nweak = 0, words;
+	const struct name_parsed *np;
+	uint32_t h = text_hash(name);
 
 	/* a form met before: no need to compare */
 	for (i = 0; i < d->np; i++)
-		for (f = 0; f < d->p[i].nforms; f++)
-			if (strcmp(name, d->p[i].forms[f]) == 0)
-				return (long)i;
-	words = name_words(name);
+		if (form_index(&d->p[i], name, h) >= 0)
+			return (long)i;
+	np = name_parse_cached(name);	/* nothing below parses */
+	words = name_parsed_words(np);
 
 	for (i = 0; i < d->np; i++) {
 		int compat = 1, s = 0, w = 0;
 
 		for (f = 0; f < d->p[i].nforms; f++) {
-			int r = name_same(name, d->p[i].forms[f]);
+			const struct name_parsed *fp = d->p[i].forms[f].parsed;
+			int r = name_same_parsed(np, fp);
 
 			/* two full names that differ: Kim Il, Kim Il Sung */
-			if (r == 0 && words >= 2 &&
-			    name_words(d->p[i].forms[f]) >= 2) {
+			if (r == 0 && words >= 2 && name_parsed_words(fp) >= 2) {
 				compat = 0;
 				break;
 			}
@@ -334,39 +405,52 @@ find_person(struct doc *d, const char *name, int create)
 	return (long)d->np++;
 }
 
-/* Record a form of a person; returns the person. */
+/* Record name as a form of person i (from find_person()); returns i. */
 static long
-add_form(struct doc *d, const char *name, int from_title, int from_upper,
-    long line)
+form_of(struct doc *d, long i, const char *name, int from_title,
+    int from_upper, long line)
 {
-	long i = find_person(d, name, 1);
 	struct person *p;
-	size_t f;
+	struct form *fm;
+	uint32_t h = text_hash(name);
+	long f;
 	int score;
 
 	if (i < 0)
 		return -1;
 	p = &d->p[i];
-	for (f = 0; f < p->nforms; f++)
-		if (strcmp(p->forms[f], name) == 0)
-			break;
-	if (f == p->nforms) {
+	if ((f = form_index(p, name, h)) < 0) {
 		p->forms = xreallocarray(p->forms, p->nforms + 1,
 		    sizeof(*p->forms));
-		p->forms[p->nforms++] = xstrdup(name);
+		fm = &p->forms[p->nforms];
+		fm->text = xstrdup(name);
+		fm->parsed = name_parse(name);
+		fm->hash = h;
+		fm->fullness = name_parsed_fullness(fm->parsed);
+		f = (long)p->nforms++;
 	}
+	fm = &p->forms[f];
 	if (p->first_line == 0 || line < p->first_line)
 		p->first_line = line;
-	score = name_fullness(name) * 2 - from_upper;
+	score = fm->fullness * 2 - from_upper;
 	if (from_title && !p->best_title) {
-		p->best = p->forms[f];
+		p->best = fm->text;
 		p->best_title = 1;
 		p->best_score = score;
 	} else if (!p->best_title && score > p->best_score) {
-		p->best = p->forms[f];
+		p->best = fm->text;
 		p->best_score = score;
 	}
 	return i;
+}
+
+/* Record a form of a person; returns the person. */
+static long
+add_form(struct doc *d, const char *name, int from_title, int from_upper,
+    long line)
+{
+	return form_of(d, find_person(d, name, 1), name, from_title,
+	    from_upper, line);
 }
 
 /* The name in tokens [a, b) of s that ends last: its person. */
@@ -528,10 +612,15 @@ static void
 clean(struct buf *out, const char *s, size_t n)
 {
 	size_t i = 0, j;
+	const char *br;
 
 	while (i < n) {
 		if (s[i] != '[') {
-			buf_addc(out, s[i++]);
+			/* copy up to the next bracket at once */
+			br = memchr(s + i, '[', n - i);
+			j = br != NULL ? (size_t)(br - s) : n;
+			buf_add(out, s + i, j - i);
+			i = j;
 			continue;
 		}
 		for (j = i + 1; j < n && s[j] != ']' && s[j] != '['; j++)
@@ -600,6 +689,16 @@ all_upper(const char *s, size_t n)
 	uint32_t cp;
 
 	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x80) {
+			cp = c;
+			if (c >= 'a' && c <= 'z')
+				return 0;
+			up += c >= 'A' && c <= 'Z';
+			i++;
+			continue;
+		}
 		if ((l = utf8_decode(s + i, n - i, &cp)) == 0)
 			l = 1;
 		if (name_cp_lower(cp))
@@ -622,12 +721,50 @@ blank(const char *s, size_t n)
 	return 1;
 }
 
+/* name_leading() spans at most this many tokens: three honorifics with
+ * their dots, then four initials and two words, or four words and four
+ * initials. */
+#define NAME_MAXTOK 14
+
+/* Can token t be part of a name alone on a line: a word of a name, an
+ * initial, an honorific or its dot, or a dot or comma after it? */
+static int
+name_part(const char *s, const struct ntok *t)
+{
+	if (t->type == NT_PUNCT)
+		return s[t->off] == '.' || s[t->off] == ',';
+	return t->type == NT_INITIAL || name_honorific_at(s, t) ||
+	    name_word_ok(s, t);
+}
+
 /* Is all of s one name?  Its text (malloc'd) or NULL. */
 static char *
 whole_name(const char *s, int *has_initials)
 {
-	size_t n = name_tokenize(s, strlen(s), &toks, &toks_cap), first, end;
+	size_t len = strlen(s), n, first, end, rest, want, k = 0;
 
+	/* Every token must be able to be part of a name: tokens are read
+	 * 1, 3, 7 and then NAME_MAXTOK + 1 at a time, most lines fail
+	 * early. */
+	for (want = 1;; want = want * 2 + 1) {
+		if (want > NAME_MAXTOK)
+			want = NAME_MAXTOK + 1;
+		n = name_tokenize_some(s, len, &toks, &toks_cap, want, &rest);
+		for (; k < n; k++)
+			if (!name_part(s, &toks[k]))
+				return NULL;
+		if (n < want || want == NAME_MAXTOK + 1)
+			break;
+	}
+	/* past NAME_MAXTOK tokens, only dots and commas may follow */
+	if (rest < len) {
+		size_t k = rest + strspn(s + rest, " \t\n.,");
+
+		if (k < len && (unsigned char)s[k] < 0x80)
+			return NULL;
+		if (k < len)	/* a no-break space? read all */
+			n = name_tokenize(s, len, &toks, &toks_cap);
+	}
 	while (n > 0 && toks[n - 1].type == NT_PUNCT &&
 	    (s[toks[n - 1].off] == '.' || s[toks[n - 1].off] == ','))
 		n--;
@@ -644,33 +781,25 @@ whole_name(const char *s, int *has_initials)
 static int
 is_adverb(const char *s, const struct ntok *t)
 {
-	static const char *const adv[] = { "again", "already", "also",
-	    "always", "further", "however", "later", "next", "now", "once",
-	    "still", "then", "thereupon", "too", "twice" };
-
 	if (t->type != NT_WORD || t->cap)
 		return 0;
 	if (t->len > 4 && s[t->off + t->len - 2] == 'l' &&
 	    s[t->off + t->len - 1] == 'y' && !word_is(s, t, "reply") &&
 	    !word_is(s, t, "only"))
 		return 1;
-	return word_in(s, t, adv, sizeof(adv) / sizeof(adv[0]));
+	return word_in(s, t, WL_ADVERB);
 }
 
 static int
 is_aux(const char *s, const struct ntok *t)
 {
-	static const char *const aux[] = { "am", "are", "be", "been",
-	    "being", "having", "is", "was", "were", "to", "who", "which" };
-
-	return word_in(s, t, aux, sizeof(aux) / sizeof(aux[0]));
+	return word_in(s, t, WL_AUX);
 }
 
 static int
 is_role_noun(const char *s, const struct ntok *t)
 {
-	return word_in(s, t, role_nouns, sizeof(role_nouns) /
-	    sizeof(role_nouns[0]));
+	return word_in(s, t, WL_ROLE);
 }
 
 static int
@@ -692,18 +821,12 @@ opens_clause(const char *s, const struct ntok *t)
 static int
 past_verb(const char *s, const struct ntok *t)
 {
-	static const char *const irregular[] = { "began", "came", "got",
-	    "heard", "read", "rose", "sat", "saw", "shook", "stood", "thought",
-	    "took", "went" };
-
 	if (t->type != NT_WORD || t->cap)
 		return 0;
 	if (t->len > 3 && s[t->off + t->len - 2] == 'e' &&
 	    s[t->off + t->len - 1] == 'd')
 		return 1;
-	return word_in(s, t, irregular, sizeof(irregular) /
-	    sizeof(irregular[0])) || word_in(s, t, speech_verbs,
-	    sizeof(speech_verbs) / sizeof(speech_verbs[0]));
+	return word_in(s, t, WL_IRREGULAR | WL_SPEECH);
 }
 
 /* The token after the subject of a verb phrase that ends before the
@@ -893,8 +1016,8 @@ sentence(struct doc *d, const struct para *pa, const char *s,
 
 	/* speech acts */
 	for (i = s0; i < s1 && nacts < 32; i++) {
-		if (t[i].type != NT_WORD || t[i].cap || !word_in(s, &t[i],
-		    speech_verbs, sizeof(speech_verbs) / sizeof(speech_verbs[0])))
+		if (t[i].type != NT_WORD || t[i].cap ||
+		    !word_in(s, &t[i], WL_SPEECH))
 			continue;
 		speaker_of(s, t, s0, s1, i, &acts[nacts]);
 		if (acts[nacts].kind == SP_NONE)
@@ -957,10 +1080,8 @@ sentence(struct doc *d, const struct para *pa, const char *s,
 
 	/* presence, interpretation, recording (a few per sentence) */
 	for (i = s0; i < s1 && clauses < 8; i++) {
-		int c = (unsigned char)s[t[i].off] | 0x20;
-
-		/* the first letters of the words below */
-		if (t[i].type != NT_WORD || strchr("abciprt", c) == NULL)
+		/* the words below */
+		if (!word_in(s, &t[i], WL_CLAUSE))
 			continue;
 		line = para_line(pa, t[i].off);
 		if (word_is(s, &t[i], "present") || word_is(s, &t[i], "by") ||
@@ -1028,9 +1149,17 @@ sentence(struct doc *d, const struct para *pa, const char *s,
 
 	/* mentions */
 	for (i = s0; i < s1; ) {
-		int hon = name_honorific_at(s, &t[i]);
+		int hon;
 		long p = -1;
 
+		/* most tokens: neither an honorific nor a capitalized word */
+		if (t[i].type == NT_PUNCT || t[i].type == NT_NUM ||
+		    (t[i].type == NT_WORD && !t[i].cap &&
+		    !(t[i].vocab & NV_HONORIFIC))) {
+			i++;
+			continue;
+		}
+		hon = name_honorific_at(s, &t[i]);
 		if (!hon && t[i].type != NT_INITIAL && !name_word_ok(s, &t[i])) {
 			i++;
 			continue;
@@ -1051,11 +1180,9 @@ sentence(struct doc *d, const struct para *pa, const char *s,
 			for (k = end - 1; words >= 3 && k > first + 1; k--) {
 				char *pre = name_text(s, t, first, k);
 				long q = find_person(d, pre, 0);
-				size_t f;
-				int exact = 0;
+				int exact = q >= 0 && form_index(&d->p[q], pre,
+				    text_hash(pre)) >= 0;
 
-				for (f = 0; q >= 0 && f < d->p[q].nforms; f++)
-					exact |= strcmp(d->p[q].forms[f], pre) == 0;
 				free(pre);
 				if (exact) {
 					free(name);
@@ -1068,7 +1195,7 @@ sentence(struct doc *d, const struct para *pa, const char *s,
 			    t[end - 1].type == NT_INITIAL)
 				p = add_form(d, name, 0, 0, line);
 			else if ((p = find_person(d, name, 0)) >= 0)
-				p = add_form(d, name, 0, 0, line);
+				p = form_of(d, p, name, 0, 0, line);
 			free(name);
 		}
 		if (p >= 0) {
@@ -1110,7 +1237,7 @@ ends_sentence(const char *s, const struct ntok *t, size_t i, size_t n)
 	nx = &t[i + 1];
 	if (t[i].type == NT_INITIAL)
 		return nx->type == NT_WORD && nx->cap &&
-		    name_is_stopword(s + nx->off, nx->len) &&
+		    (nx->vocab & NV_STOPWORD) &&
 		    !name_honorific_at(s, nx);
 	if (t[i].type != NT_PUNCT || !(s[t[i].off] == '.' ||
 	    s[t[i].off] == '!' || s[t[i].off] == '?'))
@@ -1128,7 +1255,13 @@ paragraph(struct doc *d, struct para *pa)
 {
 	const char *s = buf_cstr(&pa->text);
 	size_t n = name_tokenize(s, pa->text.len, &toks, &toks_cap), i, s0;
-	int *quoted = xcalloc(n + 1, sizeof(int)), q = 0;
+	int q = 0;
+
+	if (n + 1 > quoted_cap) {
+		quoted_cap = n + 1 > 2 * quoted_cap ? n + 1 : 2 * quoted_cap;
+		free(quoted);
+		quoted = xcalloc(quoted_cap, sizeof(int));
+	}
 
 	for (i = 0; i < n; i++) {
 		if (punct_is(s, &toks[i], "\xe2\x80\x9c") ||
@@ -1141,6 +1274,7 @@ paragraph(struct doc *d, struct para *pa)
 			q = !q;
 		quoted[i] = q;
 	}
+	quoted[n] = 0;
 	d->label_speaker = pa->label;
 	for (s0 = i = 0; i < n; i++)
 		if (ends_sentence(s, toks, i, n)) {
@@ -1148,7 +1282,6 @@ paragraph(struct doc *d, struct para *pa)
 			sentence(d, pa, s, toks, s0, i + 1, quoted);
 			s0 = i + 1;
 		}
-	free(quoted);
 	d->label_speaker = -1;
 }
 
@@ -1244,6 +1377,31 @@ group(struct rx *rx, int g, const char *s, char **out)
 		return 0;
 	*out = xstrndup(s + off, len);
 	return 1;
+}
+
+/* A labelled turn ("[Name:]", "NAME:", in minutes "Name:"): the
+ * pattern that matched (its match stays for rx_end()), the label in
+ * *g. */
+static struct rx *
+label(const char *s, size_t n, int c0, int kind, char **g)
+{
+	if (c0 == '[' && rx_match(rx_label_br, s, n, 0) &&
+	    group(rx_label_br, 1, s, g))
+		return rx_label_br;
+	if (rx_match(rx_label_up, s, n, 0) && group(rx_label_up, 1, s, g))
+		return rx_label_up;
+	if (kind == KIND_MINUTES && rx_match(rx_label_tc, s, n, 0) &&
+	    group(rx_label_tc, 1, s, g))
+		return rx_label_tc;
+	return NULL;
+}
+
+/* Can a line that starts (after blanks) with c be a signature in
+ * parentheses?  \s of the pattern is ASCII white space. */
+static int
+may_open_sig(int c)
+{
+	return c == '(' || c == '[' || c == '/' || (c >= '\n' && c <= '\r');
 }
 
 static int
@@ -1407,6 +1565,7 @@ speakers_doc(const struct unit *u, const struct speakers_opts *o,
 	long last_body;	/* index of the last line of the text */
 	int skip_next = 0;
 	char *g = NULL;
+	struct rx *rx;
 
 	compile();
 	d.u = u;
@@ -1495,7 +1654,7 @@ speakers_doc(const struct unit *u, const struct speakers_opts *o,
 		if ((strchr("CcTtVv", c0) != NULL &&
 		    rx_match(rx_sig_correct, s, n, 0) &&
 		    group(rx_sig_correct, 1, s, &g)) ||
-		    (last_byte(s, n) == ')' &&
+		    (last_byte(s, n) == ')' && may_open_sig(c0) &&
 		    rx_match(rx_sig_paren, s, n, 0) &&
 		    group(rx_sig_paren, 1, s, &g)) ||
 		    ((c0 == '[' || c0 == '/') &&
@@ -1509,19 +1668,9 @@ speakers_doc(const struct unit *u, const struct speakers_opts *o,
 			free(tc);
 			continue;
 		}
-		if (colon && ((c0 == '[' && rx_match(rx_label_br, s, n, 0) &&
-		    group(rx_label_br, 1, s, &g)) ||
-		    (rx_match(rx_label_up, s, n, 0) &&
-		    group(rx_label_up, 1, s, &g)) ||
-		    (u->kind == KIND_MINUTES && rx_match(rx_label_tc, s, n, 0) &&
-		    group(rx_label_tc, 1, s, &g)))) {
-			struct rx *rx = rx_label_br;
+		if (colon && (rx = label(s, n, c0, u->kind, &g)) != NULL) {
 			char *lt, *nm;
 
-			if (c0 != '[' || !rx_match(rx_label_br, s, n, 0))
-				rx = rx_match(rx_label_up, s, n, 0) ?
-				    rx_label_up : rx_label_tc;
-			rx_match(rx, s, n, 0);
 			lt = all_upper(g, strlen(g)) ?
 			    name_titlecase(g, strlen(g)) : xstrdup(g);
 			nm = whole_name(lt, NULL);
@@ -1628,8 +1777,10 @@ speakers_doc(const struct unit *u, const struct speakers_opts *o,
 	for (k = 0; k < d.np; k++) {
 		size_t f;
 
-		for (f = 0; f < d.p[k].nforms; f++)
-			free(d.p[k].forms[f]);
+		for (f = 0; f < d.p[k].nforms; f++) {
+			free(d.p[k].forms[f].text);
+			name_parsed_free(d.p[k].forms[f].parsed);
+		}
 		free(d.p[k].forms);
 		free(d.p[k].canon);
 		buf_free(&d.p[k].office);

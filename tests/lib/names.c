@@ -37,7 +37,7 @@ leading(const char *s)
 int
 main(void)
 {
-	size_t n;
+	size_t n, off;
 	char *s;
 	struct buf b = { 0 };
 
@@ -110,6 +110,43 @@ main(void)
 	    "full given name is fuller than initials");
 	ok(name_fullness("Stepakov V.I.") > name_fullness("Stepakov"),
 	    "initials add to a surname");
+
+	/* tokens carry their vocabulary flags and a hash of the folded
+	 * word, the same for every spelling of one word */
+	s = "Comrade GEN. Gen Kim Charg\xc3\xa9 CHARG\xc3\x89 people\xe2\x80\x99s";
+	n = name_tokenize(s, strlen(s), &toks, &cap);
+	is_long(n, 8, "tokens with flags");
+	ok(toks[0].vocab & NV_HONORIFIC, "Comrade: an honorific");
+	ok((toks[1].vocab & (NV_HONORIFIC | NV_DOTTED)) ==
+	    (NV_HONORIFIC | NV_DOTTED), "GEN: an honorific before a dot");
+	ok(!name_honorific_at(s, &toks[3]),
+	    "Gen without a dot is no honorific");
+	ok(toks[4].vocab == 0 && toks[4].hash == name_word_hash("kim", 3),
+	    "Kim: in no vocabulary, hashed in lower case");
+	ok((toks[5].vocab & NV_STOPWORD) && toks[5].hash == toks[6].hash &&
+	    toks[5].hash == name_word_hash("charg\xc3\xa9", 7),
+	    "Latin-1 capitals fold");
+	ok(toks[7].poss && (toks[7].vocab & NV_STOPWORD),
+	    "a possessive cut off before the look-up");
+	n = name_tokenize_some("A.N. Kosygin said so", 20, &toks, &cap, 3,
+	    &off);
+	is_long(n, 3, "at most max tokens");
+	is_long(off, 12, "where it stopped");
+	n = name_tokenize_some("Kosygin", 7, &toks, &cap, 3, &off);
+	is_long(off, 7, "all read");
+
+	/* names parsed once compare as name_same() compares */
+	{
+		struct name_parsed *x = name_parse("A.N. Kosygin");
+		struct name_parsed *y = name_parse("Aleksei Kosygin");
+
+		is_long(name_same_parsed(x, y), 2, "parsed: initials fit");
+		is_long(name_parsed_words(y), 2, "parsed: two words");
+		is_long(name_parsed_fullness(y), name_fullness("Aleksei Kosygin"),
+		    "parsed: fullness");
+		name_parsed_free(x);
+		name_parsed_free(y);
+	}
 
 	name_key(&b, "Kang Ch\xe2\x80\x99ol-gun");
 	is_str(buf_cstr(&b), "kang ch'ol gun", "key");
