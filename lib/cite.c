@@ -594,20 +594,20 @@ maybe_chain(const char *s, size_t from, size_t to)
 	    "papka", "delo", "list", "listy", "folio", "folios", "page",
 	    "pages", "perechen", "sprava", "dokument", "svazek", "karton",
 	    NULL };
-	size_t i, j, k, w;
+	size_t i, j, k, w, num;
 	int n = 0;
 	char word[10];
 
-	for (i = from; i < to; i++) {
+	for (i = from; i < to; ) {
 		const char *d = memchr_digit(s + i, to - i);
 
-		/* the start of the next number */
+		/* the next number: what stands before it decides */
 		if (d == NULL)
 			break;
-		i = (size_t)(d - s);
-		if (i > from && (unsigned char)(s[i - 1] - '0') < 10)
-			continue;
-		for (j = i; j > from && s[j - 1] == ' '; j--)
+		num = (size_t)(d - s);
+		for (i = num + 1; i < to && (unsigned char)(s[i] - '0') < 10; i++)
+			;
+		for (j = num; j > from && s[j - 1] == ' '; j--)
 			;
 		if (j == from)
 			continue;
