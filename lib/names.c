@@ -6,6 +6,7 @@
 #include "names.h"
 #include "utf8.h"
 #include "util.h"
+#include "wordset.h"
 
 /* Honorifics and forms of address: never part of a name. */
 static const char *honorifics[] = {
@@ -108,162 +109,128 @@ static const char *stopwords[] = {
 static const char *dotted[] = { "amb", "capt", "col", "gen", "lt", "maj",
     "prof" };
 
-/* Both vocabularies in one open-addressing hash table: a word is looked
- * up once and gets all its NV_ flags. */
-#define NVHASH 2048
-static struct vocab {
-	const char *w;
-	size_t      len;
-	uint32_t    hash;
-	unsigned    flags;
-} vhash[NVHASH];
-static int hashed;
-
-#define FNV_BASIS	2166136261u
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 #define FNV_PRIME	16777619u
 
-/* w as the vocabularies see it: ASCII and Latin-1 capitals lowered,
- * curly apostrophes as '.  Returns its FNV-1a hash; the folded form
- * goes to low (unless NULL; it must have room for n bytes), its length
- * to *olen. */
-static uint32_t
-fold_word(const char *w, size_t n, char *low, size_t *olen)
+/* All vocabularies in one set: a word is looked up once and gets all
+ * its NV_ flags, and the flags a program gives its own words. */
+static struct wordset vocab;
+static int vocab_ready;
+
+/* Byte classes for the tokenizer. */
+enum { C_SPACE = 1, C_UPPER = 2, C_LOWER = 4, C_LETTER = C_UPPER | C_LOWER,
+	C_DIGIT = 8, C_HIGH = 16, C_JOIN = 32 };
+static unsigned char byte_class[256];
+
+static void
+vocab_init(void)
 {
-	size_t i, o;
-	uint32_t h = FNV_BASIS;
+	int c;
 
-	/* ASCII, the common case, in a tight loop */
-	for (i = 0; i < n && (unsigned char)w[i] < 0x80; i++) {
-		unsigned char c = (unsigned char)w[i];
+	if (vocab_ready)
+		return;
+	vocab_ready = 1;
+	wordset_add(&vocab, honorifics, NELEM(honorifics), NV_HONORIFIC);
+	wordset_add(&vocab, stopwords, NELEM(stopwords), NV_STOPWORD);
+	wordset_add(&vocab, dotted, NELEM(dotted), NV_DOTTED);
+	for (c = 0; c < 256; c++)
+		byte_class[c] = c == ' ' || c == '\t' || c == '\n' ? C_SPACE :
+		    c >= 'A' && c <= 'Z' ? C_UPPER :
+		    c >= 'a' && c <= 'z' ? C_LOWER :
+		    c >= '0' && c <= '9' ? C_DIGIT :
+		    c >= 0x80 ? C_HIGH :
+		    c == '\'' || c == '-' ? C_JOIN : 0;
+}
 
-		if ((unsigned char)(c - 'A') < 26)
-			c += 32;
-		if (low != NULL)
-			low[i] = (char)c;
-		h = (h ^ c) * FNV_PRIME;
-	}
-	for (o = i; i < n; i++) {
-		unsigned char c = (unsigned char)w[i];
-
-		if (c >= 'A' && c <= 'Z')
-			c += 32;
-		else if (c == 0xE2 && i + 2 < n &&
-		    (unsigned char)w[i + 1] == 0x80 &&
-		    ((unsigned char)w[i + 2] == 0x99 ||
-		    (unsigned char)w[i + 2] == 0x98)) {
-			c = '\'';
-			i += 2;
-		} else if (c == 0xC3 && i + 1 < n &&
-		    (unsigned char)w[i + 1] >= 0x80 &&
-		    (unsigned char)w[i + 1] <= 0x9E &&
-		    (unsigned char)w[i + 1] != 0x97) {
-			/* Latin-1 capital: lower it */
-			if (low != NULL)
-				low[o] = (char)c;
-			o++;
-			h = (h ^ c) * FNV_PRIME;
-			c = (unsigned char)(w[++i] + 0x20);
-		}
-		if (low != NULL)
-			low[o] = (char)c;
-		o++;
-		h = (h ^ c) * FNV_PRIME;
-	}
-	if (olen != NULL)
-		*olen = o;
-	return h;
+void
+name_vocab_add(const char *const *words, size_t n, unsigned flag)
+{
+	vocab_init();
+	wordset_add(&vocab, words, n, flag);
 }
 
 uint32_t
 name_word_hash(const char *w, size_t n)
 {
-	return fold_word(w, n, NULL, NULL);
+	return wordset_hash(w, n);
 }
 
-static void
-vocab_add(const char *const *words, size_t n, unsigned flag)
+/* Is w[0..n) the folded word f[0..fn) but for ASCII case? */
+static int
+ascii_case_eq(const char *w, size_t n, const char *f, size_t fn)
 {
-	size_t i, len;
-	uint32_t h, k;
+	size_t i;
 
+	if (n != fn)
+		return 0;
 	for (i = 0; i < n; i++) {
-		len = strlen(words[i]);
-		h = fold_word(words[i], len, NULL, NULL);
-		k = h & (NVHASH - 1);
-		while (vhash[k].w != NULL && strcmp(vhash[k].w, words[i]) != 0)
-			k = (k + 1) & (NVHASH - 1);
-		vhash[k].w = words[i];
-		vhash[k].len = len;
-		vhash[k].hash = h;
-		vhash[k].flags |= flag;
+		unsigned char c = (unsigned char)w[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c += 32;
+		if (c != (unsigned char)f[i])
+			return 0;
 	}
+	return 1;
 }
 
-static void
-sort_vocab(void)
-{
-	if (hashed)
-		return;
-	vocab_add(honorifics, sizeof(honorifics) / sizeof(honorifics[0]),
-	    NV_HONORIFIC);
-	vocab_add(stopwords, sizeof(stopwords) / sizeof(stopwords[0]),
-	    NV_STOPWORD);
-	vocab_add(dotted, sizeof(dotted) / sizeof(dotted[0]), NV_DOTTED);
-	hashed = 1;
-}
-
-/* The NV_ flags of w, whose hash is *hash (computed when NULL). */
+/* The NV_ flags of w; *hash (unless NULL) gets its name_word_hash().  A
+ * program's flags need the word but for ASCII case: "CHARGÉ" is a
+ * stopword, but no word of a program's list "chargé". */
 static unsigned
 vocab_flags(const char *w, size_t n, uint32_t *hash)
 {
-	char low[64];
-	size_t len;
-	uint32_t h, k;
+	const struct wordset_entry *e;
 
-	sort_vocab();
-	if (n >= sizeof(low) - 2) {
-		/* too long for a word of the vocabularies */
-		if (hash != NULL)
-			*hash = fold_word(w, n, NULL, NULL);
+	vocab_init();
+	if ((e = wordset_find(&vocab, w, n, hash)) == NULL)
 		return 0;
-	}
-	h = fold_word(w, n, low, &len);
-	if (hash != NULL)
-		*hash = h;
-	for (k = h & (NVHASH - 1); vhash[k].w != NULL;
-	    k = (k + 1) & (NVHASH - 1))
-		if (vhash[k].hash == h && vhash[k].len == len &&
-		    memcmp(vhash[k].w, low, len) == 0)
-			return vhash[k].flags;
-	return 0;
+	if ((e->flags & ~NV_LIBRARY) && !ascii_case_eq(w, n, e->w, e->len))
+		return e->flags & NV_LIBRARY;
+	return e->flags;
 }
 
-/* The NV_ flags of w, all ASCII, whose hash is h. */
-static unsigned
-vocab_find_ascii(const char *w, size_t n, uint32_t h)
+/* The hash and the NV_ flags of word token t of s[0..n), ASCII letters,
+ * ' and - only: hashed eight bytes at a time as wordset.h does, with
+ * 0x20 set in each byte (which lowers letters and keeps ' and -). */
+static void
+ascii_vocab(const char *s, size_t n, struct ntok *t)
 {
-	uint32_t k;
-	size_t i;
+	static const unsigned char ones[16] = { 0xff, 0xff, 0xff, 0xff,
+	    0xff, 0xff, 0xff, 0xff };
+	const uint64_t fold = 0x2020202020202020u;
+	const char *w = s + t->off;
+	const struct wordset_entry *e;
+	uint64_t h = WORDSET_SEED, v, head = 0, mask;
+	size_t len = t->len, k;
 
-	sort_vocab();
-	if (n >= 62)	/* as vocab_flags() */
-		return 0;
-	for (k = h & (NVHASH - 1); vhash[k].w != NULL;
-	    k = (k + 1) & (NVHASH - 1)) {
-		if (vhash[k].hash != h || vhash[k].len != n)
-			continue;
-		for (i = 0; i < n; i++) {
-			unsigned char c = (unsigned char)w[i];
-
-			if ((unsigned char)(c - 'A') < 26)
-				c += 32;
-			if (c != (unsigned char)vhash[k].w[i])
-				break;
-		}
-		if (i == n)
-			return vhash[k].flags;
+	for (k = 0; k + 8 <= len; k += 8) {
+		memcpy(&v, w + k, 8);
+		v |= fold;
+		if (k == 0)
+			head = v;
+		h = wordset_mix(h, v);
 	}
-	return 0;
+	if (k < len) {
+		/* the last bytes: read 8 when the text has them */
+		if (t->off + k + 8 <= n)
+			memcpy(&v, w + k, 8);
+		else {
+			unsigned char tail[8] = { 0 };
+
+			memcpy(tail, w + k, len - k);
+			memcpy(&v, tail, 8);
+		}
+		memcpy(&mask, ones + 8 - (len - k), 8);
+		v = (v | fold) & mask;
+		if (k == 0)
+			head = v;
+		h = wordset_mix(h, v);
+	}
+	t->hash = (uint32_t)(h >> 32);
+	if (len <= WORDSET_MAXLEN && (e = wordset_find_ascii(&vocab, w, len,
+	    t->hash, head)) != NULL)
+		t->vocab = e->flags;
 }
 
 int
@@ -431,29 +398,105 @@ name_tokenize(const char *s, size_t n, struct ntok **toks, size_t *cap)
 	return name_tokenize_some(s, n, toks, cap, (size_t)-1, NULL);
 }
 
-/* The word token that starts with the letter at s[i]: fills t, returns
- * its end.  Plain ASCII words are hashed as they are read. */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define LETTERS_8	1	/* letter_run() reads 8 bytes at a time */
+#endif
+
+/* The end of the ASCII letters from u[j] on; *seen gets the classes of
+ * the ones it read (C_LOWER set: one was lower case). */
+static size_t
+letter_run(const unsigned char *u, size_t n, size_t j, unsigned *seen)
+{
+	unsigned k;
+#ifdef LETTERS_8
+	const uint64_t ones = 0x0101010101010101u;
+
+	while (j + 8 <= n) {
+		uint64_t v, lo, letter, stop;
+
+		memcpy(&v, u + j, 8);
+		/* a byte b < 0x80 is a letter when b | 0x20 is in a..z:
+		 * it reaches 0x80 with 0x1f added and not with 0x05 */
+		lo = (v | ones * 0x20) & ones * 0x7f;
+		letter = (lo + ones * 0x1f) & ~(lo + ones * 0x05) & ~v &
+		    ones * 0x80;
+		if ((stop = ~letter & ones * 0x80) != 0) {
+			k = (unsigned)__builtin_ctzll(stop) >> 3;
+			/* bit 0x20 of a letter: lower case */
+			if (v & (letter >> 2) & (((uint64_t)1 << 8 * k) - 1))
+				*seen |= C_LOWER;
+			return j + k;
+		}
+		if (v & ones * 0x20)
+			*seen |= C_LOWER;
+		j += 8;
+	}
+#endif
+	while (j < n && ((k = byte_class[u[j]]) & C_LETTER)) {
+		*seen |= k;
+		j++;
+	}
+	return j;
+}
+
+#ifdef LETTERS_8
+/* The common word: fewer than 8 ASCII letters that the text holds 8
+ * bytes from, then no join, no other letter and no dot of an initial.
+ * Fills t and returns its end, or returns 0 (word_token() reads it, and
+ * any word that starts with another letter). */
+static size_t
+short_word(const unsigned char *u, size_t n, size_t i, struct ntok *t)
+{
+	const uint64_t ones = 0x0101010101010101u;
+	uint64_t v, lo, letter, stop, mask, chunk;
+	const struct wordset_entry *e;
+	unsigned k, c;
+
+	if (i + 8 > n)
+		return 0;
+	memcpy(&v, u + i, 8);
+	/* as letter_run() */
+	lo = (v | ones * 0x20) & ones * 0x7f;
+	letter = (lo + ones * 0x1f) & ~(lo + ones * 0x05) & ~v & ones * 0x80;
+	if ((stop = ~letter & ones * 0x80) == 0)
+		return 0;
+	k = (unsigned)__builtin_ctzll(stop) >> 3;
+	c = u[i + k];
+	if ((byte_class[c] & (C_JOIN | C_HIGH)) ||
+	    (c == '.' && k <= 2 && !(v & 0x20)))
+		return 0;
+	mask = ((uint64_t)1 << 8 * k) - 1;
+	chunk = (v | ones * 0x20) & mask;	/* as ascii_vocab() */
+	t->type = NT_WORD;
+	t->len = k;
+	t->cap = !(v & 0x20);
+	t->allcaps = k >= 2 && !(v & (letter >> 2) & mask);
+	t->hash = (uint32_t)(wordset_mix(WORDSET_SEED, chunk) >> 32);
+	if ((e = wordset_find_ascii(&vocab, (const char *)u + i, k, t->hash,
+	    chunk)) != NULL)
+		t->vocab = e->flags;
+	return i + k;
+}
+#endif
+
+/* The word token that starts with the letter cp at s[i]: fills t,
+ * returns its end. */
 static size_t
 word_token(const char *s, size_t n, size_t i, uint32_t cp, struct ntok *t)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	int letters, uppers = 0, more = 0, ascii = 1;
-	unsigned char lower = 0;	/* 0x20 set by a lower-case letter */
-	uint32_t h = FNV_BASIS;
-	size_t j = i, k, joins = 0;
+	unsigned seen = 0;	/* the classes of the ASCII letters */
+	size_t j = i, e, joins = 0;
 
 	t->type = NT_WORD;
 	t->cap = name_cp_upper(cp);
+	/* ASCII letters, joined by ' and - */
 	for (;;) {
-		unsigned char c;
-
-		while (j < n && ascii_letter(c = (unsigned char)s[j])) {
-			lower |= c;
-			h = (h ^ (c | 0x20)) * FNV_PRIME;
-			j++;
-		}
-		if (j + 1 < n && (s[j] == '\'' || s[j] == '-') &&
-		    ascii_letter((unsigned char)s[j + 1])) {
-			h = (h ^ (unsigned char)s[j]) * FNV_PRIME;
+		j = letter_run(u, n, j, &seen);
+		if (j + 1 < n && (u[j] == '\'' || u[j] == '-') &&
+		    (byte_class[u[j + 1]] & C_LETTER)) {
 			joins++;
 			j++;
 			continue;
@@ -462,12 +505,12 @@ word_token(const char *s, size_t n, size_t i, uint32_t cp, struct ntok *t)
 	}
 	letters = (int)(j - i - joins);
 	/* other letters or joins: the general way from here */
-	if (j < n && ((unsigned char)s[j] >= 0x80 || s[j] == '\'' ||
-	    s[j] == '-') && (k = word_end(s, n, j, &more, &uppers)) != j) {
+	if (j < n && (u[j] >= 0x80 || u[j] == '\'' || u[j] == '-') &&
+	    (e = word_end(s, n, j, &more, &uppers)) != j) {
 		ascii = 0;
-		j = k;
+		j = e;
 	}
-	uppers += (lower & 0x20) ? 0 : letters;
+	uppers += (seen & C_LOWER) ? 0 : letters;
 	letters += more;
 	t->len = j - i;
 	t->allcaps = letters >= 2 && uppers == letters;
@@ -476,10 +519,8 @@ word_token(const char *s, size_t n, size_t i, uint32_t cp, struct ntok *t)
 		if (s[j - 2] == '\'') {
 			t->len -= 2;
 			t->poss = 1;
-			ascii = 0;	/* hash again without the 's */
-		} else if (j - i > 5 && (unsigned char)s[j - 4] ==
-		    0xE2 && (unsigned char)s[j - 3] == 0x80 &&
-		    (unsigned char)s[j - 2] == 0x99) {
+		} else if (j - i > 5 && u[j - 4] == 0xE2 &&
+		    u[j - 3] == 0x80 && u[j - 2] == 0x99) {
 			t->len -= 4;
 			t->poss = 1;
 		}
@@ -505,10 +546,9 @@ word_token(const char *s, size_t n, size_t i, uint32_t cp, struct ntok *t)
 			return j;
 		}
 	}
-	if (ascii) {
-		t->hash = h;
-		t->vocab = vocab_find_ascii(s + i, t->len, h);
-	} else
+	if (ascii)
+		ascii_vocab(s, n, t);
+	else
 		t->vocab = vocab_flags(s + i, t->len, &t->hash);
 	return j;
 }
@@ -517,87 +557,72 @@ size_t
 name_tokenize_some(const char *s, size_t n, struct ntok **toks,
     size_t *cap, size_t max, size_t *rest)
 {
-	size_t i = 0, count = 0, l = 1;
+	return name_tokenize_more(s, n, 0, toks, cap, 0, max, rest);
+}
+
+size_t
+name_tokenize_more(const char *s, size_t n, size_t from, struct ntok **toks,
+    size_t *cap, size_t count, size_t max, size_t *rest)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	struct ntok *all = *toks;	/* *toks and *cap in registers */
+	size_t i = from, room = *cap, l;
 	uint32_t cp;
 
+	vocab_init();
 	while (i < n && count < max) {
 		struct ntok *t;
-		unsigned char c = (unsigned char)s[i];
+		unsigned k = byte_class[u[i]];
 
-		if (c == ' ' || c == '\t' || c == '\n') {
+		if (k & C_SPACE) {
 			i++;
 			continue;
 		}
-		if (c < 0x80)
-			cp = c;
-		else if ((cp = cp_at(s, n, i, &l)) == 0xA0) {
-			i += l;
-			continue;
+		cp = u[i];
+		l = 1;
+		if (k & C_HIGH) {
+			if ((cp = cp_at(s, n, i, &l)) == 0xA0) {
+				i += l;
+				continue;
+			}
+			k = is_letter(cp) ? C_LETTER : 0;
 		}
-		if (count == *cap) {
-			*cap = *cap ? *cap * 2 : 256;
-			*toks = xreallocarray(*toks, *cap, sizeof(**toks));
+		if (count == room) {
+			room = room ? room * 2 : 256;
+			all = xreallocarray(all, room, sizeof(*all));
 		}
-		t = &(*toks)[count++];
+		t = &all[count++];
 		memset(t, 0, sizeof(*t));
 		t->off = i;
-		if (c < 0x80 ? ascii_letter(c) : is_letter(cp))
+		if (k & C_LETTER) {
+#ifdef LETTERS_8
+			size_t e;
+
+			if ((e = short_word(u, n, i, t)) != 0) {
+				i = e;
+				continue;
+			}
+#endif
 			i = word_token(s, n, i, cp, t);
-		else if (cp >= '0' && cp <= '9') {
-			size_t j = i;
+		} else if (k & C_DIGIT) {
+			size_t j = i + 1;
 
 			t->type = NT_NUM;
-			while (j < n && ((s[j] >= '0' && s[j] <= '9') ||
-			    (s[j] >= 'a' && s[j] <= 'z')))
+			while (j < n && (byte_class[u[j]] & (C_DIGIT | C_LOWER)))
 				j++;
 			t->len = j - i;
 			i = j;
 		} else {
 			t->type = NT_PUNCT;
-			t->len = c < 0x80 ? 1 : l;
-			i += t->len;
+			t->len = l;
+			i += l;
 		}
 	}
+	*toks = all;
+	*cap = room;
 	if (rest != NULL)
 		*rest = i;
 	return count;
-}
-
-/* Gen, Col, Amb ... are honorifics only as abbreviations: Son Gen Mo. */
-static int
-honorific_at(const char *s, const struct ntok *t)
-{
-	if (t->type != NT_WORD || !(t->vocab & NV_HONORIFIC))
-		return 0;
-	if (t->vocab & NV_DOTTED)
-		return s[t->off + t->len] == '.';
-	return 1;
-}
-
-int
-name_honorific_at(const char *s, const struct ntok *t)
-{
-	return honorific_at(s, t);
-}
-
-int
-name_word_ok(const char *s, const struct ntok *t)
-{
-	size_t letters;
-
-	if (t->type != NT_WORD || !t->cap || t->allcaps)
-		return 0;
-	/* two code points at least: an ASCII letter and a byte that starts
-	 * a code point tell it at once */
-	if (t->len < 2)
-		return 0;
-	if ((unsigned char)s[t->off] >= 0x80 ||
-	    ((unsigned char)s[t->off + 1] & 0xC0) == 0x80) {
-		letters = utf8_count(s + t->off, t->len);
-		if (letters < 2)
-			return 0;
-	}
-	return !(t->vocab & NV_STOPWORD) && !honorific_at(s, t);
 }
 
 int
@@ -636,7 +661,7 @@ name_leading(const char *s, const struct ntok *t, size_t i, size_t to,
 	size_t j, k, words = 0;
 
 	/* a few honorifics at most: "Comrade Comrade ..." is no name */
-	for (k = 0; k < 3 && i < to && honorific_at(s, &t[i]); k++) {
+	for (k = 0; k < 3 && i < to && name_honorific_at(s, &t[i]); k++) {
 		i++;
 		/* "com." but not "comrades." ending a sentence */
 		if (i < to && t[i].type == NT_PUNCT && s[t[i].off] == '.' &&
@@ -646,7 +671,7 @@ name_leading(const char *s, const struct ntok *t, size_t i, size_t to,
 			return 0;
 	}
 	j = i;
-	if (i < to && honorific_at(s, &t[i]))
+	if (i < to && name_honorific_at(s, &t[i]))
 		return 0;
 	if (j < to && t[j].type == NT_INITIAL) {
 		while (j < to && t[j].type == NT_INITIAL && j < i + 4)
@@ -675,15 +700,18 @@ name_leading(const char *s, const struct ntok *t, size_t i, size_t to,
 	return j;
 }
 
-char *
-name_text(const char *s, const struct ntok *t, size_t a, size_t b)
+const char *
+name_text_buf(struct buf *out, const char *s, const struct ntok *t,
+    size_t a, size_t b)
 {
-	size_t i, len = 1;
-	char *out, *o;
+	size_t i, len = 0;
+	char *o;
 
 	for (i = a; i < b; i++)
 		len += t[i].len + 1;
-	o = out = xmalloc(len);
+	buf_reset(out);
+	buf_grow(out, len);
+	o = out->s;
 	for (i = a; i < b; i++) {
 		if (i > a && t[i].off > t[i - 1].off + t[i - 1].len)
 			*o++ = ' ';
@@ -691,7 +719,17 @@ name_text(const char *s, const struct ntok *t, size_t a, size_t b)
 		o += t[i].len;
 	}
 	*o = '\0';
-	return out;
+	out->len = (size_t)(o - out->s);
+	return out->s;
+}
+
+char *
+name_text(const char *s, const struct ntok *t, size_t a, size_t b)
+{
+	struct buf out = { 0 };
+
+	name_text_buf(&out, s, t, a, b);
+	return buf_take(&out);
 }
 
 static int
@@ -750,12 +788,18 @@ name_titlecase(const char *s, size_t n)
 	size_t i = 0, l, k;
 	char enc[4];
 
+	vocab_init();	/* byte_class */
 	buf_grow(&out, n);
 
 	while (i < n) {
-		uint32_t cp = cp_at(s, n, i, &l);
+		unsigned char c = (unsigned char)s[i];
+		uint32_t cp;
 
-		if (!is_letter(cp)) {
+		if (c < 0x80 && !(byte_class[c] & C_LETTER)) {
+			addc_or_add(&out, s + i++, 1);
+			continue;
+		}
+		if (c >= 0x80 && !is_letter(cp = cp_at(s, n, i, &l))) {
 			addc_or_add(&out, s + i, l);
 			i += l;
 			continue;
@@ -765,13 +809,19 @@ name_titlecase(const char *s, size_t n)
 		int first = 1;
 
 		while (j < n) {
-			cp = cp_at(s, n, j, &l);
-			if (cp < 0x80 && ascii_letter((unsigned char)cp)) {
-				char c = (char)(first || cp > 'Z' ? cp : cp + 32);
-
-				addc_or_add(&out, &c, 1);
+			c = (unsigned char)s[j];
+			if (byte_class[c] & C_LETTER) {
+				/* ASCII: the first letter kept, the others
+				 * lowered */
+				if (!first && (byte_class[c] & C_UPPER))
+					c += 32;
+				addc_or_add(&out, (const char *)&c, 1);
 				first = 0;
-			} else if (is_letter(cp)) {
+				j++;
+				continue;
+			}
+			cp = cp_at(s, n, j, &l);
+			if (is_letter(cp)) {
 				if (!first)
 					cp = cp_lower(cp);
 				buf_add(&out, enc, utf8_encode(cp, enc));
@@ -783,10 +833,12 @@ name_titlecase(const char *s, size_t n)
 				break;
 			j += l;
 		}
-		for (k = 0; k < sizeof(small) / sizeof(small[0]); k++)
+		/* "of", "the" ... after the first word: lower case */
+		for (k = 0; wstart > 0 && out.len - wstart <= 7 &&
+		    k < sizeof(small) / sizeof(small[0]); k++)
 			if (out.len - wstart == small[k].len &&
 			    strncasecmp_ascii(out.s + wstart, small[k].w,
-			    small[k].len) == 0 && wstart > 0) {
+			    small[k].len) == 0) {
 				out.s[wstart] = (char)tolower(
 				    (unsigned char)out.s[wstart]);
 				break;

@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "utf8.h"
 #include "util.h"
 
 enum ntok_type { NT_WORD, NT_INITIAL, NT_NUM, NT_PUNCT };
@@ -21,6 +22,9 @@ enum ntok_type { NT_WORD, NT_INITIAL, NT_NUM, NT_PUNCT };
 #define NV_HONORIFIC	0x1	/* comrade, com, Cde, Mr ... */
 #define NV_STOPWORD	0x2	/* offices, places, function words */
 #define NV_DOTTED	0x4	/* an honorific only before a dot: Gen. */
+#define NV_LIBRARY	0xff	/* the flags above */
+#define NV_PROGRAM	0x100	/* the first flag a program may give its
+				 * own words: name_vocab_add() */
 
 struct ntok {
 	size_t   off, len;	/* in the text; an initial includes its dot */
@@ -40,10 +44,21 @@ size_t name_tokenize(const char *s, size_t n, struct ntok **toks,
  * stopped (n when all of s was read). */
 size_t name_tokenize_some(const char *s, size_t n, struct ntok **toks,
     size_t *cap, size_t max, size_t *rest);
+/* The same from s[from] on (the rest of a name_tokenize_some()), after
+ * the count tokens already in *toks, up to max tokens in all. */
+size_t name_tokenize_more(const char *s, size_t n, size_t from,
+    struct ntok **toks, size_t *cap, size_t count, size_t max,
+    size_t *rest);
 
 /* Letter classes (Latin, Latin-1, Latin Extended-A, Cyrillic). */
 int name_cp_upper(uint32_t cp);
 int name_cp_lower(uint32_t cp);
+
+/* Give n more words (lower case, ASCII or Latin-1) a flag of
+ * NV_PROGRAM or above: tokens that are these words but for ASCII case
+ * get it in their vocab ("Said" and "SAID" are "said", "CHARGÉ" is not
+ * "chargé").  Call it before reading a text. */
+void name_vocab_add(const char *const *words, size_t n, unsigned flag);
 
 /* Vocabularies, case-insensitive. */
 int name_is_honorific(const char *w, size_t n);	/* comrade, com, Cde, Mr ... */
@@ -53,10 +68,33 @@ int name_is_stopword(const char *w, size_t n);	/* offices, places, function word
  * take for one. */
 uint32_t name_word_hash(const char *w, size_t n);
 /* Is token t of s an honorific here ("Gen." is, "Gen" in Son Gen Mo
- * is not)? */
-int name_honorific_at(const char *s, const struct ntok *t);
+ * is not)?  (Inline, as the next: they are asked of most tokens.) */
+static inline int
+name_honorific_at(const char *s, const struct ntok *t)
+{
+	if (t->type != NT_WORD || !(t->vocab & NV_HONORIFIC))
+		return 0;
+	if (t->vocab & NV_DOTTED)
+		return s[t->off + t->len] == '.';
+	return 1;
+}
+
 /* Could token t of s be a word of a name? */
-int name_word_ok(const char *s, const struct ntok *t);
+static inline int
+name_word_ok(const char *s, const struct ntok *t)
+{
+	if (t->type != NT_WORD || !t->cap || t->allcaps)
+		return 0;
+	/* two code points at least: an ASCII letter and a byte that starts
+	 * a code point tell it at once */
+	if (t->len < 2)
+		return 0;
+	if (((unsigned char)s[t->off] >= 0x80 ||
+	    ((unsigned char)s[t->off + 1] & 0xC0) == 0x80) &&
+	    utf8_count(s + t->off, t->len) < 2)
+		return 0;
+	return !(t->vocab & NV_STOPWORD) && !name_honorific_at(s, t);
+}
 
 /* The name that ends the tokens [from, to): offices before it are left
  * out.  Sets *first and returns the end (to) when there is one, else 0
@@ -71,6 +109,9 @@ size_t name_leading(const char *s, const struct ntok *t, size_t i,
 /* The text of tokens [a, b) as a name: tokens joined by single spaces,
  * initials kept with their dots and glued ("A.N. Kosygin"). */
 char *name_text(const char *s, const struct ntok *t, size_t a, size_t b);
+/* The same in out (emptied first); returns out->s. */
+const char *name_text_buf(struct buf *out, const char *s,
+    const struct ntok *t, size_t a, size_t b);
 
 /* An upper-case line in title case ("KANG CH'OL GUN" -> "Kang Ch'ol
  * Gun", "OF THE" -> "of the"). */

@@ -47,10 +47,33 @@ struct person {
 	struct buf office;	/* office words seen with the name */
 };
 
+/* where a form's text is: which person, which of its forms */
+struct form_ref {
+	uint32_t hash;		/* text_hash() */
+	int      person;	/* -1: an empty slot */
+	int      form;
+};
+
+/* A name find_person() found nobody for in document doc (a serial
+ * number, 0 for none) while it had nforms forms: nobody it is, until a
+ * form is added. */
+#define NMISS		64
+#define MISS_LEN	40
+static struct miss {
+	uint32_t      hash;
+	unsigned long doc;
+	size_t        nforms;
+	char          name[MISS_LEN];
+} misses[NMISS];	/* by hash */
+static unsigned long doc_serial;
+
 struct doc {
 	const struct unit *u;
+	unsigned long serial;
 	struct person *p;
 	size_t     np, cap;
+	struct form_ref *fmap;	/* every form of every person, by text */
+	size_t     fmap_n, fmap_cap;	/* a power of two */
 	int        conv;	/* speakers in the body are parties */
 	long       diarist, speech_by, first_party, signer;
 	int        i_turns;
@@ -88,6 +111,8 @@ static struct ntok *toks;
 static size_t toks_cap;
 static int *quoted;	/* of each token of a paragraph: inside quotes */
 static size_t quoted_cap;
+/* the text of a name being recorded, and of a shorter one tried */
+static struct buf name_b, pre_b;
 
 static const char *const speech_verbs[] = {
 	"added", "admitted", "agreed", "announced", "answered", "asked",
@@ -150,58 +175,17 @@ word_eq(const char *s, const struct ntok *t, const char *w, size_t n)
 /* w is a string literal: its length is known */
 #define word_is(s, t, w)	word_eq((s), (t), (w), sizeof(w) - 1)
 
-/* The word lists in one hash table keyed by the tokens' hash: a token
- * is found in its lists with one probe. */
-enum { WL_SPEECH = 1, WL_ROLE = 2, WL_ADVERB = 4, WL_AUX = 8,
-	WL_IRREGULAR = 16, WL_CLAUSE = 32 };
-#define NWLIST 2048
-static struct wlist {
-	const char *w;
-	size_t      len;
-	uint32_t    hash;
-	unsigned    lists;
-} wlist[NWLIST];
+/* The word lists are flags of the tokens' vocab (name_vocab_add()):
+ * whether a token is a word of a list is one test. */
+enum { WL_SPEECH = NV_PROGRAM, WL_ROLE = NV_PROGRAM << 1,
+	WL_ADVERB = NV_PROGRAM << 2, WL_AUX = NV_PROGRAM << 3,
+	WL_IRREGULAR = NV_PROGRAM << 4, WL_CLAUSE = NV_PROGRAM << 5 };
 
-static void
-wlist_add(const char *const *words, size_t n, unsigned list)
-{
-	size_t i, len;
-	uint32_t h, k;
-
-	for (i = 0; i < n; i++) {
-		len = strlen(words[i]);
-		h = name_word_hash(words[i], len);
-		k = h & (NWLIST - 1);
-		while (wlist[k].w != NULL && strcmp(wlist[k].w, words[i]) != 0)
-			k = (k + 1) & (NWLIST - 1);
-		wlist[k].w = words[i];
-		wlist[k].len = len;
-		wlist[k].hash = h;
-		wlist[k].lists |= list;
-	}
-}
-
-/* The probe of word_in() from slot k on. */
-static int
-word_in_from(const char *s, const struct ntok *t, unsigned lists, uint32_t k)
-{
-	for (; wlist[k].w != NULL; k = (k + 1) & (NWLIST - 1))
-		if (wlist[k].hash == t->hash && (wlist[k].lists & lists) &&
-		    word_eq(s, t, wlist[k].w, wlist[k].len))
-			return 1;
-	return 0;
-}
-
-/* Is token t a word of one of the lists?  Most words meet an empty
- * slot at once. */
+/* Is token t a word of one of the lists? */
 static inline int
-word_in(const char *s, const struct ntok *t, unsigned lists)
+word_in(const struct ntok *t, unsigned lists)
 {
-	uint32_t k = t->hash & (NWLIST - 1);
-
-	if (t->type != NT_WORD || wlist[k].w == NULL)
-		return 0;
-	return word_in_from(s, t, lists, k);
+	return (t->vocab & lists) != 0;
 }
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
@@ -211,12 +195,12 @@ compile(void)
 {
 	if (rx_diary != NULL)
 		return;
-	wlist_add(speech_verbs, NELEM(speech_verbs), WL_SPEECH);
-	wlist_add(role_nouns, NELEM(role_nouns), WL_ROLE);
-	wlist_add(adverbs, NELEM(adverbs), WL_ADVERB);
-	wlist_add(auxiliaries, NELEM(auxiliaries), WL_AUX);
-	wlist_add(irregular, NELEM(irregular), WL_IRREGULAR);
-	wlist_add(clause_words, NELEM(clause_words), WL_CLAUSE);
+	name_vocab_add(speech_verbs, NELEM(speech_verbs), WL_SPEECH);
+	name_vocab_add(role_nouns, NELEM(role_nouns), WL_ROLE);
+	name_vocab_add(adverbs, NELEM(adverbs), WL_ADVERB);
+	name_vocab_add(auxiliaries, NELEM(auxiliaries), WL_AUX);
+	name_vocab_add(irregular, NELEM(irregular), WL_IRREGULAR);
+	name_vocab_add(clause_words, NELEM(clause_words), WL_CLAUSE);
 	rx_diary = rx_compile("diary header",
 	    "^\\s*(?i:from\\s+the\\s+(?:diary|journal|notes)\\s+of)\\b[\\s:]*(.*?)[\\s.]*$", 0);
 	rx_sig_paren = rx_compile("signature in parentheses",
@@ -258,6 +242,8 @@ speakers_free(void)
 	free(quoted);
 	quoted = NULL;
 	quoted_cap = 0;
+	buf_free(&name_b);
+	buf_free(&pre_b);
 }
 
 static int
@@ -304,23 +290,28 @@ static void
 add_office(struct person *p, const char *s, const struct ntok *t,
     size_t a, size_t b)
 {
-	size_t i, k;
+	size_t i, k, len = 0;
 	char *o;
 
+	for (i = a; i < b; i++)
+		if (t[i].type == NT_WORD)
+			len += t[i].len + 1;
+	if (len == 0)
+		return;
+	buf_grow(&p->office, len);
+	o = p->office.s + p->office.len;
 	for (i = a; i < b; i++) {
 		if (t[i].type != NT_WORD)
 			continue;
-		buf_grow(&p->office, t[i].len + 1);
-		o = p->office.s + p->office.len;
 		*o++ = ' ';
 		for (k = 0; k < t[i].len; k++) {
 			char c = s[t[i].off + k];
 
 			*o++ = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
 		}
-		p->office.len += t[i].len + 1;
 	}
-	buf_cstr(&p->office);
+	*o = '\0';
+	p->office.len += len;
 }
 
 static uint32_t
@@ -333,31 +324,83 @@ text_hash(const char *s)
 	return h;
 }
 
-/* The index of the form name (whose text_hash() is h) of p, or -1. */
+/* The person who has the form name (whose text_hash() is h), or -1;
+ * *form (unless NULL) gets its index.  A text is a form of one person
+ * at most: form_of() adds it to the person find_person() gives, which
+ * is the one who has it. */
 static long
-form_index(const struct person *p, const char *name, uint32_t h)
+form_find(const struct doc *d, const char *name, uint32_t h, long *form)
 {
-	size_t f;
+	size_t k, mask = d->fmap_cap - 1;
+	const struct form_ref *r;
 
-	for (f = 0; f < p->nforms; f++)
-		if (p->forms[f].hash == h && strcmp(p->forms[f].text, name) == 0)
-			return (long)f;
+	if (d->fmap_cap == 0)
+		return -1;
+	for (k = h & mask; (r = &d->fmap[k])->person >= 0; k = (k + 1) & mask)
+		if (r->hash == h && strcmp(d->p[r->person].forms[r->form].text,
+		    name) == 0) {
+			if (form != NULL)
+				*form = r->form;
+			return r->person;
+		}
 	return -1;
 }
 
+static void
+fmap_put(struct form_ref *map, size_t cap, struct form_ref r)
+{
+	size_t k;
+
+	for (k = r.hash & (cap - 1); map[k].person >= 0; k = (k + 1) & (cap - 1))
+		;
+	map[k] = r;
+}
+
+/* Note form f of person i, whose text_hash() is h. */
+static void
+form_note(struct doc *d, long i, long f, uint32_t h)
+{
+	struct form_ref r = { h, (int)i, (int)f };
+	size_t k;
+
+	if (2 * (d->fmap_n + 1) > d->fmap_cap) {
+		size_t cap = d->fmap_cap ? 2 * d->fmap_cap : 64;
+		struct form_ref *map = xreallocarray(NULL, cap, sizeof(*map));
+
+		for (k = 0; k < cap; k++)
+			map[k].person = -1;
+		for (k = 0; k < d->fmap_cap; k++)
+			if (d->fmap[k].person >= 0)
+				fmap_put(map, cap, d->fmap[k]);
+		free(d->fmap);
+		d->fmap = map;
+		d->fmap_cap = cap;
+	}
+	fmap_put(d->fmap, d->fmap_cap, r);
+	d->fmap_n++;
+}
+
+/* The person name (whose text_hash() is h) names: the one with this
+ * form, or the one whose forms fit it; with create, a new one when
+ * none does.  -1: none. */
 static long
-find_person(struct doc *d, const char *name, int create)
+find_person(struct doc *d, const char *name, uint32_t h, int create)
 {
 	size_t i, f;
-	long strong = -1, weak = -1;
+	long strong = -1, weak = -1, known;
 	int nweak = 0, words;
 	const struct name_parsed *np;
-	uint32_t h = text_hash(name);
 
 	/* a form met before: no need to compare */
-	for (i = 0; i < d->np; i++)
-		if (form_index(&d->p[i], name, h) >= 0)
-			return (long)i;
+	if ((known = form_find(d, name, h, NULL)) >= 0)
+		return known;
+	if (!create) {
+		const struct miss *m = &misses[h & (NMISS - 1)];
+
+		if (m->doc == d->serial && m->nforms == d->fmap_n &&
+		    m->hash == h && strcmp(m->name, name) == 0)
+			return -1;
+	}
 	np = name_parse_cached(name);	/* nothing below parses */
 	words = name_parsed_words(np);
 
@@ -393,6 +436,14 @@ find_person(struct doc *d, const char *name, int create)
 		return strong;
 	if (nweak == 1)
 		return weak;
+	if (!create && strlen(name) < MISS_LEN) {
+		struct miss *m = &misses[h & (NMISS - 1)];
+
+		m->hash = h;
+		m->doc = d->serial;
+		m->nforms = d->fmap_n;
+		strcpy(m->name, name);
+	}
 	/* bound the work a document full of names can cause */
 	if (!create || d->np >= MAX_PERSONS)
 		return -1;
@@ -405,21 +456,21 @@ find_person(struct doc *d, const char *name, int create)
 	return (long)d->np++;
 }
 
-/* Record name as a form of person i (from find_person()); returns i. */
+/* Record name (whose text_hash() is h) as a form of person i (from
+ * find_person()); returns i. */
 static long
-form_of(struct doc *d, long i, const char *name, int from_title,
+form_of(struct doc *d, long i, const char *name, uint32_t h, int from_title,
     int from_upper, long line)
 {
 	struct person *p;
 	struct form *fm;
-	uint32_t h = text_hash(name);
 	long f;
 	int score;
 
 	if (i < 0)
 		return -1;
 	p = &d->p[i];
-	if ((f = form_index(p, name, h)) < 0) {
+	if (form_find(d, name, h, &f) != i) {
 		p->forms = xreallocarray(p->forms, p->nforms + 1,
 		    sizeof(*p->forms));
 		fm = &p->forms[p->nforms];
@@ -428,6 +479,7 @@ form_of(struct doc *d, long i, const char *name, int from_title,
 		fm->hash = h;
 		fm->fullness = name_parsed_fullness(fm->parsed);
 		f = (long)p->nforms++;
+		form_note(d, i, f, h);
 	}
 	fm = &p->forms[f];
 	if (p->first_line == 0 || line < p->first_line)
@@ -449,7 +501,9 @@ static long
 add_form(struct doc *d, const char *name, int from_title, int from_upper,
     long line)
 {
-	return form_of(d, find_person(d, name, 1), name, from_title,
+	uint32_t h = text_hash(name);
+
+	return form_of(d, find_person(d, name, h, 1), name, h, from_title,
 	    from_upper, line);
 }
 
@@ -459,7 +513,6 @@ last_name(struct doc *d, const char *s, const struct ntok *t, size_t a,
     size_t b, int from_title, int from_upper, long line)
 {
 	size_t k, first;
-	char *name;
 	long i;
 
 	for (k = b; k > a; k--) {
@@ -467,9 +520,8 @@ last_name(struct doc *d, const char *s, const struct ntok *t, size_t a,
 			continue;
 		if (!name_trailing(s, t, a, k, &first))
 			continue;
-		name = name_text(s, t, first, k);
-		i = add_form(d, name, from_title, from_upper, line);
-		free(name);
+		i = add_form(d, name_text_buf(&name_b, s, t, first, k),
+		    from_title, from_upper, line);
 		if (i >= 0)
 			add_office(&d->p[i], s, t, a, first);
 		return i;
@@ -710,6 +762,27 @@ all_upper(const char *s, size_t n)
 	return up >= 4;
 }
 
+/* all_upper() of the last two lines asked about: a line is asked
+ * about again as the line before the next one. */
+struct upper_memo {
+	long k[2];
+	int  upper[2];
+};
+
+static int
+line_upper(const struct unit *u, long k, struct upper_memo *m)
+{
+	if (m->k[1] == k)
+		return m->upper[1];
+	if (m->k[0] == k)
+		return m->upper[0];
+	m->k[0] = m->k[1];
+	m->upper[0] = m->upper[1];
+	m->k[1] = k;
+	m->upper[1] = all_upper(u->lines[k].s, u->lines[k].len);
+	return m->upper[1];
+}
+
 static int
 blank(const char *s, size_t n)
 {
@@ -741,15 +814,16 @@ name_part(const char *s, const struct ntok *t)
 static char *
 whole_name(const char *s, int *has_initials)
 {
-	size_t len = strlen(s), n, first, end, rest, want, k = 0;
+	size_t len = strlen(s), n = 0, first, end, rest = 0, want, k = 0;
 
 	/* Every token must be able to be part of a name: tokens are read
-	 * 1, 3, 7 and then NAME_MAXTOK + 1 at a time, most lines fail
-	 * early. */
+	 * up to 1, 3, 7 and then NAME_MAXTOK + 1 of them, most lines
+	 * fail early. */
 	for (want = 1;; want = want * 2 + 1) {
 		if (want > NAME_MAXTOK)
 			want = NAME_MAXTOK + 1;
-		n = name_tokenize_some(s, len, &toks, &toks_cap, want, &rest);
+		n = name_tokenize_more(s, len, rest, &toks, &toks_cap, n, want,
+		    &rest);
 		for (; k < n; k++)
 			if (!name_part(s, &toks[k]))
 				return NULL;
@@ -787,19 +861,19 @@ is_adverb(const char *s, const struct ntok *t)
 	    s[t->off + t->len - 1] == 'y' && !word_is(s, t, "reply") &&
 	    !word_is(s, t, "only"))
 		return 1;
-	return word_in(s, t, WL_ADVERB);
+	return word_in(t, WL_ADVERB);
 }
 
 static int
-is_aux(const char *s, const struct ntok *t)
+is_aux(const struct ntok *t)
 {
-	return word_in(s, t, WL_AUX);
+	return word_in(t, WL_AUX);
 }
 
 static int
-is_role_noun(const char *s, const struct ntok *t)
+is_role_noun(const struct ntok *t)
 {
-	return word_in(s, t, WL_ROLE);
+	return word_in(t, WL_ROLE);
 }
 
 static int
@@ -826,7 +900,7 @@ past_verb(const char *s, const struct ntok *t)
 	if (t->len > 3 && s[t->off + t->len - 2] == 'e' &&
 	    s[t->off + t->len - 1] == 'd')
 		return 1;
-	return word_in(s, t, WL_IRREGULAR | WL_SPEECH);
+	return word_in(t, WL_IRREGULAR | WL_SPEECH);
 }
 
 /* The token after the subject of a verb phrase that ends before the
@@ -839,8 +913,8 @@ and_subject(const char *s, const struct ntok *t, size_t s0, size_t and)
 
 	/* a few lower-case words, no punctuation, no auxiliary */
 	while (k > s0 && and - k < 6 && t[k - 1].type == NT_WORD &&
-	    !t[k - 1].cap && !is_aux(s, &t[k - 1]) &&
-	    !is_role_noun(s, &t[k - 1]) &&
+	    !t[k - 1].cap && !is_aux(&t[k - 1]) &&
+	    !is_role_noun(&t[k - 1]) &&
 	    !word_is(s, &t[k - 1], "and") && !word_is(s, &t[k - 1], "that") &&
 	    !is_pronoun(s, &t[k - 1]))
 		k--;
@@ -864,7 +938,7 @@ speaker_of(const char *s, const struct ntok *t, size_t s0, size_t s1,
 	a->person = -1;
 	while (j > s0 && is_adverb(s, &t[j - 1]))
 		j--;
-	if (j > s0 && is_aux(s, &t[j - 1]))
+	if (j > s0 && is_aux(&t[j - 1]))
 		return;
 	if (j > s0 && word_is(s, &t[j - 1], "and")) {
 		/* "X hesitated and replied", "he listened and then
@@ -895,7 +969,7 @@ speaker_of(const char *s, const struct ntok *t, size_t s0, size_t s1,
 			a->kind = SP_PRONOUN;
 			return;
 		}
-		if (!comma && is_role_noun(s, w) && j - 1 > s0) {
+		if (!comma && is_role_noun(w) && j - 1 > s0) {
 			for (k = j - 1; k > s0 && k + 4 > j; k--)
 				if (word_is(s, &t[k - 1], "the"))
 					break;
@@ -932,7 +1006,7 @@ speaker_of(const char *s, const struct ntok *t, size_t s0, size_t s1,
 		return;
 	}
 	if (word_is(s, &t[k], "the") && k + 1 < s1 &&
-	    is_role_noun(s, &t[k + 1])) {
+	    is_role_noun(&t[k + 1])) {
 		a->kind = SP_ROLE;
 		a->inverted = 1;
 		snprintf(a->role, sizeof(a->role), "%.*s",
@@ -1004,9 +1078,12 @@ note_party(struct doc *d, long p)
 		d->last_party = p;
 }
 
+/* The sentence [s0, s1) of the tokens t of paragraph pa, whose words
+ * have the vocab flags seen (at least). */
 static void
 sentence(struct doc *d, const struct para *pa, const char *s,
-    const struct ntok *t, size_t s0, size_t s1, const int *quoted)
+    const struct ntok *t, size_t s0, size_t s1, const int *quoted,
+    unsigned seen)
 {
 	struct act acts[32];
 	int nacts = 0, a, inverted_other = 0, author_acts = 0, clauses = 0;
@@ -1015,9 +1092,8 @@ sentence(struct doc *d, const struct para *pa, const char *s,
 	long line;
 
 	/* speech acts */
-	for (i = s0; i < s1 && nacts < 32; i++) {
-		if (t[i].type != NT_WORD || t[i].cap ||
-		    !word_in(s, &t[i], WL_SPEECH))
+	for (i = s0; i < s1 && nacts < 32 && (seen & WL_SPEECH); i++) {
+		if (!word_in(&t[i], WL_SPEECH) || t[i].cap)
 			continue;
 		speaker_of(s, t, s0, s1, i, &acts[nacts]);
 		if (acts[nacts].kind == SP_NONE)
@@ -1029,11 +1105,9 @@ sentence(struct doc *d, const struct para *pa, const char *s,
 		acts[nacts].aside = k + 1 < s1 && word_is(s, &t[k], "to") &&
 		    (word_is(s, &t[k + 1], "the") || word_is(s, &t[k + 1], "a"));
 		if (acts[nacts].kind == SP_PERSON) {
-			char *name = name_text(s, t, acts[nacts].name_a,
-			    acts[nacts].name_b);
-
-			acts[nacts].person = add_form(d, name, 0, 0, line);
-			free(name);
+			acts[nacts].person = add_form(d, name_text_buf(&name_b,
+			    s, t, acts[nacts].name_a, acts[nacts].name_b), 0, 0,
+			    line);
 		} else if (acts[nacts].kind == SP_PRONOUN) {
 			acts[nacts].person = d->last_party;
 		} else if (acts[nacts].kind == SP_ROLE)
@@ -1079,9 +1153,9 @@ sentence(struct doc *d, const struct para *pa, const char *s,
 			note_party(d, acts[a].person);
 
 	/* presence, interpretation, recording (a few per sentence) */
-	for (i = s0; i < s1 && clauses < 8; i++) {
+	for (i = s0; i < s1 && clauses < 8 && (seen & WL_CLAUSE); i++) {
 		/* the words below */
-		if (!word_in(s, &t[i], WL_CLAUSE))
+		if (!word_in(&t[i], WL_CLAUSE))
 			continue;
 		line = para_line(pa, t[i].off);
 		if (word_is(s, &t[i], "present") || word_is(s, &t[i], "by") ||
@@ -1152,10 +1226,9 @@ sentence(struct doc *d, const struct para *pa, const char *s,
 		int hon;
 		long p = -1;
 
-		/* most tokens: neither an honorific nor a capitalized word */
-		if (t[i].type == NT_PUNCT || t[i].type == NT_NUM ||
-		    (t[i].type == NT_WORD && !t[i].cap &&
-		    !(t[i].vocab & NV_HONORIFIC))) {
+		/* most tokens: neither an honorific nor a capitalized word
+		 * nor an initial (which is capitalized) */
+		if (!t[i].cap && !(t[i].vocab & NV_HONORIFIC)) {
 			i++;
 			continue;
 		}
@@ -1170,7 +1243,8 @@ sentence(struct doc *d, const struct para *pa, const char *s,
 		}
 		line = para_line(pa, t[first].off);
 		{
-			char *name = name_text(s, t, first, end);
+			const char *name = name_text_buf(&name_b, s, t, first,
+			    end);
 			int words = 0;
 
 			for (k = first; k < end; k++)
@@ -1178,25 +1252,25 @@ sentence(struct doc *d, const struct para *pa, const char *s,
 			/* "to Kim Il Sung Nikita Sergeevich's": a known
 			 * name ends the run early */
 			for (k = end - 1; words >= 3 && k > first + 1; k--) {
-				char *pre = name_text(s, t, first, k);
-				long q = find_person(d, pre, 0);
-				int exact = q >= 0 && form_index(&d->p[q], pre,
-				    text_hash(pre)) >= 0;
+				const char *pre = name_text_buf(&pre_b, s, t,
+				    first, k);
 
-				free(pre);
-				if (exact) {
-					free(name);
+				if (form_find(d, pre, text_hash(pre), NULL) >= 0) {
 					end = k;
-					name = name_text(s, t, first, end);
+					name = name_text_buf(&name_b, s, t, first,
+					    end);
 					break;
 				}
 			}
 			if (hon || words >= 2 || t[first].type == NT_INITIAL ||
 			    t[end - 1].type == NT_INITIAL)
 				p = add_form(d, name, 0, 0, line);
-			else if ((p = find_person(d, name, 0)) >= 0)
-				p = form_of(d, p, name, 0, 0, line);
-			free(name);
+			else {
+				uint32_t h = text_hash(name);
+
+				p = form_of(d, find_person(d, name, h, 0), name,
+				    h, 0, 0, line);
+			}
 		}
 		if (p >= 0) {
 			size_t b = first, a0;
@@ -1256,6 +1330,7 @@ paragraph(struct doc *d, struct para *pa)
 	const char *s = buf_cstr(&pa->text);
 	size_t n = name_tokenize(s, pa->text.len, &toks, &toks_cap), i, s0;
 	int q = 0;
+	unsigned seen = 0;	/* the vocab flags of the sentence's words */
 
 	if (n + 1 > quoted_cap) {
 		quoted_cap = n + 1 > 2 * quoted_cap ? n + 1 : 2 * quoted_cap;
@@ -1263,25 +1338,32 @@ paragraph(struct doc *d, struct para *pa)
 		quoted = xcalloc(quoted_cap, sizeof(int));
 	}
 
-	for (i = 0; i < n; i++) {
-		if (punct_is(s, &toks[i], "\xe2\x80\x9c") ||
-		    punct_is(s, &toks[i], "\xc2\xab"))
-			q = 1;
-		else if (punct_is(s, &toks[i], "\xe2\x80\x9d") ||
-		    punct_is(s, &toks[i], "\xc2\xbb"))
-			q = 0;
-		else if (punct_is(s, &toks[i], "\""))
-			q = !q;
-		quoted[i] = q;
-	}
 	quoted[n] = 0;
 	d->label_speaker = pa->label;
-	for (s0 = i = 0; i < n; i++)
-		if (ends_sentence(s, toks, i, n)) {
-			/* sentence() does not tokenize: toks stay put */
-			sentence(d, pa, s, toks, s0, i + 1, quoted);
-			s0 = i + 1;
+	for (s0 = i = 0; i < n; i++) {
+		const struct ntok *t = &toks[i];
+
+		seen |= t->vocab;
+		if (t->type == NT_PUNCT) {
+			if (punct_is(s, t, "\xe2\x80\x9c") ||
+			    punct_is(s, t, "\xc2\xab"))
+				q = 1;
+			else if (punct_is(s, t, "\xe2\x80\x9d") ||
+			    punct_is(s, t, "\xc2\xbb"))
+				q = 0;
+			else if (punct_is(s, t, "\""))
+				q = !q;
 		}
+		quoted[i] = q;
+		/* only a mark, an initial or the last token ends one */
+		if ((t->type == NT_PUNCT || t->type == NT_INITIAL ||
+		    i + 1 == n) && ends_sentence(s, toks, i, n)) {
+			/* sentence() does not tokenize: toks stay put */
+			sentence(d, pa, s, toks, s0, i + 1, quoted, seen);
+			s0 = i + 1;
+			seen = 0;
+		}
+	}
 	d->label_speaker = -1;
 }
 
@@ -1562,6 +1644,7 @@ speakers_doc(const struct unit *u, const struct speakers_opts *o,
 	struct para pa = { 0 };
 	size_t k;
 	long prev = -1;	/* previous non-blank line (index) */
+	struct upper_memo memo = { { -1, -1 }, { 0, 0 } };
 	long last_body;	/* index of the last line of the text */
 	int skip_next = 0;
 	char *g = NULL;
@@ -1569,6 +1652,7 @@ speakers_doc(const struct unit *u, const struct speakers_opts *o,
 
 	compile();
 	d.u = u;
+	d.serial = ++doc_serial;
 	d.diarist = d.speech_by = d.first_party = d.signer = -1;
 	d.last_party = -1;
 	d.label_speaker = -1;
@@ -1610,7 +1694,7 @@ speakers_doc(const struct unit *u, const struct speakers_opts *o,
 			prev = (long)k;
 			continue;
 		}
-		upper = all_upper(s, n);
+		upper = line_upper(u, (long)k, &memo);
 		if (upper)
 			tc = name_titlecase(s, n);
 		if (skip_next) {
@@ -1705,7 +1789,8 @@ speakers_doc(const struct unit *u, const struct speakers_opts *o,
 		if (upper) {
 			/* MARKOV, V. KUZNETSOV: a signature in capitals */
 			int inits = 0, last = (long)k >= last_body;
-			char *nm = whole_name(tc, &inits);
+			/* (a signature starts no paragraph) */
+			char *nm = pa.n == 0 ? whole_name(tc, &inits) : NULL;
 
 			if (nm != NULL && pa.n == 0 && (inits || last ||
 			    name_words(nm) >= 2)) {
@@ -1728,10 +1813,12 @@ speakers_doc(const struct unit *u, const struct speakers_opts *o,
 		/* a name alone on its line: a signature */
 		{
 			int inits = 0, last, office = 0;
-			/* a longer line is no name alone */
-			char *nm = n <= 120 ? whole_name(s, &inits) : NULL;
-			int prev_upper = prev >= 0 && all_upper(u->lines[prev].s,
-			    u->lines[prev].len);
+			/* a longer line is no name alone, nor one below
+			 * two lines of a paragraph */
+			char *nm = n <= 120 && pa.n <= 1 ?
+			    whole_name(s, &inits) : NULL;
+			int prev_upper = nm != NULL && prev >= 0 &&
+			    line_upper(u, prev, &memo);
 			int prev_open = 0, prev_comma = 0;
 
 			if (prev >= 0) {
@@ -1786,6 +1873,7 @@ speakers_doc(const struct unit *u, const struct speakers_opts *o,
 		buf_free(&d.p[k].office);
 	}
 	free(d.p);
+	free(d.fmap);
 	buf_free(&pa.text);
 	free(pa.offs);
 	free(pa.lines);

@@ -134,6 +134,46 @@ main(void)
 	is_long(off, 12, "where it stopped");
 	n = name_tokenize_some("Kosygin", 7, &toks, &cap, 3, &off);
 	is_long(off, 7, "all read");
+	/* read on where it stopped: the tokens of one reading */
+	s = "Comrade A.N. Kosygin, the Ambassador";
+	n = name_tokenize_some(s, strlen(s), &toks, &cap, 2, &off);
+	n = name_tokenize_more(s, strlen(s), off, &toks, &cap, n, 99, &off);
+	is_long(n, 7, "read on");
+	ok(toks[2].type == NT_INITIAL && toks[4].type == NT_PUNCT &&
+	    toks[6].off == 26 && (toks[6].vocab & NV_STOPWORD),
+	    "read on: the tokens of one reading");
+
+	/* short words, long ones, words at the end of the text and words
+	 * with joins or other letters hash alike */
+	s = "said SAID Ambassadors AMBASSADORS Ch'ol-gun Kim";
+	n = name_tokenize(s, strlen(s), &toks, &cap);
+	is_long(n, 6, "words to hash");
+	ok(toks[0].hash == name_word_hash("said", 4) &&
+	    toks[1].hash == toks[0].hash, "a short word");
+	ok(toks[2].hash == name_word_hash("ambassadors", 11) &&
+	    toks[3].hash == toks[2].hash && toks[3].allcaps &&
+	    !toks[2].allcaps, "a long word");
+	ok(toks[4].hash == name_word_hash("ch'ol-gun", 9), "joins");
+	ok(toks[5].hash == name_word_hash("kim", 3) && toks[5].cap,
+	    "the last word");
+
+	/* a program's own words: flags of its own, ASCII case only */
+	{
+		static const char *const mine[] = { "replied", "charg\xc3\xa9" };
+
+		name_vocab_add(mine, 2, NV_PROGRAM);
+		s = "REPLIED Replied replied. charg\xc3\xa9 CHARG\xc3\x89 Kim";
+		n = name_tokenize(s, strlen(s), &toks, &cap);
+		is_long(n, 7, "tokens of a program's words");
+		ok((toks[0].vocab & NV_PROGRAM) && (toks[1].vocab & NV_PROGRAM) &&
+		    (toks[2].vocab & NV_PROGRAM), "in any ASCII case");
+		ok((toks[4].vocab & NV_PROGRAM) &&
+		    (toks[4].vocab & NV_STOPWORD), "with a library's flag");
+		ok(!(toks[5].vocab & NV_PROGRAM) &&
+		    (toks[5].vocab & NV_STOPWORD),
+		    "no Latin-1 folding for a program's words");
+		ok(toks[6].vocab == 0, "others: none");
+	}
 
 	/* names parsed once compare as name_same() compares */
 	{
