@@ -65,7 +65,7 @@ tok_flags(const uint32_t *cp, size_t n)
 		f |= TOK_CAPS;
 	if (upper == 0)
 		f |= TOK_LOWER;
-	if (is_cyrillic(cp[0]))
+	if (cp[0] >= 0x80 && is_cyrillic(cp[0]))
 		f |= TOK_CYRILLIC;
 	return f;
 }
@@ -79,6 +79,7 @@ text_cut(struct text *t, const char *s, size_t len)
 
 	t->s = s;
 	t->len = len;
+	t->start_end = len;
 	t->ntok = 0;
 	if (t->capcp < len + 1) {
 		/* at most one code point a byte */
@@ -113,7 +114,8 @@ text_cut(struct text *t, const char *s, size_t len)
 				continue;
 			}
 			/* an apostrophe between letters, but not 's */
-			if (k + 1 < ncp && cp_is_apos(cp[k]) &&
+			if (k + 1 < ncp && (cp[k] == '\'' || (cp[k] >= 0x80 &&
+			    cp_is_apos(cp[k]))) &&
 			    cp[k] != 0x2BA && is_letter(cp[k + 1]) &&
 			    !(cp[k + 1] == 's' && (k + 2 >= ncp ||
 			    !is_letter(cp[k + 2])))) {
@@ -506,49 +508,20 @@ const char *const canon_zh_surnames[] = { "Mao", "Zhou", "Deng", "Liu",
     "Liao", "Zou", "Xiong", "Hao", "Bai", "Cui", "Qiu", "Qin", "Hou",
     "Shao", "Meng", "Qian", "Yin", "Kang", "Chang", "Li", "He", NULL };
 
-static char **zh_surname_forms[2];
-
-static void
-zh_free_surnames(void)
-{
-	int s, i;
-
-	for (s = 0; s < 2; s++) {
-		for (i = 0; zh_surname_forms[s] && zh_surname_forms[s][i]; i++)
-			free(zh_surname_forms[s][i]);
-		free(zh_surname_forms[s]);
-	}
-}
-
 int
 zh_surname(const char *s, size_t n, int scheme)
 {
-	struct buf b = { 0 };
-	size_t count = sizeof(canon_zh_surnames) /
-	    sizeof(canon_zh_surnames[0]);
-	int i, k;
+	const char *form;
+	size_t i;
 
-	if (zh_surname_forms[0] == NULL) {
-		for (k = 0; k < 2; k++) {
-			zh_surname_forms[k] = xcalloc(count, sizeof(char *));
-			for (i = 0; canon_zh_surnames[i]; i++) {
-				buf_reset(&b);
-				if (k == ZH_PINYIN)
-					buf_adds(&b, canon_zh_surnames[i]);
-				else if (!zh_word_convert(&b,
-				    canon_zh_surnames[i],
-				    strlen(canon_zh_surnames[i]), ZH_PINYIN))
-					buf_adds(&b, canon_zh_surnames[i]);
-				zh_surname_forms[k][i] = buf_take(&b);
-			}
-		}
-		atexit(zh_free_surnames);
-	}
-	for (i = 0; zh_surname_forms[scheme][i]; i++)
-		if (n > 0 && zh_surname_forms[scheme][i][0] == s[0] &&
-		    strlen(zh_surname_forms[scheme][i]) == n &&
-		    strncmp(zh_surname_forms[scheme][i], s, n) == 0)
+	for (i = 0; canon_zh_surnames[i]; i++) {
+		form = scheme == ZH_PINYIN || i >= zh_surnames_nwg ||
+		    zh_surnames_wg[i] == NULL ? canon_zh_surnames[i] :
+		    zh_surnames_wg[i];
+		if (n > 0 && form[0] == s[0] && strlen(form) == n &&
+		    strncmp(form, s, n) == 0)
 			return 1;
+	}
 	return 0;
 }
 
@@ -579,7 +552,7 @@ canon_rewrite(struct canon_rw *rw, const struct text *t)
 	struct memo_val v;
 	int some;
 
-	while (i < t->ntok) {
+	while (i < t->ntok && t->tok[i].bs < t->start_end) {
 		k = &t->tok[i];
 		buf_reset(&c);
 		if (!tok_latin(t, i)) {

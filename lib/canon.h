@@ -26,6 +26,8 @@ struct text {
 	struct tok *tok;
 	size_t      ntok, captok;
 	size_t      colbase;	/* code points before s on its line */
+	size_t      start_end;	/* rewrites start only in the tokens that
+				 * begin before this byte (text_cut: len) */
 };
 
 void text_cut(struct text *t, const char *s, size_t len);

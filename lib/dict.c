@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "dict.h"
+#include "translit-builtin.h"
 #include "translit.h"
 #include "utf8.h"
 #include "util.h"
@@ -17,8 +18,8 @@ struct node {
 };
 
 struct entry {
-	char       *variant;
-	char       *canonical;
+	size_t      variant;	/* offsets in the pool */
+	size_t      canonical;
 	const char *rule;
 };
 
@@ -27,6 +28,7 @@ struct dict {
 	size_t              nnodes, capnodes;
 	struct entry       *entries;
 	size_t              nentries, capentries;
+	struct buf          pool;	/* the strings of the entries */
 	struct dict_schemes sch;
 	int                 root[256];	/* the root's child by byte, -1 */
 };
@@ -59,24 +61,17 @@ dict_new(const struct dict_schemes *sch)
 	return d;
 }
 
-/* One code point of s as the bytes the trie compares: apostrophes
- * become '. Returns the length consumed (0 at the end). */
+/* One code point of s[0..n), n > 0, outside ASCII as the bytes the
+ * trie compares: apostrophes become '.  Returns the length consumed. */
 static size_t
-norm_cp(const char *s, size_t n, char out[4], size_t *outlen)
+norm_cp_other(const char *s, size_t n, char out[4], size_t *outlen)
 {
 	uint32_t c;
 	size_t len;
 
-	if (n > 0 && (unsigned char)s[0] < 0x80) {	/* ASCII: no decoding */
-		out[0] = (char)(s[0] >= 'A' && s[0] <= 'Z' ? s[0] + 32 : s[0]);
-		*outlen = 1;
-		return 1;
-	}
 	len = utf8_decode(s, n, &c);
 
 	if (len == 0) {
-		if (n == 0)
-			return 0;
 		out[0] = s[0];
 		*outlen = 1;
 		return 1;
@@ -89,6 +84,31 @@ norm_cp(const char *s, size_t n, char out[4], size_t *outlen)
 	return len;
 }
 
+/* One code point of s[0..n), n > 0, as the bytes the trie compares
+ * (ASCII in lower case, inline); returns the length consumed. */
+static inline size_t
+norm_cp(const char *s, size_t n, char out[4], size_t *outlen)
+{
+	if ((unsigned char)s[0] < 0x80) {
+		out[0] = (char)(s[0] >= 'A' && s[0] <= 'Z' ? s[0] + 32 : s[0]);
+		*outlen = 1;
+		return 1;
+	}
+	return norm_cp_other(s, n, out, outlen);
+}
+
+/* s, with its NUL, into the pool: its offset. */
+static size_t
+pool_add(struct dict *d, const char *s)
+{
+	size_t off = d->pool.len;
+
+	buf_add(&d->pool, s, strlen(s) + 1);
+	return off;
+}
+
+#define POOL(d, off)	((d)->pool.s + (off))
+
 void
 dict_add(struct dict *d, const char *variant, const char *canonical,
     const char *rule)
@@ -100,15 +120,20 @@ dict_add(struct dict *d, const char *variant, const char *canonical,
 
 	if (n == 0)
 		return;
-	while ((len = norm_cp(variant + i, n - i, ob, &ol)) > 0) {
+	while (i < n) {
+		len = norm_cp(variant + i, n - i, ob, &ol);
 		for (k = 0; k < ol; k++) {
 			prev = -1;
-			for (ch = d->nodes[cur].child; ch >= 0;
-			    ch = d->nodes[ch].sibling) {
-				if (d->nodes[ch].byte == (unsigned char)ob[k])
-					break;
-				prev = ch;
-			}
+			if (cur == 0 && d->root[(unsigned char)ob[k]] >= 0)
+				ch = d->root[(unsigned char)ob[k]];
+			else
+				for (ch = d->nodes[cur].child; ch >= 0;
+				    ch = d->nodes[ch].sibling) {
+					if (d->nodes[ch].byte ==
+					    (unsigned char)ob[k])
+						break;
+					prev = ch;
+				}
 			if (ch < 0) {
 				ch = new_node(d, (unsigned char)ob[k]);
 				if (prev < 0)
@@ -126,10 +151,9 @@ dict_add(struct dict *d, const char *variant, const char *canonical,
 		/* a later entry wins, except that a keep never overrides */
 		e = &d->entries[d->nodes[cur].entry];
 		if (strcmp(variant, canonical) == 0 &&
-		    strcmp(e->variant, e->canonical) != 0)
+		    strcmp(POOL(d, e->variant), POOL(d, e->canonical)) != 0)
 			return;
-		free(e->canonical);
-		e->canonical = xstrdup(canonical);
+		e->canonical = pool_add(d, canonical);
 		e->rule = rule;
 		return;
 	}
@@ -139,8 +163,8 @@ dict_add(struct dict *d, const char *variant, const char *canonical,
 		    sizeof(*d->entries));
 	}
 	e = &d->entries[d->nentries];
-	e->variant = xstrdup(variant);
-	e->canonical = xstrdup(canonical);
+	e->variant = pool_add(d, variant);
+	e->canonical = pool_add(d, canonical);
 	e->rule = rule;
 	d->nodes[cur].entry = (int)d->nentries++;
 }
@@ -155,12 +179,7 @@ dict_match(const struct dict *d, const char *s, size_t n,
 	int cur = 0, ch;
 
 	while (i < n) {
-		if ((unsigned char)s[i] < 0x80) {	/* inline, the usual */
-			ob[0] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 :
-			    s[i]);
-			ol = len = 1;
-		} else
-			len = norm_cp(s + i, n - i, ob, &ol);
+		len = norm_cp(s + i, n - i, ob, &ol);
 		for (k = 0; k < ol && cur >= 0; k++) {
 			if (cur == 0) {
 				cur = d->root[(unsigned char)ob[k]];
@@ -178,7 +197,8 @@ dict_match(const struct dict *d, const char *s, size_t n,
 		if (d->nodes[cur].entry >= 0 && (ends_ok == NULL ||
 		    ends_ok(s, n, i))) {
 			best = i;
-			*canonical = d->entries[d->nodes[cur].entry].canonical;
+			*canonical = POOL(d,
+			    d->entries[d->nodes[cur].entry].canonical);
 			*rule = d->entries[d->nodes[cur].entry].rule;
 		}
 	}
@@ -198,22 +218,17 @@ dict_dump(const struct dict *d, void (*emit)(const char *, const char *,
 	size_t i;
 
 	for (i = 0; i < d->nentries; i++)
-		emit(d->entries[i].variant, d->entries[i].canonical,
-		    d->entries[i].rule, arg);
+		emit(POOL(d, d->entries[i].variant),
+		    POOL(d, d->entries[i].canonical), d->entries[i].rule, arg);
 }
 
 void
 dict_free(struct dict *d)
 {
-	size_t i;
-
 	if (d == NULL)
 		return;
-	for (i = 0; i < d->nentries; i++) {
-		free(d->entries[i].variant);
-		free(d->entries[i].canonical);
-	}
 	free(d->entries);
+	buf_free(&d->pool);
 	free(d->nodes);
 	free(d);
 }
@@ -275,35 +290,57 @@ section(const struct dict *d, const char *name, const char **rule)
 	return strcmp(chosen, eq + 1) == 0 ? S_FORWARD : S_REVERSE;
 }
 
+static int
+cmp_ru_name(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct ru_builtin_name *)elem)->cyrillic);
+}
+
 static void
 add_russian(struct dict *d, char **f, int nf, const char *rule)
 {
-	struct buf canon = { 0 }, v = { 0 }, fold = { 0 };
-	int s, i, chosen = ru_scheme_parse(d->sch.russian ? d->sch.russian :
+	struct buf canon = { 0 }, v[RU_NSCHEMES], fold[RU_NSCHEMES];
+	const struct ru_builtin_name *pre;
+	const char *cand[2 * RU_NSCHEMES];
+	int s, i, j, chosen = ru_scheme_parse(d->sch.russian ? d->sch.russian :
 	    "lc");
 
 	if (chosen < 0)
 		chosen = RU_LC;
-	ru_translit(&canon, f[0], strlen(f[0]), chosen);
-	buf_cstr(&canon);
+	memset(v, 0, sizeof(v));
+	memset(fold, 0, sizeof(fold));
+	/* the names of the built-in dictionary are worked out ahead */
+	pre = bsearch(f[0], ru_builtin_names, ru_builtin_nnames,
+	    sizeof(ru_builtin_names[0]), cmp_ru_name);
 	for (s = 0; s < RU_NSCHEMES; s++) {
-		buf_reset(&v);
-		ru_translit(&v, f[0], strlen(f[0]), s);
-		buf_cstr(&v);
-		if (strcmp(v.s, canon.s) != 0)
-			dict_add(d, v.s, canon.s, rule);
-		buf_reset(&fold);
-		ascii_fold(&fold, v.s, v.len);
-		if (strcmp(fold.s, canon.s) != 0)
-			dict_add(d, fold.s, canon.s, rule);
+		if (pre != NULL) {
+			cand[2 * s] = pre->form[s];
+			cand[2 * s + 1] = pre->fold[s];
+			continue;
+		}
+		ru_translit(&v[s], f[0], strlen(f[0]), s);
+		ascii_fold(&fold[s], v[s].s, v[s].len);
+		cand[2 * s] = buf_cstr(&v[s]);
+		cand[2 * s + 1] = buf_cstr(&fold[s]);
+	}
+	buf_adds(&canon, cand[2 * chosen]);
+	buf_cstr(&canon);
+	/* each form in every scheme, and folded, once */
+	for (i = 0; i < 2 * RU_NSCHEMES; i++) {
+		for (j = 0; j < i && strcmp(cand[j], cand[i]) != 0; j++)
+			;
+		if (j == i && strcmp(cand[i], canon.s) != 0)
+			dict_add(d, cand[i], canon.s, rule);
 	}
 	for (i = 1; i < nf; i++)
 		if (strcmp(f[i], canon.s) != 0)
 			dict_add(d, f[i], canon.s, rule);
 	dict_add(d, canon.s, canon.s, rule);
 	buf_free(&canon);
-	buf_free(&v);
-	buf_free(&fold);
+	for (s = 0; s < RU_NSCHEMES; s++) {
+		buf_free(&v[s]);
+		buf_free(&fold[s]);
+	}
 }
 
 int
@@ -317,11 +354,14 @@ dict_load_text(struct dict *d, const char *name, const char *text,
 	long lineno = 0;
 	int nf, i, errors = 0;
 	size_t ll;
+	struct buf lb = { 0 };
 
 	while (p < end) {
 		nl = memchr(p, '\n', (size_t)(end - p));
 		ll = nl ? (size_t)(nl - p) : (size_t)(end - p);
-		line = xstrndup(p, ll);
+		buf_reset(&lb);
+		buf_add(&lb, p, ll);
+		line = buf_cstr(&lb);
 		p += ll + (nl != NULL);
 		lineno++;
 		if (ll > 0 && line[ll - 1] == '\r')
@@ -329,11 +369,9 @@ dict_load_text(struct dict *d, const char *name, const char *text,
 		if (utf8_check(line, ll) != ll) {
 			diag(name, lineno, "invalid UTF-8");
 			errors++;
-			free(line);
 			continue;
 		}
 		if (line[0] == '#' || line[strspn(line, " \t")] == '\0') {
-			free(line);
 			continue;
 		}
 		if (line[0] == '[') {
@@ -344,12 +382,10 @@ dict_load_text(struct dict *d, const char *name, const char *text,
 				*close = '\0';
 				sec = section(d, line + 1, &rule);
 			}
-			free(line);
 			continue;
 		}
 		nf = split_tabs(line, f, 64);
 		if (nf == 0 || sec == S_SKIP) {
-			free(line);
 			continue;
 		}
 		if (sec == S_RUSSIAN)
@@ -365,8 +401,8 @@ dict_load_text(struct dict *d, const char *name, const char *text,
 				dict_add(d, f[i], f[0], rule);
 			dict_add(d, f[0], f[0], rule);
 		}
-		free(line);
 	}
+	buf_free(&lb);
 	return errors;
 }
 

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "translit-builtin.h"
 #include "translit.h"
 #include "utf8.h"
 
@@ -102,6 +103,7 @@ struct memo_slot {
 struct memo {
 	struct memo_slot *slot;
 	size_t            n;
+	uint16_t         *used;	/* the slots that hold a key, n of them */
 };
 
 static size_t
@@ -122,6 +124,7 @@ memo_new(void)
 	struct memo *m = xcalloc(1, sizeof(*m));
 
 	m->slot = xcalloc(MEMO_SLOTS, sizeof(*m->slot));
+	m->used = xreallocarray(NULL, MEMO_MAX, sizeof(*m->used));
 	return m;
 }
 
@@ -130,21 +133,20 @@ memo_clear(struct memo *m)
 {
 	size_t i;
 
-	for (i = 0; i < MEMO_SLOTS; i++)
-		free(m->slot[i].key);
-	memset(m->slot, 0, MEMO_SLOTS * sizeof(*m->slot));
+	for (i = 0; i < m->n; i++) {
+		free(m->slot[m->used[i]].key);
+		memset(&m->slot[m->used[i]], 0, sizeof(m->slot[0]));
+	}
 	m->n = 0;
 }
 
 void
 memo_free(struct memo *m)
 {
-	size_t i;
-
 	if (m == NULL)
 		return;
-	for (i = 0; i < MEMO_SLOTS; i++)
-		free(m->slot[i].key);
+	memo_clear(m);
+	free(m->used);
 	free(m->slot);
 	free(m);
 }
@@ -185,7 +187,7 @@ memo_put(struct memo *m, int tag, const char *s, size_t n,
 	if (m->n == MEMO_MAX)
 		memo_clear(m);	/* bounded: forget, it is only a cache */
 	if ((e = memo_find(m, tag, s, n))->key == NULL) {
-		m->n++;
+		m->used[m->n++] = (uint16_t)(e - m->slot);
 		e->key = xmalloc(n + 1 + v->len + 1);
 		e->klen = n + 1;
 		e->key[0] = (char)tag;
@@ -722,6 +724,12 @@ ko_norm(struct buf *b, const char *s, size_t n, int keep_breves)
 	uint32_t c;
 
 	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {	/* ASCII: lower case */
+			buf_addc(b, (char)(s[i] >= 'A' && s[i] <= 'Z' ?
+			    s[i] + 32 : s[i]));
+			i++;
+			continue;
+		}
 		len = utf8_decode(s + i, n - i, &c);
 		if (len == 0)
 			len = 1, c = (unsigned char)s[i];
@@ -762,20 +770,27 @@ ko_memo_get(void)
 	return ko_memo;
 }
 
+/* Every spelling of every surname by its key (ko_norm), in an open
+ * addressing table; of spellings with one key the first surname wins.
+ * The keys come from lib/translit-tables.c, or are worked out here
+ * (then the table owns them). */
+enum { KO_SKEY_SLOTS = 1024 };
+
 struct ko_skey {
-	char *k;
-	int   idx;
+	const char *k;		/* NULL: an empty slot */
+	int         idx;
 };
 static struct ko_skey *ko_skeys;
-static size_t ko_nskeys;
+static int ko_skeys_owned;
 
-static int
-ko_skey_cmp(const void *a, const void *b)
+static size_t
+ko_skey_slot(const char *k)
 {
-	const struct ko_skey *x = a, *y = b;
-	int c = strcmp(x->k, y->k);
+	size_t h = 2166136261u;
 
-	return c ? c : x->idx - y->idx;
+	for (; *k; k++)
+		h = (h ^ (unsigned char)*k) * 16777619u;
+	return h & (KO_SKEY_SLOTS - 1);
 }
 
 static void
@@ -783,24 +798,84 @@ ko_free_skeys(void)
 {
 	size_t i;
 
-	for (i = 0; i < ko_nskeys; i++)
-		free(ko_skeys[i].k);
+	for (i = 0; ko_skeys_owned && i < KO_SKEY_SLOTS; i++)
+		free((char *)ko_skeys[i].k);
 	free(ko_skeys);
 	ko_skeys = NULL;
 }
 
 static void
-ko_skey_add(size_t *cap, const char *s, size_t n, int idx)
+ko_spelling(void (*fn)(const char *, int, void *), void *arg,
+    struct buf *v, const char *s, size_t n, int idx)
+{
+	buf_reset(v);
+	ko_norm(v, s, n, 0);
+	fn(v->s, idx, arg);
+}
+
+void
+ko_surname_spellings(void (*fn)(const char *key, int idx, void *arg),
+    void *arg)
 {
 	struct buf v = { 0 };
+	const char *p, *q;
+	int i;
 
-	ko_norm(&v, s, n, 0);
-	if (ko_nskeys == *cap) {
-		*cap = *cap ? *cap * 2 : 256;
-		ko_skeys = xreallocarray(ko_skeys, *cap, sizeof(*ko_skeys));
+	for (i = 0; i < KO_NSURNAMES; i++) {
+		ko_spelling(fn, arg, &v, ko_surnames[i].mr,
+		    strlen(ko_surnames[i].mr), i);
+		ko_spelling(fn, arg, &v, ko_surnames[i].rr,
+		    strlen(ko_surnames[i].rr), i);
+		for (p = ko_surnames[i].variants; *p; p = q) {
+			q = p + strcspn(p, " ");
+			ko_spelling(fn, arg, &v, p, (size_t)(q - p), i);
+			while (*q == ' ')
+				q++;
+		}
 	}
-	ko_skeys[ko_nskeys].k = buf_take(&v);
-	ko_skeys[ko_nskeys++].idx = idx;
+	buf_free(&v);
+}
+
+/* 1 when k is the first spelling with its key */
+static int
+ko_skey_put(const char *k, int idx)
+{
+	size_t h;
+
+	for (h = ko_skey_slot(k); ko_skeys[h].k != NULL;
+	    h = (h + 1) & (KO_SKEY_SLOTS - 1))
+		if (strcmp(ko_skeys[h].k, k) == 0)
+			return 0;
+	ko_skeys[h].k = k;
+	ko_skeys[h].idx = idx;
+	return 1;
+}
+
+static void
+ko_skey_worked_out(const char *k, int idx, void *arg)
+{
+	char *own = xstrdup(k);
+
+	(void)arg;
+	if (!ko_skey_put(own, idx))
+		free(own);
+}
+
+static void
+ko_skeys_build(void)
+{
+	size_t i;
+
+	ko_skeys = xcalloc(KO_SKEY_SLOTS, sizeof(*ko_skeys));
+	atexit(ko_free_skeys);
+	if (ko_builtin_nskeys == 0) {
+		ko_skeys_owned = 1;
+		ko_surname_spellings(ko_skey_worked_out, NULL);
+		return;
+	}
+	for (i = 0; i < ko_builtin_nskeys; i++)
+		(void)ko_skey_put(ko_builtin_skeys[i].key,
+		    ko_builtin_skeys[i].idx);
 }
 
 int
@@ -809,42 +884,22 @@ ko_surname(const char *s, size_t n)
 	const struct memo_val *mv;
 	struct memo_val v = { 0 };
 	struct buf b = { 0 };
-	size_t lo, hi, mid, cap = 0;
-	const char *p, *q;
-	int i, found = -1;
+	size_t h;
+	int found = -1;
 
-	if (ko_skeys == NULL) {
-		for (i = 0; i < KO_NSURNAMES; i++) {
-			ko_skey_add(&cap, ko_surnames[i].mr,
-			    strlen(ko_surnames[i].mr), i);
-			ko_skey_add(&cap, ko_surnames[i].rr,
-			    strlen(ko_surnames[i].rr), i);
-			for (p = ko_surnames[i].variants; *p; p = q) {
-				q = p + strcspn(p, " ");
-				ko_skey_add(&cap, p, (size_t)(q - p), i);
-				while (*q == ' ')
-					q++;
-			}
-		}
-		qsort(ko_skeys, ko_nskeys, sizeof(*ko_skeys), ko_skey_cmp);
-		atexit(ko_free_skeys);
-	}
+	if (ko_skeys == NULL)
+		ko_skeys_build();
 	if (n == 0 || n > 16)
 		return -1;
 	if ((mv = memo_get(ko_memo_get(), 'K', s, n)) != NULL)
 		return mv->n;
 	ko_norm(&b, s, n, 0);
-	lo = 0;
-	hi = ko_nskeys;
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		if (strcmp(ko_skeys[mid].k, b.s) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo < ko_nskeys && strcmp(ko_skeys[lo].k, b.s) == 0)
-		found = ko_skeys[lo].idx;
+	for (h = ko_skey_slot(b.s); ko_skeys[h].k != NULL;
+	    h = (h + 1) & (KO_SKEY_SLOTS - 1))
+		if (strcmp(ko_skeys[h].k, b.s) == 0) {
+			found = ko_skeys[h].idx;
+			break;
+		}
 	buf_free(&b);
 	v.n = found;
 	memo_put(ko_memo, 'K', s, n, &v);
@@ -857,9 +912,10 @@ ko_surname_each(void (*fn)(const char *key, void *arg), void *arg)
 	size_t i;
 
 	if (ko_skeys == NULL)
-		(void)ko_surname("Kim", 3);	/* builds the keys */
-	for (i = 0; i < ko_nskeys; i++)
-		fn(ko_skeys[i].k, arg);
+		ko_skeys_build();
+	for (i = 0; i < KO_SKEY_SLOTS; i++)
+		if (ko_skeys[i].k != NULL)
+			fn(ko_skeys[i].k, arg);
 }
 
 const char *

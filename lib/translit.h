@@ -50,6 +50,11 @@ const char *ko_surname_form(int idx, int scheme);
 /* Every spelling ko_surname knows, as it compares them (lower case,
  * ' for apostrophes, breves folded). */
 void ko_surname_each(void (*fn)(const char *key, void *arg), void *arg);
+/* Every spelling of every surname, its key and its surname, worked out
+ * from the tables of translit.c (scripts/gen-translit-tables writes them
+ * into lib/translit-tables.c, whence ko_surname takes them). */
+void ko_surname_spellings(void (*fn)(const char *key, int idx, void *arg),
+    void *arg);
 /* Is s[0..n) one romanized Korean syllable (any scheme, any case,
  * any apostrophe)? */
 int ko_syllable(const char *s, size_t n);

@@ -1,6 +1,9 @@
 /* process.c: reading, cutting lines into words, and the rewriting pass. */
 #include <sys/types.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +12,7 @@
 
 #include "nt.h"
 #include "table.h"
+#include "translit-builtin.h"
 #include "translit.h"
 #include "utf8.h"
 #include "util.h"
@@ -69,23 +73,28 @@ report_change(void *arg, const struct text *t, size_t bs, size_t be,
 /* ---------------------------------------------------------------- */
 /* The fast path: most of a paper cannot change.  A line is cut into
  * segments at punctuation that no name can hold (commas, brackets ...),
- * and a segment goes through text_cut and canon_rewrite only when a
- * word of it could start a rewrite: the first word of a dictionary
- * entry, a Korean or Chinese surname before a capital, a patronymic
- * ending, or any letter outside ASCII (Cyrillic, diacritics).  A
- * rewrite never spans a segment boundary, so the output is the same. */
+ * and only a region of a segment goes through text_cut and
+ * canon_rewrite: from the first word that could start a rewrite (the
+ * first word of a dictionary entry, a Korean or Chinese surname before
+ * a capital, a patronymic ending, or any letter outside ASCII) to where
+ * no rewrite starting in it can reach (scan_region).  A rewrite never
+ * spans a segment boundary nor starts in another word, so the output
+ * is the same. */
 
-enum { B_OTHER, B_LETTER, B_APOS, B_BOUND, B_SLOW };
+/* byte classes; a plain word ends at B_OTHER or B_BOUND */
+enum { B_LETTER, B_APOS, B_SLOW, B_OTHER, B_BOUND };
 
 static unsigned char bclass[256];
 static int dot_bound;		/* ". " after a lower-case word is a boundary */
+static size_t maxsep;		/* the most separators of an entry */
 
 /* Lower-case ASCII words, by a hash set; a pair bitmap of first two
  * bytes rejects most words before hashing. */
 struct wordset {
-	char   **w;
-	size_t   cap, n;
-	uint32_t pair[32];	/* [first letter] bit second (27: not a letter) */
+	size_t    *w;		/* 1 + the offset of a word in pool; 0 none */
+	size_t     cap, n;
+	struct buf pool;	/* the words, each with its NUL */
+	uint32_t   pair[32];	/* [first letter] bit second (27: not a letter) */
 };
 static struct wordset dictwords, surnames;
 /* entries of several words: their first words, and the first words
@@ -93,24 +102,47 @@ static struct wordset dictwords, surnames;
 static struct wordset dictfirst, dictpairs;
 static int fast_ready;
 
-/* The words of dictwords, dictfirst and surnames by the low bits of
- * their hash: a clear bit proves a word in none of them, which is what
- * most words of a paper are. */
-#define WORDBITS	(1u << 16)
-static uint64_t wordbits[WORDBITS / 64];
+/* Two bit sets of words by a key of their length and first and last
+ * two letters: dictbits holds the words of dictwords and dictfirst,
+ * surnbits those of surnames.  A clear bit proves a word in none of
+ * them, which is what most words of a paper are.  The key is taken when
+ * the scanner reaches the end of a word, so that a letter costs no more
+ * than its class test. */
+#define WORDBITS	(1u << 15)	/* key_of: 64 - 49 bits */
+static uint64_t dictbits[WORDBITS / 64], surnbits[WORDBITS / 64];
 
-static void
-wordbit_set(unsigned long h)
+/* The key of a word of n letters whose first eight (fewer when n < 8)
+ * are v, in lower case, the first in the low byte. */
+static inline unsigned
+key_of(uint64_t v, size_t n)
 {
-	h &= WORDBITS - 1;
-	wordbits[h / 64] |= (uint64_t)1 << (h % 64);
+	return (unsigned)(((v ^ n) * 0x9E3779B97F4A7C15u) >> 49);
 }
 
-static int
-wordbit(unsigned long h)
+/* w[0..n), n >= 1, with its letters in lower case (or | 0x20) */
+static unsigned
+word_key(const char *w, size_t n)
 {
-	h &= WORDBITS - 1;
-	return (wordbits[h / 64] >> (h % 64)) & 1;
+	uint64_t v = 0;
+	size_t i;
+
+	for (i = 0; i < n && i < 8; i++)
+		v |= (uint64_t)((unsigned char)w[i] | 0x20) << (8 * i);
+	return key_of(v, n);
+}
+
+static void
+wordbit_set(uint64_t *bits, const char *w, size_t n)
+{
+	unsigned k = word_key(w, n);
+
+	bits[k / 64] |= (uint64_t)1 << (k % 64);
+}
+
+static inline int
+wordbit(const uint64_t *bits, unsigned k)
+{
+	return (bits[k / 64] >> (k % 64)) & 1;
 }
 
 static size_t
@@ -137,15 +169,18 @@ static int
 ws_has(const struct wordset *ws, const char *s, size_t n)
 {
 	size_t h;
+	const char *w;
 
 	if (ws->cap == 0 || n == 0 ||
 	    !(ws->pair[pair_index((unsigned char)s[0])] &
 	    (1u << pair_index(n > 1 ? (unsigned char)s[1] : 0))))
 		return 0;
 	for (h = word_hash(s, n) & (ws->cap - 1); ws->w[h];
-	    h = (h + 1) & (ws->cap - 1))
-		if (strncmp(ws->w[h], s, n) == 0 && ws->w[h][n] == '\0')
+	    h = (h + 1) & (ws->cap - 1)) {
+		w = ws->pool.s + ws->w[h] - 1;
+		if (strncmp(w, s, n) == 0 && w[n] == '\0')
 			return 1;
+	}
 	return 0;
 }
 
@@ -153,29 +188,35 @@ static void
 ws_add(struct wordset *ws, const char *s, size_t n)
 {
 	size_t h, i;
+	const char *w;
 
-	if (n == 0 || ws_has(ws, s, n))
+	if (n == 0)
 		return;
 	if ((ws->n + 1) * 2 > ws->cap) {
-		char **old = ws->w;
-		size_t oldcap = ws->cap;
+		size_t *old = ws->w, oldcap = ws->cap;
 
 		ws->cap = ws->cap ? ws->cap * 2 : 256;
 		ws->w = xcalloc(ws->cap, sizeof(*ws->w));
 		for (i = 0; i < oldcap; i++) {
-			if (old[i] == NULL)
+			if (old[i] == 0)
 				continue;
-			for (h = word_hash(old[i], strlen(old[i])) &
-			    (ws->cap - 1); ws->w[h]; h = (h + 1) & (ws->cap - 1))
+			w = ws->pool.s + old[i] - 1;
+			for (h = word_hash(w, strlen(w)) & (ws->cap - 1);
+			    ws->w[h]; h = (h + 1) & (ws->cap - 1))
 				;
 			ws->w[h] = old[i];
 		}
 		free(old);
 	}
 	for (h = word_hash(s, n) & (ws->cap - 1); ws->w[h];
-	    h = (h + 1) & (ws->cap - 1))
-		;
-	ws->w[h] = xstrndup(s, n);
+	    h = (h + 1) & (ws->cap - 1)) {
+		w = ws->pool.s + ws->w[h] - 1;
+		if (strncmp(w, s, n) == 0 && w[n] == '\0')
+			return;		/* there already */
+	}
+	ws->w[h] = ws->pool.len + 1;
+	buf_add(&ws->pool, s, n);
+	buf_addc(&ws->pool, '\0');
 	ws->n++;
 	ws->pair[pair_index((unsigned char)s[0])] |=
 	    1u << pair_index(n > 1 ? (unsigned char)s[1] : 0);
@@ -184,11 +225,8 @@ ws_add(struct wordset *ws, const char *s, size_t n)
 static void
 ws_free(struct wordset *ws)
 {
-	size_t i;
-
-	for (i = 0; i < ws->cap; i++)
-		free(ws->w[i]);
 	free(ws->w);
+	buf_free(&ws->pool);
 	memset(ws, 0, sizeof(*ws));
 }
 
@@ -233,7 +271,7 @@ add_entry(const char *variant, const char *canonical, const char *rule,
     void *arg)
 {
 	char w[64];
-	size_t n;
+	size_t n, nsep;
 	const unsigned char *p;
 
 	(void)canonical;
@@ -264,9 +302,10 @@ add_entry(const char *variant, const char *canonical, const char *rule,
 			ws_add(&dictpairs, pw, n + sep + w2);
 		} else
 			ws_add(&dictwords, w, n);
-		wordbit_set(word_hash(w, n));
+		wordbit_set(dictbits, w, n);
 	}
-	for (p = (const unsigned char *)variant; *p; p++) {
+	for (p = (const unsigned char *)variant, nsep = 0; *p; p++) {
+		nsep += *p < 0x80 && bclass[*p] != B_LETTER && *p != '\'';
 		/* no boundary inside an entry */
 		if (*p < 0x80 && bclass[*p] == B_BOUND)
 			bclass[*p] = B_OTHER;
@@ -275,6 +314,8 @@ add_entry(const char *variant, const char *canonical, const char *rule,
 		    (p[-2] | 0x20) <= 'z'))
 			dot_bound = 0;
 	}
+	if (nsep > maxsep)
+		maxsep = nsep;
 }
 
 static void
@@ -286,7 +327,7 @@ add_surname(const char *key, void *arg)
 	(void)arg;
 	if ((n = first_word(key, w, sizeof(w))) > 0) {
 		ws_add(&surnames, w, n);
-		wordbit_set(word_hash(w, n));
+		wordbit_set(surnbits, w, n);
 	}
 }
 
@@ -303,7 +344,6 @@ static void
 fast_init(void)
 {
 	static const char bounds[] = ",;:()[]{}\"!?<>/|*_=+&%$#@~^`\\";
-	struct buf b = { 0 };
 	size_t i;
 	int c, k;
 
@@ -322,21 +362,18 @@ fast_init(void)
 	ko_surname_each(add_surname, NULL);
 	for (k = 0; k < 2; k++)
 		for (i = 0; canon_zh_surnames[i]; i++) {
+			const char *form = k == ZH_PINYIN ?
+			    canon_zh_surnames[i] : i < zh_surnames_nwg ?
+			    zh_surnames_wg[i] : NULL;
 			char w[64];
 			size_t n;
 
-			buf_reset(&b);
-			if (k == ZH_PINYIN)
-				buf_adds(&b, canon_zh_surnames[i]);
-			else if (!zh_word_convert(&b, canon_zh_surnames[i],
-			    strlen(canon_zh_surnames[i]), ZH_PINYIN))
-				continue;
-			if ((n = first_word(buf_cstr(&b), w, sizeof(w))) > 0) {
+			if (form != NULL &&
+			    (n = first_word(form, w, sizeof(w))) > 0) {
 				ws_add(&surnames, w, n);
-				wordbit_set(word_hash(w, n));
+				wordbit_set(surnbits, w, n);
 			}
 		}
-	buf_free(&b);
 	fast_ready = 1;
 	atexit(fast_free);
 }
@@ -429,42 +466,132 @@ lower_word(char *w, const char *s, size_t n)
 	return w;
 }
 
-/* Where the slow path starts for a word at ws that could start a rewrite:
- * with the byte before it, since no earlier word can. */
-static size_t
-trigger_start(const char *s, size_t ws)
+/* The length of the run of ASCII letters that starts s[0..n), and in
+ * *key the key of the word it makes: eight bytes a step where the
+ * compiler can find the first byte that is not a letter (the lowest set
+ * byte of a mask, little-endian). */
+static inline size_t
+letter_run(const char *s, size_t n, unsigned *key)
 {
-	return ws > 0 && (unsigned char)s[ws - 1] < 0x80 ? ws - 1 : ws;
+	size_t i = 0;
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
+	uint64_t v, x, other, first;
+
+	if (n >= 8) {
+		memcpy(&v, s, 8);
+		first = v | ones * 0x20;
+		for (;;) {
+			/* a byte below 0x80 that is 0x61-0x7A once OR 0x20 */
+			x = (v | ones * 0x20) & ~high;
+			other = ~((x + ones * 0x1F) & ~(x + ones * 0x05) &
+			    ~v) & high;
+			if (other != 0)
+				break;
+			i += 8;
+			if (i + 8 > n) {
+				while (i < n && bclass[(unsigned char)s[i]] ==
+				    B_LETTER)
+					i++;
+				*key = key_of(first, i);
+				return i;
+			}
+			memcpy(&v, s + i, 8);
+		}
+		if (i == 0)	/* the bytes before the first other one */
+			first &= ((other & -other) >> 7) - 1;
+		i += (size_t)__builtin_ctzll(other) / 8;
+		*key = key_of(first, i);
+		return i;
+	}
+#endif
+	while (i < n && bclass[(unsigned char)s[i]] == B_LETTER)
+		i++;
+	*key = i > 0 ? word_key(s, i) : 0;
+	return i;
 }
 
-/* Scan the segment from s: set *end to its end (a boundary byte or n),
- * return whether it needs the full treatment, and from where (*start:
- * the first word that could start a rewrite, with the byte before it,
- * since no earlier word can). */
-static int
-segment_scan(const char *s, size_t n, size_t *end, size_t *start)
-{
-	size_t i = 0, ws, wn;
-	unsigned long h;
-	unsigned char c;
-	char w[64];
-	int trig = 0;
+/* The scan of a piece for the regions that need the full treatment.
+ * A region starts with the first word that could start a rewrite (with
+ * the byte before it, since no earlier word can) and ends at the end of
+ * its segment, or earlier at a separator (an ASCII byte other than a
+ * letter or an apostrophe, so that no word is cut) that no rewrite
+ * starting in the region can reach or look at: a Korean or Chinese name
+ * reads the two words after its first and the start of a third, and a
+ * dictionary entry spans as many separators as it holds (at most
+ * maxsep).  A letter outside ASCII counts one more word, since the word
+ * after it may be the rest of its own. */
+struct scan {
+	size_t i;		/* where the scan goes on */
+	size_t seg;		/* where the segment starts */
+	size_t sep;		/* the last separator in it, or seg */
+	int    open;		/* a region from start */
+	size_t start;
+	size_t last;		/* where its last trigger ends */
+	int    words, seps;	/* still to pass before it may end */
+};
 
-	*start = 0;
+/* A rewrite could start in s[.., last); the region starts at from. */
+static void
+scan_trigger(struct scan *sc, size_t from, size_t last, int words)
+{
+	sc->last = last;
+	if (!sc->open) {
+		sc->open = 1;
+		sc->start = from;
+	}
+	sc->words = words;
+	sc->seps = (int)maxsep + 1;
+}
+
+/* A separator at i: 1 when the region ends there. */
+static inline int
+scan_sep(struct scan *sc, size_t i)
+{
+	if (sc->open && --sc->seps <= 0 && sc->words <= 0)
+		return 1;
+	sc->sep = i;
+	return 0;
+}
+
+/* The next region of s[0..n) from sc->i: 1 and its bounds, or 0. */
+static int
+scan_region(struct scan *sc, const char *s, size_t n, size_t *rs,
+    size_t *re)
+{
+	size_t i = sc->i, ws, wn;
+	unsigned char c;
+	unsigned k;
+	char w[64];
+	int letters;
+
 	while (i < n) {
 		c = (unsigned char)s[i];
+		if (c == ' ') {		/* the usual separator, first */
+			if (scan_sep(sc, i))
+				goto cut;
+			i++;
+			continue;
+		}
 		switch (bclass[c]) {
 		case B_BOUND:
-			*end = i;
-			return trig;
+			if (sc->open)
+				goto boundary;
+			sc->seg = sc->sep = ++i;
+			continue;
 		case B_OTHER:
 			if (c == '.' && dot_bound && i + 1 < n &&
-			    s[i + 1] == ' ' && i >= 2 &&
+			    s[i + 1] == ' ' && i >= sc->seg + 2 &&
 			    s[i - 1] >= 'a' && s[i - 1] <= 'z' &&
 			    bclass[(unsigned char)s[i - 2]] == B_LETTER) {
-				*end = i;
-				return trig;
+				if (sc->open)
+					goto boundary;
+				sc->seg = sc->sep = ++i;
+				continue;
 			}
+			if (scan_sep(sc, i))
+				goto cut;
 			i++;
 			continue;
 		case B_SLOW:
@@ -490,46 +617,50 @@ segment_scan(const char *s, size_t n, size_t *end, size_t *start)
 			}
 			if (c == 0xE2 || c == 0xCA)
 				break;	/* an apostrophe: a word */
-			trig = 1;
+			scan_trigger(sc, sc->sep, i + 1, 4);
 			i++;
 			continue;
 		case B_APOS:
 			i++;
 			continue;
 		}
-		if (trig) {
-			i++;
-			continue;
-		}
 		/* a word: letters and apostrophes */
 		ws = i;
-		h = HASH_START;
-		while (i < n && bclass[c = (unsigned char)s[i]] == B_LETTER) {
-			h = HASH_STEP(h, c | 0x20);
-			i++;
-		}
-		wn = i - ws;
+		wn = c < 0x80 ? letter_run(s + i, n - i, &k) : 0;
+		i += wn;
 		if (wn > 0 && wn <= sizeof(w) && (i == n ||
-		    bclass[c] == B_OTHER || bclass[c] == B_BOUND)) {
+		    bclass[c = (unsigned char)s[i]] >= B_OTHER)) {
 			/* the common word: ASCII letters only; unless it
 			 * ends like a patronymic, a clear bit proves that
-			 * no set holds it */
-			if (ends_with(s + ws, wn, "vich", 4) ||
-			    ends_with(s + ws, wn, "vna", 3) ||
-			    (wordbit(h) && word_triggers(s + ws, wn,
-			    lower_word(w, s + ws, wn), wn, s + i, n - i))) {
-				trig = 1;
-				*start = trigger_start(s, ws);
-			}
+			 * no set holds it (a surname only counts with a
+			 * capital, then " " and a capital or a letter
+			 * outside ASCII) */
+			if ((s[i - 1] == 'h' && wn >= 4 && s[i - 2] == 'c' &&
+			    s[i - 3] == 'i' && s[i - 4] == 'v') ||
+			    (s[i - 1] == 'a' && wn >= 3 && s[i - 2] == 'n' &&
+			    s[i - 3] == 'v') || ((wordbit(dictbits, k) ||
+			    (s[ws] <= 'Z' && i + 1 < n && c == ' ' &&
+			    ((s[i + 1] >= 'A' && s[i + 1] <= 'Z') ||
+			    (unsigned char)s[i + 1] >= 0x80) &&
+			    wordbit(surnbits, k))) &&
+			    word_triggers(s + ws, wn, lower_word(w, s + ws, wn),
+			    wn, s + i, n - i)))
+				scan_trigger(sc, ws > sc->seg &&
+				    (unsigned char)s[ws - 1] < 0x80 ? ws - 1 :
+				    ws, i, 3);
+			else if (sc->open)
+				sc->words--;
 			continue;
 		}
 		i = ws;		/* any other word, the long way */
 		wn = 0;
+		letters = 0;
 		while (i < n) {
 			c = (unsigned char)s[i];
 			if (bclass[c] == B_LETTER || c == '\'') {
 				if (wn < sizeof(w))
 					w[wn] = (char)(c | 0x20);
+				letters |= c != '\'';
 				wn++;
 				i++;
 			} else if (c == 0xE2 && i + 2 < n &&
@@ -551,21 +682,36 @@ segment_scan(const char *s, size_t n, size_t *end, size_t *start)
 		}
 		if (wn == 0) {
 			/* a lone mark outside ASCII */
-			trig = 1;
+			scan_trigger(sc, sc->sep, i + 1, 4);
 			i++;
 			continue;
 		}
 		if (wn > sizeof(w) || (i < n && bclass[(unsigned char)s[i]] ==
 		    B_SLOW && (unsigned char)s[i] < 0xE0 &&
 		    (unsigned char)s[i] != 0xC2))
-			trig = 1;	/* too long, or a letter outside ASCII */
-		else if (word_triggers(s + ws, i - ws, w, wn, s + i, n - i)) {
-			trig = 1;
-			*start = trigger_start(s, ws);
-		}
+			/* too long, or a letter outside ASCII */
+			scan_trigger(sc, sc->sep, i, 4);
+		else if (word_triggers(s + ws, i - ws, w, wn, s + i, n - i))
+			scan_trigger(sc, ws > sc->seg &&
+			    (unsigned char)s[ws - 1] < 0x80 ? ws - 1 : ws, i, 3);
+		else if (letters && sc->open)
+			sc->words--;
 	}
-	*end = n;
-	return trig;
+	sc->i = n;
+	if (!sc->open)
+		return 0;
+	*re = n;
+	goto found;
+boundary:
+	sc->seg = sc->sep = sc->i = i + 1;
+	*re = i;
+	goto found;
+cut:
+	sc->i = *re = i;
+found:
+	*rs = sc->start;
+	sc->open = 0;
+	return 1;
 }
 
 /* ---------------------------------------------------------------- */
@@ -577,13 +723,49 @@ static struct text text;
  * a space, so that memory stays bounded. */
 #define PIECE	(1u << 20)
 
-/* One segment through text_cut and canon_rewrite. */
+/* The input is read in blocks of this size (more for a longer line). */
+#define BLOCK	(1u << 16)
+
+/* Text that goes out unchanged is written in long runs: a run of the
+ * input still in memory waits in pend until text that does not follow
+ * it comes, or until the memory is to be reused (out_flush). */
+static const char *pend;
+static size_t npend;
+
 static void
-rewrite_segment(struct rewriter *rw, const char *s, size_t len,
-    size_t colbase)
+out_flush(void)
+{
+	if (npend > 0) {
+		fwrite(pend, 1, npend, stdout);
+		npend = 0;
+		out_check();
+	}
+}
+
+/* Unchanged input s[0..n), valid until the next out_flush(). */
+static void
+out_text(const char *s, size_t n)
+{
+	if (n == 0)
+		return;
+	if (npend > 0 && pend + npend == s) {
+		npend += n;
+		return;
+	}
+	out_flush();
+	pend = s;
+	npend = n;
+}
+
+/* One region through text_cut and canon_rewrite; rewrites start only
+ * in its words that begin before start_end. */
+static void
+rewrite_region(struct rewriter *rw, const char *s, size_t len,
+    size_t start_end, size_t colbase)
 {
 	text_cut(&text, s, len);
 	text.colbase = colbase;
+	text.start_end = start_end;
 	rw->c.copied = 0;
 	rw->c.changed = 0;
 	buf_reset(&rw->c.out);
@@ -591,9 +773,10 @@ rewrite_segment(struct rewriter *rw, const char *s, size_t len,
 	if (!opt.check) {
 		if (rw->c.changed) {
 			buf_add(&rw->c.out, s + rw->c.copied, len - rw->c.copied);
+			out_flush();
 			fwrite(rw->c.out.s, 1, rw->c.out.len, stdout);
 		} else
-			fwrite(s, 1, len, stdout);
+			out_text(s, len);
 	}
 }
 
@@ -604,47 +787,32 @@ process_piece(struct rewriter *rw, int fileno, const char *s, size_t len,
     size_t colbase, size_t tail)
 {
 	if (!opt.consistency) {
-		size_t a = 0, b, from, done = 0, counted = 0;
+		struct scan sc = { 0 };
+		size_t rs, re, done = 0, counted = 0;
 
 		if (!fast_ready)
 			fast_init();
-		while (a < len) {
-			if (!segment_scan(s + a, len - a, &b, &from)) {
-				a += b + 1;
-				continue;
-			}
-			b += a;
-			a += from;
+		while (scan_region(&sc, s, len, &rs, &re)) {
 			if (!opt.check)
-				fwrite(s + done, 1, a - done, stdout);
+				out_text(s + done, rs - done);
 			else {
-				colbase += utf8_count(s + counted, a - counted);
-				counted = a;
+				colbase += utf8_count(s + counted, rs - counted);
+				counted = rs;
 			}
-			rewrite_segment(rw, s + a, b - a, colbase);
-			done = b;
-			a = b + 1;
+			rewrite_region(rw, s + rs, re - rs, sc.last - rs,
+			    colbase);
+			done = re;
 		}
-		if (!opt.check && done < len + tail)
-			fwrite(s + done, 1, len + tail - done, stdout);
+		if (!opt.check)
+			out_text(s + done, len + tail - done);
 		return;
 	}
+	/* --consistency, a --check: the whole line */
 	text_cut(&text, s, len);
 	text.colbase = colbase;
-	rw->c.copied = 0;
-	rw->c.changed = 0;
-	buf_reset(&rw->c.out);
-	if (opt.consistency)
-		consist_line(rw->file, fileno, rw->lineno, &text);
-	if (!opt.consistency || dict_size(opt.dict) > 0)
+	consist_line(rw->file, fileno, rw->lineno, &text);
+	if (dict_size(opt.dict) > 0)
 		canon_rewrite(&rw->c, &text);
-	if (!opt.check) {
-		if (rw->c.changed) {
-			buf_add(&rw->c.out, s + rw->c.copied, len - rw->c.copied);
-			fwrite(rw->c.out.s, 1, rw->c.out.len, stdout);
-		} else
-			fwrite(s, 1, len, stdout);
-	}
 }
 
 static void
@@ -670,7 +838,7 @@ process_line(struct rewriter *rw, int fileno, const char *s, size_t len,
 	tail = !opt.check && !opt.consistency && eol == s + len ? eollen : 0;
 	process_piece(rw, fileno, s + start, len - start, colbase, tail);
 	if (!opt.check && tail == 0)
-		fwrite(eol, 1, eollen, stdout);
+		out_text(eol, eollen);
 	out_check();
 }
 
@@ -698,10 +866,11 @@ void
 nt_process(const char *path)
 {
 	struct rewriter rw = { 0 };
-	FILE *fp;
-	char *line = NULL;
-	size_t cap = 0, len, eollen, bad;
+	char *blk = NULL;
+	const char *line;
+	size_t cap = 0, have = 0, pos = 0, checked = 0, len, eollen, bad;
 	ssize_t got;
+	int fd, eof = 0;
 	struct buf fixed = { 0 };
 	int fileno = nfiles++;
 
@@ -737,21 +906,55 @@ nt_process(const char *path)
 		while ((r = input_getline(in, &ln)) == 1) {
 			rw.lineno = ln.no;
 			process_line(&rw, fileno, ln.s, ln.len, "\n", 1);
+			out_flush();
 		}
 		input_close(in);
 		buf_free(&rw.c.out);
 		return;
 	}
 	if (strcmp(path, "-") == 0)
-		fp = stdin;
-	else if ((fp = fopen(path, "r")) == NULL) {
+		fd = STDIN_FILENO;
+	else if ((fd = open(path, O_RDONLY)) < 0) {
 		diag(path, 0, "%s", strerror(errno));
 		exit_trouble = 1;
 		return;
 	}
-	while ((got = getline(&line, &cap, fp)) > 0) {
-		const char *s = line;
-		len = (size_t)got;
+	/* whole lines from a block of the input; the UTF-8 check runs
+	 * ahead over the block, and again from a line where it stopped */
+	for (;;) {
+		const char *nl = pos < have ? memchr(blk + pos, '\n',
+		    have - pos) : NULL, *s;
+
+		if (nl == NULL && !eof) {
+			/* the line goes on past the block: keep it, read on */
+			out_flush();
+			if (pos > 0)
+				memmove(blk, blk + pos, have - pos);
+			have -= pos;
+			checked = checked > pos ? checked - pos : 0;
+			pos = 0;
+			if (have == cap) {
+				cap = cap ? cap * 2 : BLOCK;
+				blk = xrealloc(blk, cap);
+			}
+			while ((got = read(fd, blk + have, cap - have)) < 0 &&
+			    errno == EINTR)
+				;
+			if (got < 0) {
+				diag(rw.file, 0, "%s", strerror(errno));
+				exit_trouble = 1;
+			}
+			if (got <= 0)
+				eof = 1;
+			else
+				have += (size_t)got;
+			continue;
+		}
+		if (pos == have)
+			break;
+		s = line = blk + pos;
+		len = nl ? (size_t)(nl + 1 - line) : have - pos;
+		pos += len;
 		eollen = 0;
 		rw.lineno++;
 		if (len > 0 && line[len - 1] == '\n') {
@@ -759,21 +962,25 @@ nt_process(const char *path)
 			if (len > 1 && line[len - 2] == '\r')
 				eollen = 2;
 		}
-		len -= eollen;
 		if (rw.lineno == 1 && looks_utf16((const unsigned char *)line,
-		    (size_t)got)) {
+		    len)) {
 			diag(rw.file, 1, "input looks like UTF-16; "
 			    "decode it with -f UTF-16");
 			exit_trouble = 1;
 			break;
 		}
+		len -= eollen;
 		if (rw.lineno == 1 && len >= 3 &&
 		    memcmp(line, "\xef\xbb\xbf", 3) == 0) {
 			/* a BOM is dropped, as everywhere in the toolkit */
 			s += 3;
 			len -= 3;
 		}
-		if ((bad = utf8_check(s, len)) != len) {
+		if (s + len > blk + checked)
+			checked = (size_t)(s - blk) + utf8_check(s,
+			    have - (size_t)(s - blk));
+		if (s + len > blk + checked) {
+			bad = checked - (size_t)(s - blk);
 			if (!opt.in.lossy) {
 				diag(rw.file, rw.lineno, "invalid UTF-8 at byte "
 				    "%zu of the line", bad + 1);
@@ -785,17 +992,15 @@ nt_process(const char *path)
 			buf_cstr(&fixed);
 			process_line(&rw, fileno, fixed.s, fixed.len,
 			    s + len, eollen);
+			out_flush();
 			continue;
 		}
 		process_line(&rw, fileno, s, len, s + len, eollen);
 	}
-	if (ferror(fp)) {
-		diag(rw.file, 0, "%s", strerror(errno));
-		exit_trouble = 1;
-	}
-	if (fp != stdin)
-		fclose(fp);
-	free(line);
+	out_flush();
+	if (fd != STDIN_FILENO)
+		close(fd);
+	free(blk);
 	buf_free(&fixed);
 	buf_free(&rw.c.out);
 	text_free(&text);

@@ -1,7 +1,9 @@
 /* translit.c: unit tests for lib/translit.c and lib/dict.c. */
 #include <string.h>
 
+#include "canon.h"
 #include "dict.h"
+#include "translit-builtin.h"
 #include "translit.h"
 #include "util.h"
 #include "unit.h"
@@ -258,9 +260,82 @@ test_memo(void)
 	memo_free(m);
 }
 
+static size_t nspell, spell_stale;
+
+static void
+spelling(const char *key, int idx, void *arg)
+{
+	(void)arg;
+	spell_stale += nspell >= ko_builtin_nskeys ||
+	    strcmp(ko_builtin_skeys[nspell].key, key) != 0 ||
+	    ko_builtin_skeys[nspell].idx != idx;
+	nspell++;
+}
+
+/* lib/translit-tables.c is what scripts/gen-translit-tables writes now:
+ * every name of [russian-names] in every scheme, the Wade-Giles
+ * surnames and the keys of the Korean ones. */
+static void
+test_tables(void)
+{
+	const char *p = strstr(dict_builtin, "\n[russian-names]\n"), *e;
+	struct buf b = { 0 }, f = { 0 };
+	size_t n = 0, i, len;
+	int s, found, stale = 0;
+
+	ok(p != NULL, "tables: the built-in dictionary has [russian-names]");
+	for (p = p ? strchr(p + 1, '\n') + 1 : ""; *p && *p != '['; p = e + 1) {
+		e = strchr(p, '\n');
+		if (*p == '#' || *p == '\n')
+			continue;
+		len = strcspn(p, "\t \n");
+		n++;
+		for (i = found = 0; i < ru_builtin_nnames && !found; i++) {
+			const struct ru_builtin_name *r = &ru_builtin_names[i];
+
+			if (strlen(r->cyrillic) != len ||
+			    memcmp(r->cyrillic, p, len) != 0)
+				continue;
+			found = 1;
+			for (s = 0; s < RU_NSCHEMES; s++) {
+				buf_reset(&b);
+				ru_translit(&b, p, len, s);
+				buf_reset(&f);
+				ascii_fold(&f, b.s, b.len);
+				stale += strcmp(buf_cstr(&b), r->form[s]) != 0 ||
+				    strcmp(buf_cstr(&f), r->fold[s]) != 0;
+			}
+			stale += i > 0 && strcmp(ru_builtin_names[i - 1].cyrillic,
+			    r->cyrillic) >= 0;
+		}
+		stale += !found;
+	}
+	is_long((long)ru_builtin_nnames, (long)n,
+	    "tables: one entry a Russian name");
+	for (i = 0; canon_zh_surnames[i]; i++) {
+		buf_reset(&b);
+		found = zh_word_convert(&b, canon_zh_surnames[i],
+		    strlen(canon_zh_surnames[i]), ZH_PINYIN);
+		if (i >= zh_surnames_nwg) {
+			stale++;
+			continue;
+		}
+		stale += found ? zh_surnames_wg[i] == NULL ||
+		    strcmp(buf_cstr(&b), zh_surnames_wg[i]) != 0 :
+		    zh_surnames_wg[i] != NULL;
+	}
+	stale += i != zh_surnames_nwg;
+	ko_surname_spellings(spelling, NULL);
+	stale += spell_stale + (nspell != ko_builtin_nskeys);
+	is_long(stale, 0, "tables: current (else run scripts/gen-translit-tables)");
+	buf_free(&b);
+	buf_free(&f);
+}
+
 int
 main(void)
 {
+	test_tables();
 	test_memo();
 	test_russian();
 	test_latin();
