@@ -58,10 +58,11 @@ struct run {
 	struct cites       cl;
 	long               prev_num;	/* numbering check */
 	int                prev_unit;
-	long              *docs;	/* document numbers seen */
-	size_t             ndocs;
+	/* --check: document numbers seen, cross-references made */
+	long              *docs;
+	size_t             ndocs, docs_cap;
 	struct xref       *xrefs;
-	size_t             nxrefs;
+	size_t             nxrefs, xrefs_cap;
 	char             **csl_keys;	/* published works written */
 	size_t             ncsl;
 };
@@ -83,10 +84,17 @@ report(struct run *r, long line, const char *fmt, ...)
 	found = 1;
 }
 
+/* Only --check needs them: other modes keep no memory per reference. */
 static void
 add_xref(struct run *r, long doc, long line)
 {
-	r->xrefs = xreallocarray(r->xrefs, r->nxrefs + 1, sizeof(*r->xrefs));
+	if (mode != MODE_CHECK)
+		return;
+	if (r->nxrefs == r->xrefs_cap) {
+		r->xrefs_cap = r->xrefs_cap ? r->xrefs_cap * 2 : 16;
+		r->xrefs = xreallocarray(r->xrefs, r->xrefs_cap,
+		    sizeof(*r->xrefs));
+	}
 	r->xrefs[r->nxrefs].doc = doc;
 	r->xrefs[r->nxrefs++].line = line;
 }
@@ -375,6 +383,14 @@ on_body(const struct line *ln, void *arg)
 	}
 }
 
+static int
+cmp_long(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+
+	return (x > y) - (x < y);
+}
+
 static void
 on_orphan(const struct marker *m, void *arg)
 {
@@ -389,7 +405,7 @@ process(const char *path)
 	struct unit u;
 	struct run r;
 	struct notes_cb cb = { on_note, on_body, NULL };
-	size_t i, j;
+	size_t i;
 	int ret;
 
 	if ((in = input_open(path, &cli.in)) == NULL)
@@ -405,9 +421,12 @@ process(const char *path)
 		rx_where(u.paper, u.first);
 		r.file = u.paper;
 		r.u = &u;
-		if (u.is_doc) {
-			r.docs = xreallocarray(r.docs, r.ndocs + 1,
-			    sizeof(*r.docs));
+		if (u.is_doc && mode == MODE_CHECK) {
+			if (r.ndocs == r.docs_cap) {
+				r.docs_cap = r.docs_cap ? r.docs_cap * 2 : 16;
+				r.docs = xreallocarray(r.docs, r.docs_cap,
+				    sizeof(*r.docs));
+			}
 			r.docs[r.ndocs++] = u.docnum;
 		}
 		notes_scan(&r.notes, &u, &cb);
@@ -416,15 +435,14 @@ process(const char *path)
 	if (mode == MODE_CHECK && ret == 0) {
 		notes_orphans(&r.notes, on_orphan, &r);
 		/* a filtered stream lacks documents it does not show */
-		for (i = 0; i < r.nxrefs && !paper_is_stream(p); i++) {
-			for (j = 0; j < r.ndocs; j++)
-				if (r.docs[j] == r.xrefs[i].doc)
-					break;
-			if (j == r.ndocs && r.ndocs > 0)
+		if (r.ndocs > 0)
+			qsort(r.docs, r.ndocs, sizeof(*r.docs), cmp_long);
+		for (i = 0; i < r.nxrefs && !paper_is_stream(p); i++)
+			if (r.ndocs > 0 && bsearch(&r.xrefs[i].doc, r.docs,
+			    r.ndocs, sizeof(*r.docs), cmp_long) == NULL)
 				report(&r, r.xrefs[i].line, "cross-reference to "
 				    "Document %ld, which the paper does not have",
 				    r.xrefs[i].doc);
-		}
 	}
 	for (i = 0; i < r.ncsl; i++)
 		free(r.csl_keys[i]);
