@@ -197,9 +197,8 @@ notes_free(struct notes *ns)
 {
 	size_t i;
 
-	for (i = 0; i < (size_t)ns->unit; i++)
-		free(ns->docs[i]);
-	free(ns->docs);
+	for (i = 0; i < ns->nm; i++)
+		free(ns->m[i].doc);
 	free(ns->m);
 	free(ns->seen);
 	memset(ns, 0, sizeof(*ns));
@@ -219,7 +218,7 @@ maybe_section(const char *s, size_t len)
 }
 
 static void
-add_marker(struct notes *ns, long num, long line)
+add_marker(struct notes *ns, long num, long line, const char *doc)
 {
 	if (ns->nm == ns->cap) {
 		ns->cap = ns->cap ? ns->cap * 2 : 64;
@@ -229,6 +228,7 @@ add_marker(struct notes *ns, long num, long line)
 	ns->m[ns->nm].line = line;
 	ns->m[ns->nm].unit = ns->unit;
 	ns->m[ns->nm].claimed = 0;
+	ns->m[ns->nm].doc = xstrdup(doc);
 	ns->nm++;
 }
 
@@ -329,7 +329,7 @@ emit(struct notes *ns, const struct unit *u, const char *cls,
 	if ((m = claim(ns, n.num, n.line)) != NULL) {
 		n.ref_line = m->line;
 		if (m->unit != ns->unit)
-			n.doc = ns->docs[m->unit - 1];
+			n.doc = m->doc;
 	}
 	add_seen(ns, n.num);
 	ns->last = n.num;
@@ -352,8 +352,6 @@ notes_scan(struct notes *ns, const struct unit *u, const struct notes_cb *cb)
 	long num, expect = ns->last + 1;
 
 	ns->unit++;
-	ns->docs = xreallocarray(ns->docs, (size_t)ns->unit, sizeof(char *));
-	ns->docs[ns->unit - 1] = xstrdup(u->doc);
 	/* markers anywhere but at the head of a note line */
 	for (i = 0; i < u->nlines; i++) {
 		const struct line *ln = &u->lines[i];
@@ -410,17 +408,20 @@ notes_scan(struct notes *ns, const struct unit *u, const struct notes_cb *cb)
 	/* markers of the body are kept; note lines give none */
 	for (i = 0; i < npm; i++)
 		if (cls[pm[i].idx] == L_BODY)
-			add_marker(ns, pm[i].num, u->lines[pm[i].idx].no);
+			add_marker(ns, pm[i].num, u->lines[pm[i].idx].no, u->doc);
 	for (i = 0; i < u->nlines; i++) {
 		if (cls[i] == L_START)
 			emit(ns, u, cls, toff, nums, i, cb);
 		else if (cls[i] == L_BODY && cb->body)
 			cb->body(&u->lines[i], cb->arg);
 	}
-	/* keep only the markers still waiting for a note */
+	/* keep only the markers still waiting for a note: what is kept
+	 * grows with the orphans, not with the input */
 	for (i = a = 0; i < ns->nm; i++)
 		if (!ns->m[i].claimed)
 			ns->m[a++] = ns->m[i];
+		else
+			free(ns->m[i].doc);
 	ns->nm = a;
 	free(pm);
 	free(first_at);

@@ -40,6 +40,7 @@ struct marker {
 	long  num, line;
 	int   unit;		/* sequence number of its unit */
 	int   claimed;
+	char *doc;		/* its unit's document number ("" the essay) */
 };
 
 struct notes {
@@ -48,7 +49,6 @@ struct notes {
 	long          *seen;	/* note numbers seen */
 	size_t         nseen, seencap;
 	int            unit;	/* units scanned */
-	char         **docs;	/* the document number of each unit */
 	long           last;	/* number of the last note */
 };
 
