@@ -470,8 +470,11 @@ short_word(const unsigned char *u, size_t n, size_t i, struct ntok *t)
 	chunk = (v | ones * 0x20) & mask;	/* as ascii_vocab() */
 	t->type = NT_WORD;
 	t->len = k;
-	t->cap = !(v & 0x20);
-	t->allcaps = k >= 2 && !(v & (letter >> 2) & mask);
+	/* t is zeroed: a lower-case word sets neither */
+	if (!(v & 0x20)) {
+		t->cap = 1;
+		t->allcaps = k >= 2 && !(v & (letter >> 2) & mask);
+	}
 	t->hash = (uint32_t)(wordset_mix(WORDSET_SEED, chunk) >> 32);
 	if ((e = wordset_find_ascii(&vocab, (const char *)u + i, k, t->hash,
 	    chunk)) != NULL)
@@ -766,15 +769,8 @@ cp_lower(uint32_t cp)
 	return cp;
 }
 
-/* buf_add(), without a call for one byte when there is room */
-static void
-addc_or_add(struct buf *b, const char *p, size_t n)
-{
-	if (n == 1 && b->len + 1 < b->cap)
-		b->s[b->len++] = *p;
-	else
-		buf_add(b, p, n);
-}
+#define SMALL_FIRST	(1u << 0 | 1u << 1 | 1u << 5 | 1u << 8 | 1u << 14 | \
+			 1u << 19 | 1u << 22)	/* a b f i o t w */
 
 char *
 name_titlecase(const char *s, size_t n)
@@ -784,69 +780,70 @@ name_titlecase(const char *s, size_t n)
 	    { "between", 7 }, { "by", 2 }, { "for", 3 }, { "from", 4 },
 	    { "in", 2 }, { "of", 2 }, { "on", 2 }, { "the", 3 }, { "to", 2 },
 	    { "with", 4 } };
-	struct buf out = { 0 };
-	size_t i = 0, l, k;
-	char enc[4];
+	/* a letter's lower case is as long as it, but an invalid byte
+	 * that stands for a Latin-1 letter becomes two */
+	char *out = xmalloc(2 * n + 1), *o = out, *wstart;
+	size_t i = 0, j, l, k;
 
 	vocab_init();	/* byte_class */
-	buf_grow(&out, n);
-
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
 		uint32_t cp;
+		int first = 1;
 
 		if (c < 0x80 && !(byte_class[c] & C_LETTER)) {
-			addc_or_add(&out, s + i++, 1);
+			*o++ = (char)c;
+			i++;
 			continue;
 		}
 		if (c >= 0x80 && !is_letter(cp = cp_at(s, n, i, &l))) {
-			addc_or_add(&out, s + i, l);
+			memcpy(o, s + i, l);
+			o += l;
 			i += l;
 			continue;
 		}
 		/* one word: letters, apostrophes and hyphens */
-		size_t j = i, wstart = out.len;
-		int first = 1;
-
-		while (j < n) {
+		for (j = i, wstart = o; j < n; j += l) {
 			c = (unsigned char)s[j];
 			if (byte_class[c] & C_LETTER) {
 				/* ASCII: the first letter kept, the others
 				 * lowered */
 				if (!first && (byte_class[c] & C_UPPER))
 					c += 32;
-				addc_or_add(&out, (const char *)&c, 1);
+				*o++ = (char)c;
 				first = 0;
-				j++;
+				l = 1;
 				continue;
 			}
 			cp = cp_at(s, n, j, &l);
 			if (is_letter(cp)) {
 				if (!first)
 					cp = cp_lower(cp);
-				buf_add(&out, enc, utf8_encode(cp, enc));
+				o += utf8_encode(cp, o);
 				first = 0;
 			} else if ((is_apos(cp) || is_hyphen(cp)) &&
-			    is_letter(cp_at(s, n, j + l, NULL)))
-				buf_add(&out, s + j, l);
-			else
+			    is_letter(cp_at(s, n, j + l, NULL))) {
+				memcpy(o, s + j, l);
+				o += l;
+			} else
 				break;
-			j += l;
 		}
-		/* "of", "the" ... after the first word: lower case */
-		for (k = 0; wstart > 0 && out.len - wstart <= 7 &&
+		/* "of", "the" ... after the first word: lower case (they
+		 * start with a, b, f, i, o, t or w) */
+		c = (unsigned char)(*wstart | 0x20);
+		for (k = 0; wstart > out && o - wstart <= 7 &&
+		    c >= 'a' && c <= 'z' && (SMALL_FIRST >> (c - 'a') & 1) &&
 		    k < sizeof(small) / sizeof(small[0]); k++)
-			if (out.len - wstart == small[k].len &&
-			    strncasecmp_ascii(out.s + wstart, small[k].w,
+			if ((size_t)(o - wstart) == small[k].len &&
+			    strncasecmp_ascii(wstart, small[k].w,
 			    small[k].len) == 0) {
-				out.s[wstart] = (char)tolower(
-				    (unsigned char)out.s[wstart]);
+				*wstart = (char)tolower((unsigned char)*wstart);
 				break;
 			}
 		i = j;
 	}
-	buf_cstr(&out);
-	return buf_take(&out);
+	*o = '\0';
+	return out;
 }
 
 void

@@ -286,11 +286,34 @@ mark_signer(struct doc *d, long p, long line)
 		d->signer = p;
 }
 
+/* A to Z in p[0..n) to lower case, eight bytes at a time. */
+static void
+lower_ascii(char *p, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101u;
+	uint64_t v, lo, upper;
+	size_t i;
+
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&v, p + i, 8);
+		/* a byte below 0x80 is a capital when its low 7 bits reach
+		 * 0x80 with 0x3f added ('A') and not with 0x25 ('Z' + 1) */
+		lo = v & ones * 0x7f;
+		upper = (lo + ones * 0x3f) & ~(lo + ones * 0x25) & ~v &
+		    ones * 0x80;
+		v |= upper >> 2;
+		memcpy(p + i, &v, 8);
+	}
+	for (; i < n; i++)
+		if (p[i] >= 'A' && p[i] <= 'Z')
+			p[i] = (char)(p[i] + 32);
+}
+
 static void
 add_office(struct person *p, const char *s, const struct ntok *t,
     size_t a, size_t b)
 {
-	size_t i, k, len = 0;
+	size_t i, len = 0;
 	char *o;
 
 	for (i = a; i < b; i++)
@@ -304,13 +327,11 @@ add_office(struct person *p, const char *s, const struct ntok *t,
 		if (t[i].type != NT_WORD)
 			continue;
 		*o++ = ' ';
-		for (k = 0; k < t[i].len; k++) {
-			char c = s[t[i].off + k];
-
-			*o++ = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
-		}
+		memcpy(o, s + t[i].off, t[i].len);
+		o += t[i].len;
 	}
 	*o = '\0';
+	lower_ascii(p->office.s + p->office.len, len);
 	p->office.len += len;
 }
 
@@ -675,8 +696,11 @@ clean(struct buf *out, const char *s, size_t n)
 			i = j;
 			continue;
 		}
-		for (j = i + 1; j < n && s[j] != ']' && s[j] != '['; j++)
-			;
+		/* j: the next ] or [ */
+		br = memchr(s + i + 1, ']', n - i - 1);
+		j = br != NULL ? (size_t)(br - s) : n;
+		if ((br = memchr(s + i + 1, '[', j - i - 1)) != NULL)
+			j = (size_t)(br - s);
 		if (j >= n || s[j] != ']') {
 			buf_addc(out, s[i++]);
 			continue;
@@ -728,9 +752,17 @@ last_byte(const char *s, size_t n)
 static int
 note_line(const char *s, size_t n)
 {
-	int c = first_byte(s, n);
+	size_t i = 0;
 
-	return (c == '[' || c >= 0x80) && rx_match(rx_note, s, n, 0);
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i == n)
+		return 0;
+	/* "[1]": a digit after the bracket, or a superscript */
+	if (s[i] == '[' ? i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9' :
+	    (unsigned char)s[i] >= 0x80)
+		return rx_match(rx_note, s, n, 0);
+	return 0;
 }
 
 static int
@@ -1461,6 +1493,29 @@ group(struct rx *rx, int g, const char *s, char **out)
 	return 1;
 }
 
+/* Can rx_label_up (any_case: rx_label_tc) match s?  After ASCII white
+ * space both need an upper-case letter, rx_label_up also an honorific
+ * (comrade, cde., com., mr.); one of its capitals is followed by no
+ * lower-case letter.  Other letters than ASCII ones: maybe. */
+static int
+may_open_label(const char *s, size_t n, int any_case)
+{
+	size_t i = 0;
+	int c;
+
+	while (i < n && (s[i] == ' ' || (s[i] >= '\t' && s[i] <= '\r')))
+		i++;
+	if (i == n)
+		return 0;
+	c = (unsigned char)s[i];
+	if (c >= 0x80)
+		return 1;
+	if (c >= 'A' && c <= 'Z')
+		return any_case || c == 'C' || c == 'M' || i + 1 == n ||
+		    s[i + 1] < 'a' || s[i + 1] > 'z';
+	return !any_case && (c == 'c' || c == 'm');
+}
+
 /* A labelled turn ("[Name:]", "NAME:", in minutes "Name:"): the
  * pattern that matched (its match stays for rx_end()), the label in
  * *g. */
@@ -1470,10 +1525,11 @@ label(const char *s, size_t n, int c0, int kind, char **g)
 	if (c0 == '[' && rx_match(rx_label_br, s, n, 0) &&
 	    group(rx_label_br, 1, s, g))
 		return rx_label_br;
-	if (rx_match(rx_label_up, s, n, 0) && group(rx_label_up, 1, s, g))
+	if (may_open_label(s, n, 0) && rx_match(rx_label_up, s, n, 0) &&
+	    group(rx_label_up, 1, s, g))
 		return rx_label_up;
-	if (kind == KIND_MINUTES && rx_match(rx_label_tc, s, n, 0) &&
-	    group(rx_label_tc, 1, s, g))
+	if (kind == KIND_MINUTES && may_open_label(s, n, 1) &&
+	    rx_match(rx_label_tc, s, n, 0) && group(rx_label_tc, 1, s, g))
 		return rx_label_tc;
 	return NULL;
 }
@@ -1484,6 +1540,56 @@ static int
 may_open_sig(int c)
 {
 	return c == '(' || c == '[' || c == '/' || (c >= '\n' && c <= '\r');
+}
+
+/* Can rx_sig_correct match s?  After blanks it reads "correct", "true
+ * copy", "verified" or "copy correct", in any case. */
+static int
+may_sig_correct(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i + 1 >= n)
+		return 0;
+	switch (s[i] | 0x20) {
+	case 'c':
+		return (s[i + 1] | 0x20) == 'o';
+	case 't':
+		return (s[i + 1] | 0x20) == 'r';
+	case 'v':
+		return (s[i + 1] | 0x20) == 'e';
+	}
+	return 0;
+}
+
+/* Can rx_sig_paren match s, which ends in ")" and blanks?  Its group
+ * holds from 2 to 80 characters and no parenthesis: from the last "("
+ * on, at most 80 characters (lead bytes) that are not white space.
+ * Much white space inside: the pattern decides (it may give up, and
+ * say so). */
+static int
+may_sig_paren(const char *s, size_t n)
+{
+	size_t chars = 0, blanks = 0;
+	unsigned char c;
+
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	if (n == 0)
+		return 0;
+	for (n--; n > 0; ) {
+		if ((c = (unsigned char)s[--n]) == '(')
+			return chars <= 80 || blanks > 256;
+		if (c == ')')
+			return blanks > 256;
+		if (c == ' ' || (c >= '\t' && c <= '\r'))
+			blanks++;
+		else
+			chars += (c & 0xC0) != 0x80;
+	}
+	return 0;
 }
 
 static int
@@ -1735,11 +1841,11 @@ speakers_doc(const struct unit *u, const struct speakers_opts *o,
 			free(tc);
 			continue;
 		}
-		if ((strchr("CcTtVv", c0) != NULL &&
+		if ((may_sig_correct(s, n) &&
 		    rx_match(rx_sig_correct, s, n, 0) &&
 		    group(rx_sig_correct, 1, s, &g)) ||
 		    (last_byte(s, n) == ')' && may_open_sig(c0) &&
-		    rx_match(rx_sig_paren, s, n, 0) &&
+		    may_sig_paren(s, n) && rx_match(rx_sig_paren, s, n, 0) &&
 		    group(rx_sig_paren, 1, s, &g)) ||
 		    ((c0 == '[' || c0 == '/') &&
 		    rx_match(rx_sig_plain, s, n, 0) &&

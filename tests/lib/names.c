@@ -194,6 +194,13 @@ main(void)
 	s = name_titlecase("RECORD OF CONVERSATION WITH KANG CH'OL-GUN", 42);
 	is_str(s, "Record of Conversation with Kang Ch'ol-gun", "title case");
 	free(s);
+	/* Cyrillic and Latin-1 capitals lowered; a stray byte that stands
+	 * for a Latin-1 capital is written in UTF-8, two bytes */
+	s = name_titlecase("A \xd0\x9f\xd0\xa0\xd0\x90\xd0\x92\xd0\x94\xd0\x90 OF THE "
+	    "\xc3\x89MILE \xc9\xc9", 31);
+	is_str(s, "A \xd0\x9f\xd1\x80\xd0\xb0\xd0\xb2\xd0\xb4\xd0\xb0 of the "
+	    "\xc3\x89mile \xc3\x89\xc3\xa9", "title case: other letters");
+	free(s);
 	free(toks);
 	name_cache_free();
 	return unit_done();
