@@ -6,9 +6,12 @@
 #include "date.h"
 #include "rx.h"
 
-#define MONTHS "(?=\\p{Lu})(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|" \
-	"apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|" \
-	"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+/* A month name opens with a capital: only ASCII J F M A S O N D can
+ * (no other capital folds to them), so the capital is spelt out, which
+ * also lets pcre2 skip every position that cannot start a date. */
+#define MONTHS "(?:J(?i:an(?:uary)?|une?|uly?)|F(?i:eb(?:ruary)?)|" \
+	"M(?i:ar(?:ch)?|ay)|A(?i:pr(?:il)?|ug(?:ust)?)|S(?i:ept?(?:ember)?)|" \
+	"O(?i:ct(?:ober)?)|N(?i:ov(?:ember)?)|D(?i:ec(?:ember)?))"
 #define Q "[\"“”‘’']?"
 
 static struct rx *rx_date, *rx_line, *rx_undated;
@@ -178,6 +181,20 @@ date_best(const char *s, size_t len, struct date *best)
 	return found;
 }
 
+/* Can the line open like an "undated" form: white space, a bracket,
+ * then u, n or d in either case? */
+static int
+undated_lead(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && strchr(" \t\n\v\f\r", s[i]) != NULL && s[i] != '\0')
+		i++;
+	if (i < len && (s[i] == '[' || s[i] == '('))
+		i++;
+	return i < len && strchr("uUnNdD", s[i]) != NULL && s[i] != '\0';
+}
+
 int
 date_line(const char *s, size_t len, struct date *d)
 {
@@ -186,9 +203,7 @@ date_line(const char *s, size_t len, struct date *d)
 	if (len > 80)
 		return 0;
 	compile();
-	/* every "undated" form has a d */
-	if ((memchr(s, 'd', len) != NULL || memchr(s, 'D', len) != NULL) &&
-	    rx_match(rx_undated, s, len, 0)) {
+	if (undated_lead(s, len) && rx_match(rx_undated, s, len, 0)) {
 		memset(d, 0, sizeof(*d));
 		d->undated = 1;
 		return 1;

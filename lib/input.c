@@ -33,6 +33,7 @@ struct input {
 	struct buf  dec;	/* decoded UTF-8 not yet split */
 	size_t      pos;	/* start of the next line in dec */
 	size_t      scanned;	/* dec[pos..scanned) holds no newline */
+	size_t      valid;	/* dec[pos..valid) is whole lines of good UTF-8 */
 	long long   dec_off;	/* file offset of dec.s[0] without iconv */
 	long        lineno;
 	struct buf  fixed;	/* a line with bad bytes replaced */
@@ -216,6 +217,7 @@ fill(struct input *in)
 		memmove(in->dec.s, in->dec.s + in->pos, in->dec.len - in->pos);
 		in->dec.len -= in->pos;
 		in->scanned = in->scanned > in->pos ? in->scanned - in->pos : 0;
+		in->valid = in->valid > in->pos ? in->valid - in->pos : 0;
 		in->dec_off += (long long)in->pos;
 		in->pos = 0;
 		in->dec.s[in->dec.len] = '\0';
@@ -265,13 +267,29 @@ sniff(struct input *in)
 	return 0;
 }
 
+/* Check the line's UTF-8.  The whole lines already in the buffer are
+ * checked with it in one run (one call, long ASCII strides), so that
+ * most lines need no check of their own. */
 static int
 validate(struct input *in, struct line *ln)
 {
-	size_t bad = utf8_check(ln->s, ln->len);
+	size_t from = (size_t)(ln->s - in->dec.s), to = from + ln->len;
+	size_t end, bad;
 
-	if (bad == ln->len)
+	if (to <= in->valid)
 		return 0;
+	end = in->dec.len;
+	while (end > to && in->dec.s[end - 1] != '\n')
+		end--;
+	bad = from + utf8_check(ln->s, end - from);
+	if (bad >= to) {
+		/* the line is good, and so are the lines before the bad byte */
+		while (bad > to && in->dec.s[bad - 1] != '\n')
+			bad--;
+		in->valid = bad;
+		return 0;
+	}
+	bad = utf8_check(ln->s, ln->len);
 	if (!in->lossy) {
 		if (in->cd == (iconv_t)-1)
 			diag(in->name, ln->no, "invalid UTF-8 at byte %zu of "

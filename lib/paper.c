@@ -208,8 +208,20 @@ add_line(struct paper *p, const struct line *ln)
 	p->u.lines[p->u.nlines].len = ln->len;
 	p->u.lines[p->u.nlines].no = ln->no;
 	p->u.nlines++;
-	buf_add(&p->text, ln->s, ln->len);
-	buf_addc(&p->text, '\0');
+	buf_add(&p->text, ln->s, ln->len + 1);	/* with its NUL */
+}
+
+/* What may stand before "Document": [\s#*_] */
+static int
+heading_pad(char c)
+{
+	switch (c) {
+	case ' ': case '\t': case '\n': case '\v': case '\f': case '\r':
+	case '#': case '*': case '_':
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 /* Heading test.  Returns 1 for "Document N", 2 for bulletin style; sets
@@ -227,7 +239,7 @@ heading(const char *s, size_t len, size_t *num_off, size_t *num_len,
 		return 0;
 	/* most lines are prose: look at the first significant byte
 	 * before asking pcre2 */
-	for (i = 0; i < len && strchr(" \t\v\f\r#*_", s[i]) != NULL && s[i]; i++)
+	for (i = 0; i < len && heading_pad(s[i]); i++)
 		;
 	if (i == len || (s[i] != 'D' && !isdigit((unsigned char)s[i])))
 		return 0;

@@ -142,6 +142,7 @@ test_invalid(void)
 	static const char mid[] = "ok\nab\xFF" "c\nmore\n";
 	static const char cut[] = "ok\nabc\xE2\x82";
 	static const char surrogate[] = "\xED\xA0\x80\n";
+	static const char cut_by_newline[] = "one\ntwo\nx\xE2\x82\n\x82z\n";
 	const char *path;
 	struct result r;
 	struct input *in;
@@ -204,6 +205,15 @@ test_invalid(void)
 	ok(r.rc == 0 && r.err[0] == '\0' && !r.trouble,
 	    "--lossy: no diagnostic, no trouble");
 	result_free(&r);
+
+	/* Lines are checked many at a time: a bad line among good ones,
+	 * and a sequence cut by a newline, are still each line's own. */
+	check_fail(cut_by_newline, sizeof(cut_by_newline) - 1, NULL, 2,
+	    "input-test: %s:3: invalid UTF-8 at byte 2 of the line "
+	    "(file offset 9)\n", "a sequence cut by a newline");
+	CHECK("a\xFF\nok\nb\xC3\nok2\n\xE2\x82\nend", NULL, 1,
+	    "a" FFFD "\nok\nb" FFFD "\nok2\n" FFFD "\nend\n", 6,
+	    "--lossy: bad lines among good ones");
 }
 
 static void
