@@ -181,6 +181,13 @@ date_best(const char *s, size_t len, struct date *best)
 	return found;
 }
 
+/* \s without PCRE2_UCP */
+static int
+is_space(char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
 /* Can the line open like an "undated" form: white space, a bracket,
  * then u, n or d in either case? */
 static int
@@ -188,11 +195,35 @@ undated_lead(const char *s, size_t len)
 {
 	size_t i = 0;
 
-	while (i < len && strchr(" \t\n\v\f\r", s[i]) != NULL && s[i] != '\0')
+	while (i < len && is_space(s[i]))
 		i++;
 	if (i < len && (s[i] == '[' || s[i] == '('))
 		i++;
 	return i < len && strchr("uUnNdD", s[i]) != NULL && s[i] != '\0';
+}
+
+/* Every date ends in an ASCII digit and nothing after it in a date line
+ * holds one, so what follows the line's last digit must be what the
+ * date line pattern allows there: ", Place", a closing mark, space. */
+static int
+date_line_tail(const char *s, size_t len)
+{
+	size_t i = len;
+
+	while (i > 0 && (unsigned char)(s[i - 1] - '0') >= 10)
+		i--;
+	if (i < len && s[i] == ',') {
+		for (i++; i < len && is_space(s[i]); i++)
+			;
+		/* \p{Lu}: an ASCII capital, or leave it to the pattern */
+		return i < len && ((s[i] >= 'A' && s[i] <= 'Z') ||
+		    (unsigned char)s[i] >= 0x80);
+	}
+	if (i < len && (s[i] == '.' || s[i] == ']' || s[i] == ')'))
+		i++;
+	while (i < len && is_space(s[i]))
+		i++;
+	return i == len;
 }
 
 int
@@ -208,7 +239,8 @@ date_line(const char *s, size_t len, struct date *d)
 		d->undated = 1;
 		return 1;
 	}
-	if (!has_year_digits(s, len, 0) || !rx_match(rx_line, s, len, 0) ||
+	if (!has_year_digits(s, len, 0) || !date_line_tail(s, len) ||
+	    !rx_match(rx_line, s, len, 0) ||
 	    !rx_group(rx_line, 1, &off, &n))
 		return 0;
 	/* The remainder must be one date and nothing else. */

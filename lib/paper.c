@@ -105,9 +105,11 @@ strip_note_markers(char *s)
 	size_t len = strlen(s), a, b, k;
 	uint32_t cp;
 
-	compile();
 	/* bracketed markers first, by copying around them */
-	while (rx_match(rx_marker, s, len, (size_t)(r - s))) {
+	if (memchr(s, '[', len) != NULL)
+		compile();
+	while (memchr(r, '[', (size_t)(s + len - r)) != NULL &&
+	    rx_match(rx_marker, s, len, (size_t)(r - s))) {
 		a = rx_start(rx_marker);
 		b = rx_end(rx_marker);
 		memmove(w, r, (size_t)(s + a - r));
@@ -119,6 +121,13 @@ strip_note_markers(char *s)
 	/* then superscript digits, and a space left before punctuation
 	 * where a marker stood */
 	for (r = w = s; r < s + len; r += k) {
+		if ((unsigned char)*r < 0x80) {
+			if (*r == ',' && w > s && w[-1] == ' ')
+				w--;
+			*w++ = *r;
+			k = 1;
+			continue;
+		}
 		k = utf8_decode(r, (size_t)(s + len - r), &cp);
 		if (k == 0)
 			k = 1;
