@@ -310,22 +310,22 @@ validate(struct input *in, struct line *ln)
 	return 0;
 }
 
-int
-input_getline(struct input *in, struct line *ln)
+/* The end of the line at in->pos, reading more as needed: NULL at the
+ * end of the input (*r = 0) or on an error (*r = -1). */
+static char *
+line_end(struct input *in, int *r)
 {
 	char *nl;
 	size_t start;
-	int r;
 
-	if (in->ungot) {
-		in->ungot = 0;
-		*ln = in->last;
-		return 1;
+	if (in->failed) {
+		*r = -1;
+		return NULL;
 	}
-	if (in->failed)
-		return -1;
-	if (!in->started && sniff(in) < 0)
-		return -1;
+	if (!in->started && sniff(in) < 0) {
+		*r = -1;
+		return NULL;
+	}
 	for (;;) {
 		start = in->pos;
 		/* a long line arrives in many chunks: scan each byte once */
@@ -334,7 +334,7 @@ input_getline(struct input *in, struct line *ln)
 		nl = memchr(in->dec.s ? in->dec.s + in->scanned : "", '\n',
 		    in->dec.len - in->scanned);
 		if (nl != NULL)
-			break;
+			return nl;
 		in->scanned = in->dec.len;
 		/* bytes iconv refused: reported once the lines before them
 		 * have been read */
@@ -344,16 +344,40 @@ input_getline(struct input *in, struct line *ln)
 			    in->from_code, in->conv_error);
 			in->failed = 1;
 			exit_trouble = 1;
-			return -1;
+			*r = -1;
+			return NULL;
 		}
 		if (in->eof) {
+			*r = 0;
 			if (start >= in->dec.len)
-				return 0;
-			nl = in->dec.s + in->dec.len;	/* last line, no newline */
-			break;
+				return NULL;
+			return in->dec.s + in->dec.len;	/* last line, no newline */
 		}
-		if ((r = fill(in)) < 0)
-			return -1;
+		if ((*r = fill(in)) < 0)
+			return NULL;
+	}
+}
+
+int
+input_getline(struct input *in, struct line *ln)
+{
+	char *nl = NULL;
+	size_t start = in->pos;
+	int r;
+
+	if (in->ungot) {
+		in->ungot = 0;
+		*ln = in->last;
+		return 1;
+	}
+	/* most lines are whole in the buffer already */
+	if (in->started && !in->failed && in->scanned <= start &&
+	    start < in->dec.len)
+		nl = memchr(in->dec.s + start, '\n', in->dec.len - start);
+	if (nl == NULL) {
+		if ((nl = line_end(in, &r)) == NULL)
+			return r;
+		start = in->pos;
 	}
 	ln->s = in->dec.s + start;
 	ln->len = (size_t)(nl - ln->s);
@@ -364,7 +388,7 @@ input_getline(struct input *in, struct line *ln)
 	while (ln->len > 0 && ln->s[ln->len - 1] == '\r')
 		ln->s[--ln->len] = '\0';
 	ln->no = ++in->lineno;
-	if (validate(in, ln) < 0)
+	if (start + ln->len > in->valid && validate(in, ln) < 0)
 		return -1;
 	in->last = *ln;
 	return 1;
