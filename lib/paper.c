@@ -821,6 +821,7 @@ field(const char *name, const char *value)
 void
 stream_write_unit(const struct unit *u)
 {
+	static struct buf body;	/* kept for the next unit */
 	size_t i;
 
 	field("Paper", u->paper);
@@ -832,8 +833,12 @@ stream_write_unit(const struct unit *u)
 	field("Source", u->source);
 	printf("Lines: %ld-%ld\n\n", u->nlines ? u->lines[0].no : 0,
 	    u->nlines ? u->lines[u->nlines - 1].no : 0);
+	/* the lines into one buffer, and one write: stdio's cost is per
+	 * call, not per byte */
+	buf_reset(&body);
 	for (i = 0; i < u->nlines; i++) {
-		fwrite(u->lines[i].s, 1, u->lines[i].len, stdout);
-		putchar('\n');
+		buf_add(&body, u->lines[i].s, u->lines[i].len + 1);
+		body.s[body.len - 1] = '\n';
 	}
+	fwrite(body.s, 1, body.len, stdout);
 }
