@@ -21,8 +21,34 @@ static struct rx *rx_item, *rx_chain, *rx_year_sep, *rx_url,
     *rx_speech_before, *rx_hungarian, *rx_barch, *rx_barch_sig,
     *rx_paperno, *rx_plain_short, *rx_plain_named, *rx_plain_journal;
 
+/* ASCII classes (the C locale's), without a call per byte. */
+static int
+is_digit(unsigned char c)
+{
+	return (unsigned char)(c - '0') < 10;
+}
+
+static int
+is_upper(unsigned char c)
+{
+	return (unsigned char)(c - 'A') < 26;
+}
+
+static int
+is_alpha(unsigned char c)
+{
+	return (unsigned char)((c | 0x20) - 'a') < 26;
+}
+
+/* isspace() in the C locale, and pcre2's \s without UCP */
+static int
+is_space(unsigned char c)
+{
+	return c == ' ' || (unsigned char)(c - '\t') < 5;
+}
+
 static char **defined;		/* archive names the paper defined */
-static size_t ndefined;
+static size_t *defined_len, ndefined;
 
 static const char *const known_archives[] = {
 	"AVPRF", "AVP RF", "RGANI", "RGASPI", "GARF", "APRF", "AP RF",
@@ -33,12 +59,20 @@ static const char *const known_archives[] = {
 	"FMPRC", "MPRP", "NARA", "LBJL", "JFKL", "TNA", "PRO", "AMFA",
 	"AMVnR", "TsDAHOU", "HDA", "AJ", "DAMSP", "CWIHP Archive", NULL
 };
+static size_t known_len[sizeof(known_archives) / sizeof(known_archives[0])];
+
+static void index_keywords(void);
 
 static void
 compile(void)
 {
+	size_t i;
+
 	if (rx_item != NULL)
 		return;
+	for (i = 0; known_archives[i] != NULL; i++)
+		known_len[i] = strlen(known_archives[i]);
+	index_keywords();
 #define ITEM \
 	"(?:(?<fond>(?i:fonds?|ф\\.|фонд|f\\.))" \
 	"|(?<opis>(?i:opis['’ʹ]?|op\\.|оп\\.|опись|perechen['’ʹ]?|per\\.))" \
@@ -218,7 +252,9 @@ cite_forget_archives(void)
 	for (i = 0; i < ndefined; i++)
 		free(defined[i]);
 	free(defined);
+	free(defined_len);
 	defined = NULL;
+	defined_len = NULL;
 	ndefined = 0;
 }
 
@@ -228,9 +264,12 @@ define_archive(const char *s, size_t n)
 	size_t i;
 
 	for (i = 0; i < ndefined; i++)
-		if (strlen(defined[i]) == n && memcmp(defined[i], s, n) == 0)
+		if (defined_len[i] == n && memcmp(defined[i], s, n) == 0)
 			return;
 	defined = xreallocarray(defined, ndefined + 1, sizeof(*defined));
+	defined_len = xreallocarray(defined_len, ndefined + 1,
+	    sizeof(*defined_len));
+	defined_len[ndefined] = n;
 	defined[ndefined++] = xstrndup(s, n);
 }
 
@@ -240,11 +279,11 @@ known_archive(const char *s, size_t n)
 	size_t i;
 
 	for (i = 0; known_archives[i]; i++)
-		if (strlen(known_archives[i]) == n &&
+		if (known_len[i] == n && known_archives[i][0] == s[0] &&
 		    memcmp(known_archives[i], s, n) == 0)
 			return 1;
 	for (i = 0; i < ndefined; i++)
-		if (strlen(defined[i]) == n && memcmp(defined[i], s, n) == 0)
+		if (defined_len[i] == n && memcmp(defined[i], s, n) == 0)
 			return 1;
 	return 0;
 }
@@ -256,12 +295,13 @@ known_prefix(const char *s, size_t n)
 	size_t i, k, best = 0;
 
 	for (i = 0; known_archives[i]; i++)
-		if ((k = strlen(known_archives[i])) <= n && k > best &&
+		if ((k = known_len[i]) <= n && k > best &&
+		    known_archives[i][0] == s[0] &&
 		    memcmp(known_archives[i], s, k) == 0 &&
 		    (k == n || !isalnum((unsigned char)s[k])))
 			best = k;
 	for (i = 0; i < ndefined; i++)
-		if ((k = strlen(defined[i])) <= n && k > best &&
+		if ((k = defined_len[i]) <= n && k > best &&
 		    memcmp(defined[i], s, k) == 0 &&
 		    (k == n || !isalnum((unsigned char)s[k])))
 			best = k;
@@ -277,7 +317,20 @@ archive_like(const char *s, size_t n)
 	    (n <= 16 && rx_match(rx_acronym, s, n, 0));
 }
 
-static void cite_free_fields(struct cite *);
+
+/* The groups of ITEM, in order. */
+enum { G_FOND = 1, G_OPIS, G_PAPKA, G_DELO, G_LIST, G_VAL };
+
+/* One match of ITEM: the group of its keyword, the keyword, the value. */
+struct item {
+	int    group;		/* G_FOND ... G_LIST */
+	size_t kw, kwlen;
+	size_t val, vallen;
+	size_t end;
+	int    asked;		/* pcre2 found it, not the quick match */
+};
+
+static int item_at(const char *, size_t, size_t, struct item *);
 
 /* ---- clauses ---- */
 
@@ -356,6 +409,7 @@ static size_t
 clauses(const char *s, size_t len, struct span **out)
 {
 	struct span *v = NULL;
+	struct item it;
 	size_t n = 0, cap = 0, i, start = 0, j;
 	int depth = 0, curly = 0, straight = 0, italic = 0, cut;
 
@@ -397,7 +451,7 @@ clauses(const char *s, size_t len, struct span **out)
 				    !(s[j - 1] == '.' && abbrev_before(s, j - 1)) &&
 				    !(s[j - 1] == '.' && j == i && j >= 2 &&
 				    isdigit((unsigned char)s[j - 2]) &&
-				    rx_match(rx_item, s, len, i + 1)))
+				    item_at(s, i + 1, len, &it)))
 					cut = 1;	/* not "F. 5. Op. 30." */
 			}
 		}
@@ -486,14 +540,59 @@ spans(const char *s, size_t a, size_t b, struct title *t, size_t max)
 
 /* ---- citations ---- */
 
+/* A citation's strings are kept in chunks of its list, all given back
+ * by cites_clear(): no allocation and no free per field.  Fields left
+ * empty share one empty string. */
+struct cite_chunk {
+	struct cite_chunk *next;
+	size_t             used, size;
+	char               data[];
+};
+
+static char empty[1];
+static struct cite_chunk **strings;	/* of the list being parsed */
+
+/* s[0..n) as a string of the list being parsed */
+static char *
+keep(const char *s, size_t n)
+{
+	struct cite_chunk *ch = *strings;
+	char *p;
+
+	if (ch == NULL || ch->size - ch->used < n + 1) {
+		size_t size = n + 1 > 4000 ? n + 1 : 4000;
+
+		ch = xmalloc(sizeof(*ch) + size);
+		ch->next = *strings;
+		ch->used = 0;
+		ch->size = size;
+		*strings = ch;
+	}
+	p = ch->data + ch->used;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	ch->used += n + 1;
+	return p;
+}
+
+/* cite_key(), kept with the list */
+static char *
+keep_key(const char *s, size_t len)
+{
+	char *key = cite_key(s, len), *kept = keep(key, strlen(key));
+
+	free(key);
+	return kept;
+}
+
 static char *
 dupn(const char *s, size_t n)
 {
-	while (n > 0 && isspace((unsigned char)*s))
+	while (n > 0 && is_space((unsigned char)*s))
 		s++, n--;
-	while (n > 0 && (isspace((unsigned char)s[n - 1])))
+	while (n > 0 && is_space((unsigned char)s[n - 1]))
 		n--;
-	return xstrndup(s, n);
+	return n > 0 ? keep(s, n) : empty;
 }
 
 static struct cite *
@@ -512,15 +611,14 @@ new_cite(struct cites *cl, enum cite_kind kind, size_t a, size_t b)
 	c->start = a;
 	c->end = b;
 	for (i = 0; i < AF_N; i++)
-		c->af[i] = xstrdup("");
-	c->key = xstrdup("");
+		c->af[i] = empty;
+	c->key = empty;
 	return c;
 }
 
 static void
 set(char **field, const char *s, size_t n)
 {
-	free(*field);
 	*field = dupn(s, n);
 }
 
@@ -546,20 +644,85 @@ memchr_digit(const char *s, size_t len)
 	const char *e = s + len;
 	const uint64_t ones = 0x0101010101010101u, highs = ones * 0x80;
 
-	/* eight bytes at a time: a byte b < 0x80 is a digit when b + 0x50
-	 * reaches 0x80 and b + 0x46 does not (0x30..0x39) */
-	for (; e - s >= 8; s += 8) {
-		uint64_t w, low;
+	/* sixteen bytes a step: b is a digit when b ^ 0x30 is below 10,
+	 * and (x - 10) & ~x has a byte's high bit set exactly when some
+	 * byte of x is below 10 */
+	for (; e - s >= 16; s += 16) {
+		uint64_t w, x;
 
 		memcpy(&w, s, 8);
-		low = w & ~highs;
-		if (((low + ones * 0x50) & ~(low + ones * 0x46) & ~w & highs) != 0)
+		x = w ^ ones * 0x30;
+		memcpy(&w, s + 8, 8);
+		w ^= ones * 0x30;
+		if ((((x - ones * 10) & ~x) | ((w - ones * 10) & ~w)) & highs)
 			break;
+	}
+	if (e - s >= 8 && e - s < 16) {
+		uint64_t x;
+
+		memcpy(&x, s, 8);
+		x ^= ones * 0x30;
+		if ((((x - ones * 10) & ~x) & highs) == 0)
+			s += 8;
 	}
 	for (; s < e; s++)
 		if ((unsigned char)(*s - '0') < 10)
 			return s;
 	return NULL;
+}
+
+/* Does s[0..n) hold lit, byte for byte? */
+static int
+has_bytes(const char *s, size_t n, const char *lit)
+{
+	size_t k = strlen(lit);
+	const char *p = s, *e = s + n;
+
+	while ((size_t)(e - p) >= k &&
+	    (p = memchr(p, lit[0], (size_t)(e - p) - k + 1)) != NULL) {
+		if (memcmp(p, lit, k) == 0)
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
+/* Does s[0..n) hold word (lower-case ASCII) in any case?  Patterns
+ * that need a word let a text without it go by; a word to test has no
+ * k or s, which pcre2 also matches caselessly in the Kelvin sign and
+ * the long s. */
+static int
+has_word_ci(const char *s, size_t n, const char *word)
+{
+	size_t k = strlen(word), j;
+	const char *p, *e = s + n;
+	int upper;
+
+	/* memchr for the first letter in each case */
+	for (upper = 0; upper < 2; upper++)
+		for (p = s; (size_t)(e - p) >= k && (p = memchr(p,
+		    upper ? word[0] - 'a' + 'A' : word[0],
+		    (size_t)(e - p) - k + 1)) != NULL; p++) {
+			for (j = 1; j < k && (p[j] | 0x20) == word[j]; j++)
+				;
+			if (j == k)
+				return 1;
+		}
+	return 0;
+}
+
+/* Could rx_ibid match s[0..n)?  After blanks, stars and underscores
+ * it opens with "see" or "ibid"/"id" (or the long s of a caseless "s"). */
+static int
+may_ibid(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < n && (is_space(u[i]) || u[i] == '*' || u[i] == '_'))
+		i++;
+	return i < n && ((u[i] | 0x20) == 's' || (u[i] | 0x20) == 'i' ||
+	    u[i] >= 0x80);
 }
 
 /* Does s[from..j) end with a non-ASCII letter (a Cyrillic "д",
@@ -583,6 +746,17 @@ nonascii_word_end(const char *s, size_t from, size_t j)
 	    u[k + 2] == 0x99) || (u[k + 1] == 0x84 && u[k + 2] == 0x96));
 }
 
+/* The lower-case word w[0..n): is it one of words (NULL ends them)? */
+static int
+in_words(const char *const *words, const char *w, size_t n)
+{
+	for (; *words != NULL; words++)
+		if ((*words)[0] == w[0] && strlen(*words) == n &&
+		    memcmp(*words, w, n) == 0)
+			return 1;
+	return 0;
+}
+
 /* Could s[from..to) hold two coordinates?  Each is a number after an
  * abbreviation's full stop, a coordinate word, a non-ASCII word (Cyrillic
  * words, "opis’"), or a prefix ("R-9401", "V/99").  A cheap test that
@@ -594,6 +768,7 @@ maybe_chain(const char *s, size_t from, size_t to)
 	    "papka", "delo", "list", "listy", "folio", "folios", "page",
 	    "pages", "perechen", "sprava", "dokument", "svazek", "karton",
 	    NULL };
+	const unsigned char *u = (const unsigned char *)s;
 	size_t i, j, k, w, num;
 	int n = 0;
 	char word[10];
@@ -605,44 +780,38 @@ maybe_chain(const char *s, size_t from, size_t to)
 		if (d == NULL)
 			break;
 		num = (size_t)(d - s);
-		for (i = num + 1; i < to && (unsigned char)(s[i] - '0') < 10; i++)
+		for (i = num + 1; i < to && is_digit(u[i]); i++)
 			;
 		for (j = num; j > from && s[j - 1] == ' '; j--)
 			;
 		if (j == from)
 			continue;
 		if (s[j - 1] == '.' || s[j - 1] == '\'' || ((s[j - 1] == '-' ||
-		    s[j - 1] == '/') && j - 1 > from && (isupper((unsigned
-		    char)s[j - 2]) || (unsigned char)s[j - 2] >= 0x80)) ||
-		    nonascii_word_end(s, from, j)) {
+		    s[j - 1] == '/') && j - 1 > from && (is_upper(u[j - 2]) ||
+		    u[j - 2] >= 0x80)) || nonascii_word_end(s, from, j)) {
 			if (++n >= 2)
 				return 1;
 			continue;
 		}
 		for (w = j; w > from && j - w < sizeof(word) - 1 &&
-		    isalpha((unsigned char)s[w - 1]); w--)
+		    is_alpha(u[w - 1]); w--)
 			;
 		if (w == j || j - w >= sizeof(word) - 1)
 			continue;
 		for (k = w; k < j; k++)
-			word[k - w] = (char)tolower((unsigned char)s[k]);
-		word[j - w] = '\0';
-		for (k = 0; words[k] != NULL; k++)
-			if (strcmp(word, words[k]) == 0)
-				break;
-		if (words[k] != NULL && ++n >= 2)
+			word[k - w] = (char)(u[k] | 0x20);
+		/* the words have four to eight letters */
+		if (j - w >= 4 && in_words(words, word, j - w) && ++n >= 2)
 			return 1;
 	}
 	return 0;
 }
 
-/* The groups of ITEM, in order. */
-enum { G_FOND = 1, G_OPIS, G_PAPKA, G_DELO, G_LIST, G_VAL };
-
 /* Could an ITEM of rx_item begin with the Latin word at s?  An
  * abbreviation before its stop, or a word that begins with a
- * coordinate word ("listy", "fonds", "opis’").  Keep in step with
- * ITEM. */
+ * coordinate word ("listy", "fonds", "opis’").  Every keyword item_at()
+ * matches by itself passes; only what pcre2 finds (a Kelvin sign for
+ * the K of "karton") can fail it. */
 static int
 item_word(const char *s, size_t len)
 {
@@ -652,20 +821,244 @@ item_word(const char *s, size_t len)
 	static const char *const full[] = { "fond", "opis", "perechen",
 	    "papka", "svazek", "karton", "delo", "sprava", "dokument", "list",
 	    "folio", "page", NULL };
+	const unsigned char *u = (const unsigned char *)s;
 	char w[12];
-	size_t n, i;
+	size_t n, i, k;
 
-	for (n = 0; n < len && n < sizeof(w) - 1 &&
-	    isalpha((unsigned char)s[n]); n++)
-		w[n] = (char)tolower((unsigned char)s[n]);
-	w[n] = '\0';
-	if (n < len && s[n] == '.')
-		for (i = 0; abbr[i] != NULL; i++)
-			if (strcmp(w, abbr[i]) == 0)
-				return 1;
+	for (n = 0; n < len && n < sizeof(w) - 1 && is_alpha(u[n]); n++)
+		w[n] = (char)(u[n] | 0x20);
+	if (n == 0)
+		return 0;
+	if (n < len && s[n] == '.' && in_words(abbr, w, n))
+		return 1;
 	for (i = 0; full[i] != NULL; i++)
-		if (strncmp(w, full[i], strlen(full[i])) == 0)
+		if (full[i][0] == w[0] && (k = strlen(full[i])) <= n &&
+		    memcmp(w, full[i], k) == 0)
 			return 1;
+	return 0;
+}
+
+/* What rx_match(rx_item, s, to, pos) finds, from pcre2. */
+static int
+item_rx(const char *s, size_t pos, size_t to, struct item *it)
+{
+	if (!rx_match(rx_item, s, to, pos))
+		return 0;
+	it->asked = 1;
+	for (it->group = G_FOND; it->group < G_LIST; it->group++)
+		if (rx_group(rx_item, it->group, &it->kw, &it->kwlen))
+			break;
+	if (it->group == G_LIST)
+		rx_group(rx_item, G_LIST, &it->kw, &it->kwlen);
+	rx_group(rx_item, G_VAL, &it->val, &it->vallen);
+	it->end = rx_end(rx_item);
+	return 1;
+}
+
+/* ITEM's Latin keywords in the order pcre2 tries them, an optional
+ * letter first taken, then left out ("fonds" before "fond"); a space
+ * stands for one \s ("a. j." before "a.j.").  Sorted by first letter,
+ * keeping ITEM's order among words of one letter: words of two letters
+ * cannot both match.  Keep in step with ITEM. */
+static const struct keyword {
+	int         group;
+	const char *word;
+} keywords[] = {
+	{ G_DELO, "a. j." }, { G_DELO, "a.j." },
+	{ G_LIST, "bl." },
+	{ G_DELO, "delo" }, { G_DELO, "d." }, { G_DELO, "dokument" },
+	{ G_DELO, "dok." },
+	{ G_FOND, "fonds" }, { G_FOND, "fond" }, { G_FOND, "f." },
+	{ G_LIST, "folios" }, { G_LIST, "folio" }, { G_LIST, "fols." },
+	{ G_LIST, "fol." }, { G_LIST, "ff." }, { G_LIST, "f." },
+	{ G_PAPKA, "karton" }, { G_LIST, "kh." }, { G_LIST, "k." },
+	{ G_LIST, "listy" }, { G_LIST, "list" }, { G_LIST, "ll." },
+	{ G_LIST, "l." },
+	{ G_OPIS, "opis'" }, { G_OPIS, "opis\xe2\x80\x99" },
+	{ G_OPIS, "opis\xca\xb9" }, { G_OPIS, "opis" }, { G_OPIS, "op." },
+	{ G_OPIS, "perechen'" }, { G_OPIS, "perechen\xe2\x80\x99" },
+	{ G_OPIS, "perechen\xca\xb9" }, { G_OPIS, "perechen" },
+	{ G_OPIS, "per." }, { G_PAPKA, "papka" }, { G_PAPKA, "pap." },
+	{ G_PAPKA, "p." }, { G_LIST, "pp." }, { G_LIST, "pages" },
+	{ G_LIST, "page" },
+	{ G_PAPKA, "sv." }, { G_PAPKA, "svazek" }, { G_DELO, "spr." },
+	{ G_DELO, "sprava" }, { G_DELO, "sygn." },
+};
+
+#define NKEYWORDS (sizeof(keywords) / sizeof(keywords[0]))
+/* Where the keywords of each first letter a-z begin, and end; how
+ * many bytes each shares with the one before ("opis'", "opis") */
+static unsigned char keyword_from[27], keyword_shared[NKEYWORDS];
+
+static void
+index_keywords(void)
+{
+	size_t i = 0, n;
+	int c;
+
+	for (c = 0; c <= 26; c++) {
+		while (i < NKEYWORDS && keywords[i].word[0] < 'a' + c)
+			i++;
+		keyword_from[c] = (unsigned char)i;
+	}
+	for (i = 1; i < NKEYWORDS; i++) {
+		for (n = 0; keywords[i].word[n] != '\0' &&
+		    keywords[i].word[n] == keywords[i - 1].word[n]; n++)
+			;
+		keyword_shared[i] = (unsigned char)n;
+	}
+}
+
+enum { ITEM_NO, ITEM_YES, ITEM_ASK };	/* ASK: only pcre2 can tell */
+
+/* Does keyword k match s at pos (ASCII letters in either case), its
+ * first from bytes known to match?  *same counts the bytes that do.  A
+ * byte past ASCII against a letter asks pcre2: caselessly "k" is also
+ * the Kelvin sign and "s" the long s. */
+static int
+keyword_at(const char *k, const char *s, size_t pos, size_t to,
+    size_t from, size_t *same)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	k += from;
+	pos += from;
+	for (*same = from; *k != '\0'; k++, pos++, (*same)++) {
+		if (pos >= to)
+			return ITEM_NO;
+		if (*k == ' ') {
+			if (!is_space(u[pos]))
+				return ITEM_NO;
+		} else if (is_alpha((unsigned char)*k)) {
+			if (u[pos] >= 0x80)
+				return ITEM_ASK;
+			if ((u[pos] | 0x20) != *k)
+				return ITEM_NO;
+		} else if (u[pos] != (unsigned char)*k)
+			return ITEM_NO;
+	}
+	return ITEM_YES;
+}
+
+static int
+is_value_byte(unsigned char c)
+{
+	return is_alpha(c) || is_digit(c) || c == '/';
+}
+
+/* The rest of ITEM after a keyword that ends at pos: "No.", the value
+ * and the look-ahead after it, along the first path pcre2 tries.  Where
+ * that path fails but another might not, or a letter past ASCII might
+ * count, ask pcre2. */
+static int
+item_rest(const char *s, size_t pos, size_t to, struct item *it)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t v, e, t, n;
+
+	while (pos < to && is_space(u[pos]))
+		pos++;
+	if (pos >= to)
+		return ITEM_NO;
+	if (u[pos] >= 0x80) {
+		if (to - pos < 3 || memcmp(s + pos, "\xe2\x84\x96", 3) != 0)
+			return ITEM_ASK;	/* "№", or a capital? */
+		for (v = pos + 3; v < to && is_space(u[v]); v++)
+			;
+	} else if (u[pos] == 'N' && pos + 1 < to && u[pos + 1] == 'o') {
+		v = pos + 2;
+		if (v < to && u[v] == '.')
+			v++;
+		while (v < to && is_space(u[v]))
+			v++;
+	} else if (is_digit(u[pos]) || is_upper(u[pos]))
+		v = pos;
+	else
+		return ITEM_NO;	/* neither "No", a capital nor a digit */
+	/* capitals before the number: "R-9401", "DY-30/" */
+	e = v;
+	if (e < to && is_upper(u[e])) {
+		for (n = 0; e < to && n < 4 && is_upper(u[e]); n++)
+			e++;
+		while (e + 1 < to && u[e] == '-' && is_upper(u[e + 1]))
+			for (e++, n = 0; e < to && n < 4 && is_upper(u[e]); n++)
+				e++;
+		if (e < to && (u[e] == '-' || u[e] == '/'))
+			e++;
+	}
+	if (e >= to || !is_digit(u[e]))
+		return ITEM_ASK;
+	for (e++; e < to && is_value_byte(u[e]); e++)
+		;
+	while (e + 1 < to && u[e] == '.' && is_digit(u[e + 1]))
+		for (e += 2; e < to && is_value_byte(u[e]); e++)
+			;
+	/* a range: "3-9", "17 – 20a" */
+	for (t = e; t < to && is_space(u[t]); t++)
+		;
+	n = 0;
+	if (t < to && u[t] == '-')
+		n = 1;
+	else if (to - t >= 3 && memcmp(s + t, "\xe2\x80\x93", 3) == 0)
+		n = 3;
+	if (n > 0) {
+		for (t += n; t < to && is_space(u[t]); t++)
+			;
+		if (t < to && is_digit(u[t])) {
+			while (t < to && is_digit(u[t]))
+				t++;
+			while (t < to && u[t] >= 'a' && u[t] <= 'z')
+				t++;
+			e = t;
+		}
+	}
+	/* no letter or digit after it; U+2000-U+203F (E2 80 xx) are
+	 * spaces, dashes and quotes */
+	if (e < to && (is_alpha(u[e]) || is_digit(u[e]) || (u[e] >= 0x80 &&
+	    !(u[e] == 0xE2 && e + 1 < to && u[e + 1] == 0x80))))
+		return ITEM_ASK;
+	it->val = v;
+	it->vallen = e - v;
+	it->end = e;
+	return ITEM_YES;
+}
+
+/* What rx_match(rx_item, s, to, pos) finds: the Latin keywords
+ * without pcre2, where the answer is certain. */
+static int
+item_at(const char *s, size_t pos, size_t to, struct item *it)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i, first, same = 0;
+	int r;
+
+	if (pos >= to)
+		return 0;
+	if (u[pos] >= 0x80)
+		return item_rx(s, pos, to, it);
+	if (!is_alpha(u[pos]))
+		return 0;
+	first = keyword_from[(u[pos] | 0x20) - 'a'];
+	for (i = first; i < keyword_from[(u[pos] | 0x20) - 'a' + 1]; i++) {
+		/* the bytes shared with the keyword before matched as far
+		 * as that one did */
+		size_t from = i == first ? 0 : keyword_shared[i];
+
+		if (i > first && same < from)
+			continue;	/* it failed within them */
+		r = keyword_at(keywords[i].word, s, pos, to, from, &same);
+		if (r == ITEM_YES)
+			r = item_rest(s, pos + same, to, it);
+		if (r == ITEM_ASK)
+			return item_rx(s, pos, to, it);
+		if (r == ITEM_YES) {
+			it->group = keywords[i].group;
+			it->kw = pos;
+			it->kwlen = same;
+			it->asked = 0;
+			return 1;
+		}
+	}
 	return 0;
 }
 
@@ -680,9 +1073,11 @@ static const unsigned char item_first[256] = {
 
 /* The next place at or after pos where rx_chain would match, found
  * without making pcre2 scan the prose: an item opens with one of the
- * letters below, or a Cyrillic one, after no letter, digit or stop. */
+ * letters below, or a Cyrillic one, after no letter, digit or stop.
+ * *it is the item there. */
 static int
-next_item(const char *s, size_t pos, size_t to, size_t *start)
+next_item(const char *s, size_t pos, size_t to, size_t *start,
+    struct item *it)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	unsigned char c, b;
@@ -693,12 +1088,12 @@ next_item(const char *s, size_t pos, size_t to, size_t *start)
 			continue;
 		b = pos > 0 ? u[pos - 1] : ' ';
 		if (b < 0x80) {
-			if (isalnum(b) || b == '.' || (c < 0x80 &&
-			    !item_word(s + pos, to - pos)) ||
-			    !rx_match(rx_item, s, to, pos))
+			if (is_alpha(b) || is_digit(b) || b == '.' ||
+			    !item_at(s, pos, to, it) || (c < 0x80 &&
+			    it->asked && !item_word(s + pos, to - pos)))
 				continue;
 		} else if (!rx_match(rx_chain, s, to, pos) ||
-		    rx_start(rx_chain) != pos)
+		    rx_start(rx_chain) != pos || !item_at(s, pos, to, it))
 			continue;	/* the look-behind decides */
 		*start = pos;
 		return 1;
@@ -710,53 +1105,58 @@ next_item(const char *s, size_t pos, size_t to, size_t *start)
 static int
 find_chain(const char *s, size_t from, size_t to, struct chain *ch)
 {
-	size_t pos = from, off, voff, vn, kw_len, start;
-	int f, count, have_delo;
+	const unsigned char *u = (const unsigned char *)s;
+	struct item it, after_year;
+	size_t pos = from, start;
+	int f, count, have_delo, more;
 
 	if (!maybe_chain(s, from, to))
 		return 0;
 
-	while (pos < to && next_item(s, pos, to, &start)) {
+	while (pos < to && next_item(s, pos, to, &start, &it)) {
 		memset(ch, 0, sizeof(*ch));
 		ch->a = start;
 		count = have_delo = 0;
 		pos = start;
-		for (;;) {
-			if (!rx_match(rx_item, s, to, pos))
-				break;
-			rx_group(rx_item, G_VAL, &voff, &vn);
-			f = -1;
-			if (rx_group(rx_item, G_FOND, &off, &kw_len))
+		for (more = 1; more; more = item_at(s, pos, to, &it)) {
+			switch (it.group) {
+			case G_FOND:
 				f = have_delo ? AF_FOLIOS : AF_FOND;
-			else if (rx_group(rx_item, G_OPIS, &off, &kw_len))
+				break;
+			case G_OPIS:
 				f = AF_OPIS;
-			else if (rx_group(rx_item, G_PAPKA, &off, &kw_len))
+				break;
+			case G_PAPKA:
 				/* "P." is papka; "p." after delo is pages */
-				f = kw_len == 2 && s[off] == 'p' && have_delo ?
-				    AF_FOLIOS : AF_PAPKA;
-			else if (rx_group(rx_item, G_DELO, &off, &kw_len))
+				f = it.kwlen == 2 && s[it.kw] == 'p' &&
+				    have_delo ? AF_FOLIOS : AF_PAPKA;
+				break;
+			case G_DELO:
 				f = AF_DELO;
-			else if (rx_group(rx_item, G_LIST, &off, &kw_len))
+				break;
+			default:
 				f = AF_FOLIOS;
-			if (f < 0 || ch->have[f])
+				break;
+			}
+			if (ch->have[f])
 				break;
 			ch->have[f] = 1;
-			ch->va[f] = voff;
-			ch->vn[f] = vn;
+			ch->va[f] = it.val;
+			ch->vn[f] = it.vallen;
 			if (f == AF_DELO)
 				have_delo = 1;
 			count++;
-			ch->b = pos = rx_end(rx_item);
+			ch->b = pos = it.end;
 			/* separators ("\\G\\.?[\\s,:]*"), and a year standing
 			 * between items */
 			if (pos < to && s[pos] == '.')
 				pos++;
-			while (pos < to && (isspace((unsigned char)s[pos]) ||
+			while (pos < to && (is_space(u[pos]) ||
 			    s[pos] == ',' || s[pos] == ':'))
 				pos++;
 			if (pos < to && (s[pos] == '1' || s[pos] == '2') &&
 			    rx_match(rx_year_sep, s, to, pos) &&
-			    rx_match(rx_item, s, to, rx_end(rx_year_sep)))
+			    item_at(s, rx_end(rx_year_sep), to, &after_year))
 				pos = rx_end(rx_year_sep);
 			if (f == AF_FOLIOS)
 				break;
@@ -881,7 +1281,8 @@ italic_title(const char *s, size_t ca, size_t cb, const struct title *t)
 
 	if (t->ib - t->ia < 3)
 		return 0;
-	if (rx_match(rx_ibid, s + t->a, t->b - t->a, 0))
+	if (may_ibid(s + t->a, t->b - t->a) &&
+	    rx_match(rx_ibid, s + t->a, t->b - t->a, 0))
 		return 0;
 	/* "[translation]" and "(translation)" may stand before the details */
 	i = skip_ws(s, i, cb);
@@ -955,7 +1356,6 @@ details(const char *s, struct cite *c, size_t pre, size_t a, size_t b,
 	if (journal && title_type == T_QUOTED && c->container == NULL &&
 	    rx_match(rx_plain_journal, s, b, title_end)) {
 		set_group(&c->container, rx_plain_journal, s, 1);
-		free(c->volume);
 		c->volume = NULL;
 		set_group(&c->volume, rx_plain_journal, s, 2);
 		set_group(&c->issue, rx_plain_journal, s, 3);
@@ -1019,8 +1419,7 @@ author(const char *s, struct cite *c, size_t a, size_t ta)
 	n = e;
 	while (n > 0 && c->author[n - 1] != ' ')
 		n--;
-	free(c->surname);
-	c->surname = cite_key(c->author + n, e - n);
+	c->surname = keep_key(c->author + n, e - n);
 }
 
 /* An archive's name; "Full Name (ABBR)" gives the abbreviation. */
@@ -1115,7 +1514,6 @@ archive_holding(const char *s, size_t a, size_t t, struct cite *c)
 		n--;
 	if (!known_archive(s + b, n - b))
 		return t;
-	free(c->af[AF_FOND]);
 	c->af[AF_FOND] = c->af[AF_ARCHIVE];
 	c->af[AF_ARCHIVE] = dupn(s + b, n - b);
 	return b;
@@ -1146,10 +1544,15 @@ plain_title(const char *s, size_t ca, size_t cb, struct cites *out)
 	size_t p, ta, te, off, n, k;
 	int frus = 0;
 
-	if (rx_match(rx_frus, s + ca, cb - ca, 0)) {
+	/* each pattern needs the words or marks tested before it */
+	if ((has_bytes(s + ca, cb - ca, "Foreign") ||
+	    has_bytes(s + ca, cb - ca, "FRUS")) &&
+	    rx_match(rx_frus, s + ca, cb - ca, 0)) {
 		p = ca + rx_start(rx_frus);
 		frus = 1;
-	} else if (rx_match(rx_url, s + ca, cb - ca, 0)) {
+	} else if ((has_bytes(s + ca, cb - ca, "http") ||
+	    has_bytes(s + ca, cb - ca, "www.")) &&
+	    rx_match(rx_url, s + ca, cb - ca, 0)) {
 		/* "Site Name, http://... (accessed ...)" */
 		p = ca + rx_start(rx_url);
 		ta = skip_ws(s, ca, p);
@@ -1161,30 +1564,32 @@ plain_title(const char *s, size_t ca, size_t cb, struct cites *out)
 			return 0;
 		c = new_cite(out, CITE_WEB, ta, cb);
 		set(&c->title, s + ta, te - ta);
-		free(c->key);
-		c->key = cite_key(c->title, strlen(c->title));
+		c->key = keep_key(c->title, strlen(c->title));
 		details(s, c, ca, ca, cb, te, T_QUOTED);
 		c->kind = CITE_WEB;
 		c->full = 1;
 		return 1;
-	} else if (rx_match(rx_pubparen, s + ca, cb - ca, 0))
+	} else if (memchr(s + ca, '(', cb - ca) != NULL &&
+	    rx_match(rx_pubparen, s + ca, cb - ca, 0))
 		p = ca + rx_start(rx_pubparen);
+	else if (memchr(s + ca, ',', cb - ca) == NULL)
+		return 0;
 	else if (rx_match(rx_plain_short, s + ca, cb - ca, 0) &&
 	    !rx_match(rx_coordany, s + ca, cb - ca, 0)) {
 		c = new_cite(out, CITE_SHORT, ca, cb);
 		c->plain = 1;
 		rx_group(rx_plain_short, 1, &off, &n);
-		c->surname = cite_key(s + ca + off, n);
+		c->surname = keep_key(s + ca + off, n);
 		c->author = dupn(s + ca + off, n);
 		c->start = ca + off;
 		rx_group(rx_plain_short, 2, &off, &n);
 		set(&c->title, s + ca + off, n);
-		free(c->key);
-		c->key = cite_key(c->title, strlen(c->title));
+		c->key = keep_key(c->title, strlen(c->title));
 		if (rx_match(rx_pages, s + ca, cb - ca, 0))
 			set_group(&c->pages, rx_pages, s + ca, 1);
 		return 1;
-	} else if (rx_match(rx_plain_named, s + ca, cb - ca, 0) &&
+	} else if (memchr_digit(s + ca, cb - ca) != NULL &&
+	    rx_match(rx_plain_named, s + ca, cb - ca, 0) &&
 	    !rx_match(rx_coordany, s + ca, cb - ca, 0)) {
 		/* a title the paper named with "hereafter" */
 		c = new_cite(out, CITE_SHORT, ca, cb);
@@ -1192,8 +1597,7 @@ plain_title(const char *s, size_t ca, size_t cb, struct cites *out)
 		rx_group(rx_plain_named, 1, &off, &n);
 		c->start = ca + off;
 		set(&c->title, s + ca + off, n);
-		free(c->key);
-		c->key = cite_key(c->title, strlen(c->title));
+		c->key = keep_key(c->title, strlen(c->title));
 		if (rx_match(rx_pages, s + ca, cb - ca, 0))
 			set_group(&c->pages, rx_pages, s + ca, 1);
 		return 1;
@@ -1236,8 +1640,7 @@ plain_title(const char *s, size_t ca, size_t cb, struct cites *out)
 	    (unsigned char)s[ta] >= 0xC0) || memchr(s + ta, ' ', te - ta) == NULL)
 		goto fail;
 	set(&c->title, s + ta, te - ta);
-	free(c->key);
-	c->key = cite_key(c->title, strlen(c->title));
+	c->key = keep_key(c->title, strlen(c->title));
 	if (frus && ta != p) {
 		for (k = p; k < cb && s[k] != '(' && !(s[k] == ',' &&
 		    rx_match(rx_docno, s, cb, k) &&
@@ -1262,13 +1665,11 @@ plain_title(const char *s, size_t ca, size_t cb, struct cites *out)
 		for (te = cb; te > ca && strchr(" ,.;", s[te - 1]) != NULL; te--)
 			;
 		c->title = dupn(s + p, te - p);
-		free(c->key);
-		c->key = cite_key(c->title, strlen(c->title));
+		c->key = keep_key(c->title, strlen(c->title));
 	}
 	if (c->full)
 		return 1;
 fail:
-	cite_free_fields(c);
 	out->n--;
 	return 0;
 }
@@ -1286,7 +1687,7 @@ parse_clause(const char *s, size_t ca, size_t cb, struct cites *out,
 	nt = spans(s, ca, cb, t, sizeof(t) / sizeof(t[0]));
 
 	/* Ibid. */
-	if (rx_match(rx_ibid, s + ca, cb - ca, 0)) {
+	if (may_ibid(s + ca, cb - ca) && rx_match(rx_ibid, s + ca, cb - ca, 0)) {
 		c = new_cite(out, CITE_IBID, ca, cb);
 		if (rx_match(rx_pages, s + ca, cb - ca, 0))
 			set_group(&c->pages, rx_pages, s + ca, 1);
@@ -1378,8 +1779,7 @@ parse_clause(const char *s, size_t ca, size_t cb, struct cites *out,
 		for (n = t[i].ib; n > t[i].ia && strchr(",.;: ", s[n - 1]); n--)
 			;
 		set(&c->title, s + t[i].ia, n - t[i].ia);
-		free(c->key);
-		c->key = cite_key(c->title, strlen(c->title));
+		c->key = keep_key(c->title, strlen(c->title));
 		/* the author: names right before, after any commentary */
 		author(s, c, cstart, t[i].a);
 		if (c->author != NULL) {
@@ -1399,7 +1799,6 @@ parse_clause(const char *s, size_t ca, size_t cb, struct cites *out,
 			if (end < cb && end - k < 40 && t[i].type == T_QUOTED) {
 				set(&c->date, s + k + 1, end - k - 1);
 				if (strpbrk(c->date, "0123456789") == NULL) {
-					free(c->date);
 					c->date = NULL;
 				}
 			}
@@ -1493,10 +1892,13 @@ parse_clause(const char *s, size_t ca, size_t cb, struct cites *out,
 	/* a clause without titles: op. cit., supra, "our No. 70", or an
 	 * archive with coordinates of another kind */
 	if (out->n == first) {
-		if (rx_match(rx_supra, s + ca, cb - ca, 0) ||
-		    rx_match(rx_opcit, s + ca, cb - ca, 0)) {
-			struct rx *r = rx_match(rx_supra, s + ca, cb - ca, 0) ?
-			    rx_supra : rx_opcit;
+		int supra = has_word_ci(s + ca, cb - ca, "upra") &&
+		    rx_match(rx_supra, s + ca, cb - ca, 0);
+		int digit = memchr_digit(s + ca, cb - ca) != NULL;
+
+		if (supra || (has_word_ci(s + ca, cb - ca, "cit") &&
+		    rx_match(rx_opcit, s + ca, cb - ca, 0))) {
+			struct rx *r = supra ? rx_supra : rx_opcit;
 
 			c = new_cite(out, CITE_SHORT, ca, cb);
 			c->opcit = 1;
@@ -1506,9 +1908,9 @@ parse_clause(const char *s, size_t ca, size_t cb, struct cites *out,
 			author(s, c, ca, k);
 		} else if (plain_title(s, ca, cb, out))
 			;
-		else if (rx_match(rx_ownref, s + ca, cb - ca, 0))
+		else if (digit && rx_match(rx_ownref, s + ca, cb - ca, 0))
 			new_cite(out, CITE_OTHER, ca, cb);
-		else if (rx_match(rx_recgroup, s + ca, cb - ca, 0)) {
+		else if (digit && rx_match(rx_recgroup, s + ca, cb - ca, 0)) {
 			/* "RG 59, Central Files, Box 3, NARA": the archive
 			 * may come last */
 			size_t q = ca, q0;
@@ -1574,26 +1976,13 @@ parse_clause(const char *s, size_t ca, size_t cb, struct cites *out,
 		}
 	}
 	/* hereafter "Short Title" */
-	if (rx_match(rx_hereafter_title, s + ca, cb - ca, 0) && out->n > 0) {
+	if (out->n > 0 && has_word_ci(s + ca, cb - ca, "hereafter") &&
+	    rx_match(rx_hereafter_title, s + ca, cb - ca, 0)) {
 		if (!rx_group(rx_hereafter_title, 1, &off, &n))
 			rx_group(rx_hereafter_title, 2, &off, &n);
 		c = &out->v[out->n - 1];
-		free(c->defines);
-		c->defines = cite_key(s + ca + off, n);
+		c->defines = keep_key(s + ca + off, n);
 	}
-}
-
-/* Does s hold "doc" in any case? */
-static int
-has_doc(const char *s, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i + 2 < len; i++)
-		if ((s[i] | 0x20) == 'd' && (s[i + 1] | 0x20) == 'o' &&
-		    (s[i + 2] | 0x20) == 'c')
-			return 1;
-	return 0;
 }
 
 static void
@@ -1603,7 +1992,7 @@ crossrefs(const char *s, size_t len, struct cites *out)
 	struct cite *c;
 
 	if ((memchr(s, '[', len) == NULL && memchr(s, '(', len) == NULL) ||
-	    !has_doc(s, len))
+	    !has_word_ci(s, len, "doc"))
 		return;
 
 	while (pos < len && rx_match(rx_xref, s, len, pos)) {
@@ -1649,22 +2038,23 @@ cite_parse(const char *s, size_t len, struct cites *out)
 	struct span *cv;
 	size_t nc, i, first = out->n;
 	const char *archive = "";
-	char *keep = NULL;
+	char *kept_archive = NULL;
 
 	compile();
+	strings = &out->strings;
 	nc = clauses(s, len, &cv);
 	for (i = 0; i < nc; i++) {
 		const char *before = archive;
 
 		parse_clause(s, cv[i].a, cv[i].b, out, &archive);
 		if (archive != before) {
-			free(keep);
-			keep = xstrdup(archive);
-			archive = keep;
+			free(kept_archive);
+			kept_archive = xstrdup(archive);
+			archive = kept_archive;
 		}
 	}
 	free(cv);
-	free(keep);
+	free(kept_archive);
 	crossrefs(s, len, out);
 	/* spans end at the last non-blank before the next citation */
 	if (out->n > first)
@@ -1711,6 +2101,7 @@ cite_parse_text(const char *s, size_t len, struct cites *out)
 	int f;
 
 	compile();
+	strings = &out->strings;
 	/* prose without digits holds neither coordinates nor references */
 	if (memchr_digit(s, len) == NULL)
 		return;
@@ -1731,35 +2122,28 @@ cite_parse_text(const char *s, size_t len, struct cites *out)
 		    by_start);
 }
 
-static void
-cite_free_fields(struct cite *c)
-{
-	int i;
-
-	for (i = 0; i < AF_N; i++)
-		free(c->af[i]);
-	free(c->coords); free(c->title); free(c->key); free(c->date);
-	free(c->author); free(c->surname); free(c->container);
-	free(c->place); free(c->publisher); free(c->year); free(c->pages);
-	free(c->url); free(c->accessed); free(c->volume); free(c->number);
-	free(c->issue);
-	free(c->defines);
-}
-
+/* The chunks after the first; its strings are forgotten too. */
 void
 cites_clear(struct cites *cl)
 {
-	size_t i;
+	struct cite_chunk *ch, *next;
 
-	for (i = 0; i < cl->n; i++)
-		cite_free_fields(&cl->v[i]);
 	cl->n = 0;
+	if (cl->strings == NULL)
+		return;
+	for (ch = cl->strings->next; ch != NULL; ch = next) {
+		next = ch->next;
+		free(ch);
+	}
+	cl->strings->next = NULL;
+	cl->strings->used = 0;
 }
 
 void
 cites_free(struct cites *cl)
 {
 	cites_clear(cl);
+	free(cl->strings);
 	free(cl->v);
 	memset(cl, 0, sizeof(*cl));
 }
@@ -1964,6 +2348,19 @@ check_conflict(struct cite_index *ix, const struct cite *c, long note,
 	free(date);
 }
 
+/* The coordinates of the citation c resolves to, kept with c's list;
+ * the folios c gives itself replace its antecedent's. */
+static void
+keep_af(struct cite *c, char *const *src)
+{
+	int i;
+
+	for (i = 0; i < AF_N; i++)
+		c->af[i] = src[i] ? keep(src[i], strlen(src[i])) : empty;
+	if (c->pages && *c->af[AF_ARCHIVE])
+		c->af[AF_FOLIOS] = keep(c->pages, strlen(c->pages));
+}
+
 void
 cite_resolve(struct cite_index *ix, long note, int series, long line,
     struct cites *cl, void (*conflict)(const struct cite_conflict *, void *),
@@ -1975,6 +2372,7 @@ cite_resolve(struct cite_index *ix, long note, int series, long line,
 	struct cite *single = NULL;
 	int amb;
 
+	strings = &cl->strings;
 	for (i = 0; i < cl->n; i++) {
 		struct cite *c = &cl->v[i];
 
@@ -1983,28 +2381,19 @@ cite_resolve(struct cite_index *ix, long note, int series, long line,
 		if (c->kind == CITE_IBID) {
 			if (ln->valid && ln->target > 0) {
 				c->target = ln->target;
-				copy_af(c->af, ln->af);
-				if (c->pages && *c->af[AF_ARCHIVE]) {
-					free(c->af[AF_FOLIOS]);
-					c->af[AF_FOLIOS] = xstrdup(c->pages);
-				}
+				keep_af(c, ln->af);
 			} else if (ln->valid)
 				c->ambiguous = 1;
 		} else if (c->kind == CITE_SHORT) {
 			if ((e = find_full(ix, c, &amb)) != NULL) {
 				c->target = e->note;
-				copy_af(c->af, e->af);
-				if (c->pages && *c->af[AF_ARCHIVE]) {
-					free(c->af[AF_FOLIOS]);
-					c->af[AF_FOLIOS] = xstrdup(c->pages);
-				}
+				keep_af(c, e->af);
 			} else if (c->opcit && c->ref > 0 && c->ref < note &&
 			    !amb) {
 				c->target = c->ref;	/* "supra note 7" */
 			} else if (c->plain) {
 				/* "Moscow, Progress Publishers, 1970" is no
 				 * short form */
-				cite_free_fields(c);
 				memmove(c, c + 1, (cl->n - i - 1) * sizeof(*c));
 				cl->n--;
 				i--;

@@ -46,15 +46,20 @@ struct cite {
 				   when it resolves */
 };
 
+struct cite_chunk;
+
 struct cites {
-	struct cite *v;
-	size_t       n, cap;
+	struct cite       *v;
+	size_t             n, cap;
+	struct cite_chunk *strings;	/* the citations' strings */
 };
 
 void cite_parse(const char *s, size_t len, struct cites *out);
 /* Body text: only cross-references and archival coordinates. */
 void cite_parse_text(const char *s, size_t len, struct cites *out);
-void cites_clear(struct cites *cl);	/* empty, keep the array */
+/* Empty the list, keeping the array; the citations' strings go with
+ * them. */
+void cites_clear(struct cites *cl);
 void cites_free(struct cites *cl);
 const char *cite_kind_name(enum cite_kind kind);
 int  cite_is_published(enum cite_kind kind);

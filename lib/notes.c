@@ -10,7 +10,7 @@
 
 #define SUP "[\\x{2070}\\x{00B9}\\x{00B2}\\x{00B3}\\x{2074}-\\x{2079}]"
 
-static struct rx *rx_sup_line, *rx_br_line, *rx_plain_line, *rx_marker,
+static struct rx *rx_sup_line, *rx_br_line, *rx_marker,
     *rx_section, *rx_url, *rx_indoc, *rx_month;
 
 static void
@@ -22,8 +22,6 @@ compile(void)
 	    "^\\s*(" SUP "{1,3})\\s*(?=\\S)", 0);
 	rx_br_line = rx_compile("bracketed note",
 	    "^\\s*\\[\\^?(\\d{1,3})\\][:.]?\\s*(?=\\S)", 0);
-	rx_plain_line = rx_compile("numbered note",
-	    "^\\s*(\\d{1,3})(?:[.)]\\s*|\\s+)(?=\\S)", 0);
 	/* glued to the word before: a bracket, or superscript digits */
 	rx_marker = rx_compile("note marker",
 	    "(?<=[\\p{L}\\p{Nd}.,;:!?\"”’')*_\\]])\\[\\^?(\\d{1,3})\\]"
@@ -67,6 +65,19 @@ dec_value(const char *s, size_t len)
 	return v;
 }
 
+/* isspace() in the C locale, and pcre2's \s without UCP */
+static int
+is_space(unsigned char c)
+{
+	return c == ' ' || (unsigned char)(c - '\t') < 5;
+}
+
+static int
+is_digit(unsigned char c)
+{
+	return (unsigned char)(c - '0') < 10;
+}
+
 /* Where the first byte after leading white space is (len if none). */
 static size_t
 first_byte(const char *s, size_t len)
@@ -74,16 +85,76 @@ first_byte(const char *s, size_t len)
 	size_t i;
 
 	for (i = 0; i < len; i++)
-		if (!isspace((unsigned char)s[i]))
+		if (!is_space((unsigned char)s[i]))
 			break;
 	return i;
 }
 
-int
-notes_line(const char *s, size_t len, int plain, long *num, size_t *text_off)
+/* rx_plain_line, "^\s*(\d{1,3})(?:[.)]\s*|\s+)(?=\S)", by hand: the
+ * number is all the digits (a fourth fails), and what follows the
+ * stop or the blanks must be something.  Sets the number's span and
+ * where the text starts. */
+static int
+plain_number(const char *s, size_t len, size_t *off, size_t *n,
+    size_t *text)
 {
-	size_t off, n;
-	size_t i = first_byte(s, len);
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = first_byte(s, len), d = i, e;
+
+	while (d < len && d - i < 3 && is_digit(u[d]))
+		d++;
+	if (d == i || d >= len)
+		return 0;
+	e = d;
+	if (u[e] == '.' || u[e] == ')')
+		e++;
+	else if (!is_space(u[e]))
+		return 0;
+	while (e < len && is_space(u[e]))
+		e++;
+	if (e >= len)
+		return 0;
+	*off = i;
+	*n = d - i;
+	*text = e;
+	return 1;
+}
+
+/* Does a month's name open s at pos?  rx_month, "\G(?i:jan|...|dec)
+ * [a-z]*\b", by hand for ASCII; pcre2 tells for other bytes (a
+ * caseless "s" is also the long s). */
+static int
+month_at(const char *s, size_t len, size_t pos)
+{
+	static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+	const unsigned char *u = (const unsigned char *)s;
+	char w[3];
+	size_t i;
+
+	if (len - pos < 3)
+		return 0;
+	for (i = 0; i < 3; i++) {
+		if (u[pos + i] >= 0x80)
+			return rx_match(rx_month, s, len, pos);
+		w[i] = (char)(u[pos + i] | 0x20);
+	}
+	for (i = 0; i < sizeof(months) - 1; i += 3)
+		if (memcmp(months + i, w, 3) == 0)
+			break;
+	if (i >= sizeof(months) - 1)
+		return 0;
+	for (pos += 3; pos < len && u[pos] >= 'a' && u[pos] <= 'z'; pos++)
+		;
+	/* \b: no word character (ASCII letter, digit, _) after it */
+	return pos == len || !(isalnum(u[pos]) || u[pos] == '_');
+}
+
+/* notes_line() of a line whose first byte after white space is s[i] */
+static int
+line_opens_note(const char *s, size_t len, size_t i, int plain, long *num,
+    size_t *text_off)
+{
+	size_t off, n, text;
 	unsigned char c = i < len ? (unsigned char)s[i] : 0,
 	    c1 = i + 1 < len ? (unsigned char)s[i + 1] : 0;
 
@@ -95,28 +166,35 @@ notes_line(const char *s, size_t len, int plain, long *num, size_t *text_off)
 	    c1 == '^')) && !(plain && isdigit(c)))
 		return 0;
 	compile();
-	if (rx_match(rx_sup_line, s, len, 0)) {
+	/* each pattern needs its opening byte */
+	if (c != '[' && !isdigit(c) && rx_match(rx_sup_line, s, len, 0)) {
 		rx_group(rx_sup_line, 1, &off, &n);
 		*num = sup_value(s + off, n);
 		*text_off = rx_end(rx_sup_line);
 		return 1;
 	}
-	if (rx_match(rx_br_line, s, len, 0)) {
+	if (c == '[' && rx_match(rx_br_line, s, len, 0)) {
 		rx_group(rx_br_line, 1, &off, &n);
 		*num = dec_value(s + off, n);
 		*text_off = rx_end(rx_br_line);
 		return 1;
 	}
-	if (plain && rx_match(rx_plain_line, s, len, 0)) {
-		rx_group(rx_plain_line, 1, &off, &n);
+	if (plain && plain_number(s, len, &off, &n, &text)) {
 		/* "12 March 1968" is a date, not note 12 */
-		if (rx_match(rx_month, s, len, rx_end(rx_plain_line)))
+		if (month_at(s, len, text))
 			return 0;
 		*num = dec_value(s + off, n);
-		*text_off = rx_end(rx_plain_line);
+		*text_off = text;
 		return *num > 0;
 	}
 	return 0;
+}
+
+int
+notes_line(const char *s, size_t len, int plain, long *num, size_t *text_off)
+{
+	return line_opens_note(s, len, first_byte(s, len), plain, num,
+	    text_off);
 }
 
 /* Where the first byte that may open a marker is: a '[' or a
@@ -143,6 +221,30 @@ marker_byte(const char *s, size_t len)
 	return best;
 }
 
+/* Can no marker of rx_marker start at s[c], a '[' or a superscript
+ * digit's first byte?  Decided where ASCII decides it: a bracket must
+ * hold one to three digits ("[^12]"), and the byte before must be one
+ * the look-behind allows. */
+static int
+no_marker_at(const char *s, size_t len, size_t c)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = c + 1, d;
+
+	if (c == 0)
+		return 1;	/* nothing before it */
+	if (u[c] != '[')
+		return is_space(u[c - 1]);	/* (?<=\S) */
+	if (i < len && u[i] == '^')
+		i++;
+	for (d = i; d < len && d - i < 3 && is_digit(u[d]); d++)
+		;
+	if (d == i || d >= len || u[d] != ']')
+		return 1;
+	return u[c - 1] < 0x80 && !isalnum(u[c - 1]) &&
+	    strchr(".,;:!?\"')*_]", u[c - 1]) == NULL;
+}
+
 int
 notes_marker(const char *s, size_t len, size_t *pos, long *num,
     size_t *start, size_t *end)
@@ -150,11 +252,18 @@ notes_marker(const char *s, size_t len, size_t *pos, long *num,
 	size_t off, n;
 
 	compile();
-	if (*pos >= len)
-		return 0;
 	/* the look-behind still sees the bytes before the start */
-	*pos += marker_byte(s + *pos, len - *pos);
-	if (*pos >= len || !rx_match(rx_marker, s, len, *pos))
+	for (;;) {
+		if (*pos >= len)
+			return 0;
+		*pos += marker_byte(s + *pos, len - *pos);
+		if (*pos >= len)
+			return 0;
+		if (!no_marker_at(s, len, *pos))
+			break;
+		(*pos)++;
+	}
+	if (!rx_match(rx_marker, s, len, *pos))
 		return 0;
 	*start = rx_start(rx_marker);
 	*end = *pos = rx_end(rx_marker);
@@ -212,9 +321,11 @@ maybe_section(const char *s, size_t len)
 
 	if (len > 64)
 		return 0;
-	while (i < len && strchr(" \t#*_", s[i]) != NULL)
+	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '#' ||
+	    s[i] == '*' || s[i] == '_' || s[i] == '\0'))
 		i++;
-	return i < len && strchr("NnEeFf", s[i]) != NULL;
+	return i < len && ((s[i] | 0x20) == 'n' || (s[i] | 0x20) == 'e' ||
+	    (s[i] | 0x20) == 'f');
 }
 
 static void
@@ -346,19 +457,26 @@ notes_scan(struct notes *ns, const struct unit *u, const struct notes_cb *cb)
 	char *cls = xcalloc(u->nlines + 1, 1);
 	size_t *toff = xcalloc(u->nlines + 1, sizeof(*toff));
 	long *nums = xcalloc(u->nlines + 1, sizeof(*nums));
+	size_t *lead = xcalloc(u->nlines + 1, sizeof(*lead));
 	struct pending *pm = NULL;
-	size_t npm = 0, pmcap = 0, i, pos, a, b, *first_at;
+	size_t npm = 0, pmcap = 0, i, pos, a, b, *first_at = NULL;
 	int in_section = 0, open = 0, gap = 0;
 	long num, expect = ns->last + 1;
 
 	ns->unit++;
-	/* markers anywhere but at the head of a note line */
+	/* markers anywhere but at the head of a note line; cls[i] is
+	 * L_START for a line that opens with a superscript or bracketed
+	 * number, until the lines are classified */
 	for (i = 0; i < u->nlines; i++) {
 		const struct line *ln = &u->lines[i];
 
 		pos = 0;
-		if (notes_line(ln->s, ln->len, 0, &num, &a))
-			pos = a;
+		lead[i] = first_byte(ln->s, ln->len);	/* len: blank */
+		if (line_opens_note(ln->s, ln->len, lead[i], 0, &nums[i],
+		    &toff[i])) {
+			cls[i] = L_START;
+			pos = toff[i];
+		}
 		while (notes_marker(ln->s, ln->len, &pos, &num, &a, &b)) {
 			if (npm == pmcap) {
 				pmcap = pmcap ? pmcap * 2 : 32;
@@ -369,7 +487,8 @@ notes_scan(struct notes *ns, const struct unit *u, const struct notes_cb *cb)
 		}
 	}
 	/* the first line of each marker number (numbers have 1-3 digits) */
-	first_at = xcalloc(1000, sizeof(*first_at));
+	if (npm > 0)
+		first_at = xcalloc(1000, sizeof(*first_at));
 	for (i = 0; i < npm; i++)
 		if (pm[i].num > 0 && pm[i].num < 1000 &&
 		    (first_at[pm[i].num] == 0 || first_at[pm[i].num] > pm[i].idx + 1))
@@ -377,9 +496,11 @@ notes_scan(struct notes *ns, const struct unit *u, const struct notes_cb *cb)
 	/* which lines are notes */
 	for (i = 0; i < u->nlines; i++) {
 		const struct line *ln = &u->lines[i];
+		int head = cls[i] == L_START;
 
+		num = nums[i];
 		cls[i] = L_BODY;
-		if (line_blank(ln)) {
+		if (lead[i] == ln->len) {
 			gap = 1;
 			continue;
 		}
@@ -389,10 +510,11 @@ notes_scan(struct notes *ns, const struct unit *u, const struct notes_cb *cb)
 			open = 0;
 			continue;
 		}
-		if (notes_line(ln->s, ln->len, 0, &num, &toff[i]) ||
-		    (notes_line(ln->s, ln->len, 1, &num, &toff[i]) &&
+		if (head || (line_opens_note(ln->s, ln->len, lead[i], 1, &num,
+		    &toff[i]) &&
 		    (in_section || (num == expect && num < 1000 &&
-		    first_at[num] != 0 && first_at[num] <= i)))) {
+		    first_at != NULL && first_at[num] != 0 &&
+		    first_at[num] <= i)))) {
 			cls[i] = L_START;
 			nums[i] = num;
 			expect = num + 1;
@@ -428,6 +550,7 @@ notes_scan(struct notes *ns, const struct unit *u, const struct notes_cb *cb)
 	free(cls);
 	free(toff);
 	free(nums);
+	free(lead);
 }
 
 void
