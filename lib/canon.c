@@ -70,10 +70,79 @@ tok_flags(const uint32_t *cp, size_t n)
 	return f;
 }
 
+static inline void
+add_token(struct text *t, size_t cs, size_t ce, size_t bs, size_t be,
+    unsigned flags)
+{
+	if (t->ntok == t->captok) {
+		t->captok = t->captok ? t->captok * 2 : 64;
+		t->tok = xreallocarray(t->tok, t->captok, sizeof(*t->tok));
+	}
+	t->tok[t->ntok].cs = cs;
+	t->tok[t->ntok].ce = ce;
+	t->tok[t->ntok].bs = bs;
+	t->tok[t->ntok].be = be;
+	t->tok[t->ntok].flags = flags;
+	t->ntok++;
+}
+
+static int
+ascii_letter(char c)
+{
+	return (unsigned char)((c | 0x20) - 'a') < 26;
+}
+
+/* text_cut of ASCII text, straight from the bytes: 0 when s holds a
+ * byte outside ASCII.  A letter is upper case when its 0x20 bit is
+ * clear: the bits of a word's letters ORed and ANDed give its flags. */
+static int
+cut_ascii(struct text *t, const char *s, size_t len)
+{
+	size_t i, k;
+	unsigned flags, any, all;
+	uint64_t v;
+
+	for (i = 0; i + 8 <= len; i += 8) {
+		memcpy(&v, s + i, 8);
+		if (v & 0x8080808080808080u)
+			return 0;
+	}
+	for (; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return 0;
+	for (i = 0; i < len; ) {
+		if (!ascii_letter(s[i])) {
+			i++;
+			continue;
+		}
+		any = 0;	/* of the letters after the first */
+		all = 0x20;
+		for (k = i + 1; ; k++) {
+			for (; k < len && ascii_letter(s[k]); k++) {
+				any |= (unsigned char)s[k];
+				all &= (unsigned char)s[k];
+			}
+			/* an apostrophe between letters, but not 's */
+			if (!(k + 1 < len && s[k] == '\'' &&
+			    ascii_letter(s[k + 1]) && !(s[k + 1] == 's' &&
+			    (k + 2 >= len || !ascii_letter(s[k + 2])))))
+				break;
+		}
+		if (s[i] & 0x20)	/* a lower-case first letter */
+			flags = all & 0x20 ? TOK_LOWER : 0;
+		else
+			flags = (all & 0x20 ? TOK_TITLE : 0) |
+			    (any & 0x20 ? 0 : TOK_CAPS);
+		add_token(t, i, k, i, k, flags);
+		i = k;
+	}
+	return 1;
+}
+
 void
 text_cut(struct text *t, const char *s, size_t len)
 {
-	size_t i = 0, n, k, ncp = 0;
+	size_t i = 0, n, k, ncp = 0, upper;
 	uint32_t c, *cp;
 	size_t *off;
 
@@ -103,9 +172,24 @@ text_cut(struct text *t, const char *s, size_t len)
 	off[ncp] = len;
 	t->ncp = ncp;
 	for (i = 0; i < ncp; ) {
+		unsigned flags;
+
 		if (!is_letter(cp[i])) {
 			i++;
 			continue;
+		}
+		/* the usual word: ASCII letters up to ASCII that is not a
+		 * letter nor an apostrophe; its flags as it goes */
+		upper = cp[i] <= 'Z';
+		for (k = i + 1; k < ncp && cp[k] < 0x80 &&
+		    ((cp[k] | 0x20) >= 'a' && (cp[k] | 0x20) <= 'z'); k++)
+			upper += cp[k] <= 'Z';
+		if (cp[i] < 0x80 && (k == ncp || (cp[k] < 0x80 &&
+		    cp[k] != '\''))) {
+			flags = upper == 0 ? TOK_LOWER : upper == k - i ?
+			    TOK_CAPS | (k - i == 1 ? TOK_TITLE : 0) :
+			    upper == 1 && cp[i] <= 'Z' ? TOK_TITLE : 0;
+			goto token;
 		}
 		k = i + 1;
 		for (;;) {
@@ -129,19 +213,23 @@ text_cut(struct text *t, const char *s, size_t len)
 			}
 			break;
 		}
-		if (t->ntok == t->captok) {
-			t->captok = t->captok ? t->captok * 2 : 64;
-			t->tok = xreallocarray(t->tok, t->captok,
-			    sizeof(*t->tok));
-		}
-		t->tok[t->ntok].cs = i;
-		t->tok[t->ntok].ce = k;
-		t->tok[t->ntok].bs = off[i];
-		t->tok[t->ntok].be = off[k];
-		t->tok[t->ntok].flags = tok_flags(cp + i, k - i);
-		t->ntok++;
+		flags = tok_flags(cp + i, k - i);
+token:
+		add_token(t, i, k, off[i], off[k], flags);
 		i = k;
 	}
+}
+
+void
+text_cut_tokens(struct text *t, const char *s, size_t len)
+{
+	t->s = s;
+	t->len = len;
+	t->start_end = len;
+	t->ntok = 0;
+	t->ncp = 0;
+	if (!cut_ascii(t, s, len))
+		text_cut(t, s, len);
 }
 
 void
@@ -174,12 +262,15 @@ tok_lower(const struct text *t, size_t i)
 int
 tok_gap(const struct text *t, size_t i, const char *gap)
 {
-	size_t n = strlen(gap);
+	const char *p, *end;
 
 	if (i + 1 >= t->ntok)
 		return 0;
-	return t->tok[i + 1].bs - t->tok[i].be == n &&
-	    memcmp(t->s + t->tok[i].be, gap, n) == 0;
+	p = t->s + t->tok[i].be;
+	end = t->s + t->tok[i + 1].bs;
+	while (p < end && *gap != '\0' && *p == *gap)
+		p++, gap++;
+	return p == end && *gap == '\0';
 }
 
 static int

@@ -31,6 +31,9 @@ struct text {
 };
 
 void text_cut(struct text *t, const char *s, size_t len);
+/* The same tokens, maybe without cp and off (ncp 0): for canon_rewrite,
+ * which needs no more. */
+void text_cut_tokens(struct text *t, const char *s, size_t len);
 void text_free(struct text *t);
 int tok_title(const struct text *t, size_t i);
 int tok_caps(const struct text *t, size_t i);

@@ -109,13 +109,18 @@ struct memo {
 static size_t
 memo_hash(int tag, const char *s, size_t n)
 {
-	uint32_t h = 2166136261u ^ (unsigned char)tag;
+	const uint64_t mul = 0x9E3779B97F4A7C15u;
+	uint64_t h = ((uint64_t)(unsigned char)tag << 8 ^ n) * mul, v;
 	size_t i;
 
-	h *= 16777619u;
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h & (MEMO_SLOTS - 1);
+	for (i = 0; i + 8 <= n; i += 8) {	/* eight bytes a step */
+		memcpy(&v, s + i, 8);
+		h = (h ^ v) * mul;
+	}
+	for (v = 0; i < n; i++)
+		v = v << 8 | (unsigned char)s[i];
+	h = (h ^ v) * mul;
+	return (size_t)(h >> 40) & (MEMO_SLOTS - 1);
 }
 
 struct memo *

@@ -62,6 +62,7 @@ struct nt_opts opt = {
 static const char *const report_cols[] = { "file", "line", "col", "form",
     "canonical", "rule", NULL };
 static struct table table;
+static struct buf report_row;	/* a --format=gnu report */
 static int nreports;
 
 static int
@@ -113,15 +114,42 @@ gh_escape(const char *s, size_t n, int prop)
 	}
 }
 
+/* v >= 0 in decimal at the end of b. */
+static void
+add_number(struct buf *b, long v)
+{
+	char digits[24], *p = digits + sizeof(digits);
+	unsigned long u = (unsigned long)v;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	buf_add(b, p, (size_t)(digits + sizeof(digits) - p));
+}
+
 void
 nt_report(const char *file, long line, long col, const char *form,
     size_t formlen, const char *canonical, const char *rule)
 {
+	struct buf *row = &report_row;
+
 	nreports++;
 	if (opt.format == REPORT_GNU) {
-		printf("%s:%ld:%ld: '", file, line, col);
-		fwrite(form, 1, formlen, stdout);
-		printf("' -> '%s' [%s]\n", canonical, rule);
+		/* FILE:LINE:COL: 'FORM' -> 'CANONICAL' [RULE], one write */
+		buf_reset(row);
+		buf_adds(row, file);
+		buf_addc(row, ':');
+		add_number(row, line);
+		buf_addc(row, ':');
+		add_number(row, col);
+		buf_add(row, ": '", 3);
+		buf_add(row, form, formlen);
+		buf_add(row, "' -> '", 6);
+		buf_adds(row, canonical);
+		buf_add(row, "' [", 3);
+		buf_adds(row, rule);
+		buf_add(row, "]\n", 2);
+		fwrite(row->s, 1, row->len, stdout);
 	} else if (opt.format == REPORT_GITHUB) {
 		fputs("::warning file=", stdout);
 		gh_escape(file, strlen(file), 1);
@@ -381,6 +409,7 @@ main(int argc, char *argv[])
 	if (opt.consistency)
 		consist_finish();
 	dict_free(opt.dict);
+	buf_free(&report_row);
 	out_close();
 	if (exit_trouble)
 		return EXIT_TROUBLE;

@@ -4,6 +4,10 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,7 +25,40 @@ struct rewriter {
 	const char     *file;
 	long            lineno;
 	struct canon_rw c;
+	/* --check: the line and the code points of the line before upto,
+	 * counted as reports need them (lines_to) */
+	const char     *upto;
+	size_t          counted;
 };
+
+/* The code points of valid UTF-8 s[0..n): utf8_count, eight bytes a
+ * step where no continuation byte (10xxxxxx) is among them. */
+static size_t
+count_cps(const char *s, size_t n)
+{
+	size_t i, count = 0;
+	uint64_t v;
+
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&v, s + i, 8);
+		if ((v & ~(v << 1) & 0x8080808080808080u) == 0)
+			count += 8;
+		else
+			count += utf8_count(s + i, 8);
+	}
+	return count + utf8_count(s + i, n - i);
+}
+
+static int
+is_ascii(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return 0;
+	return 1;
+}
 
 static const char *
 classify(const char *a, size_t an, const char *b, size_t bn,
@@ -31,6 +68,16 @@ classify(const char *a, size_t an, const char *b, size_t bn,
 	size_t i;
 	const char *r = rule;
 
+	if (is_ascii(a, an) && is_ascii(b, bn)) {
+		/* ASCII: apostrophes and folding change nothing */
+		if (an != bn)
+			return r;
+		for (i = 0; i < an; i++)
+			if ((a[i] >= 'A' && a[i] <= 'Z' ? a[i] + 32 : a[i]) !=
+			    (b[i] >= 'A' && b[i] <= 'Z' ? b[i] + 32 : b[i]))
+				return r;
+		return "case";
+	}
 	if (same_but_apos(a, an, b, bn) && !(an == bn && memcmp(a, b, an) == 0))
 		r = "apostrophe";
 	else {
@@ -50,22 +97,31 @@ classify(const char *a, size_t an, const char *b, size_t bn,
 	return r;
 }
 
+/* Count the lines up to p: rw->lineno is the line of rw->upto. */
+static void
+lines_to(struct rewriter *rw, const char *p)
+{
+	const char *nl;
+
+	while ((nl = memchr(rw->upto, '\n', (size_t)(p - rw->upto))) != NULL) {
+		rw->lineno++;
+		rw->upto = nl + 1;
+		rw->counted = 0;
+	}
+}
+
 /* A change found in --check mode: reported at its column. */
 static void
 report_change(void *arg, const struct text *t, size_t bs, size_t be,
     const char *c, size_t clen, const char *rule)
 {
 	struct rewriter *rw = arg;
-	size_t lo = 0, hi = t->ncp, mid;
 
-	while (lo < hi) {	/* the code point at byte bs */
-		mid = (lo + hi) / 2;
-		if (t->off[mid] < bs)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	nt_report(rw->file, rw->lineno, (long)(t->colbase + lo) + 1,
+	lines_to(rw, t->s);
+	rw->counted += count_cps(rw->upto, (size_t)(t->s - rw->upto));
+	rw->upto = t->s;
+	nt_report(rw->file, rw->lineno, (long)(rw->counted +
+	    count_cps(t->s, bs)) + 1,
 	    t->s + bs, be - bs, c, classify(t->s + bs, be - bs, c, clen,
 	    rule));
 }
@@ -88,26 +144,29 @@ static unsigned char bclass[256];
 static int dot_bound;		/* ". " after a lower-case word is a boundary */
 static size_t maxsep;		/* the most separators of an entry */
 
-/* Lower-case ASCII words, by a hash set; a pair bitmap of first two
- * bytes rejects most words before hashing. */
+/* Lower-case ASCII words, by a hash set, each with flags of what it
+ * is; a pair bitmap of first two bytes rejects most words before
+ * hashing. */
 struct wordset {
 	size_t    *w;		/* 1 + the offset of a word in pool; 0 none */
+	unsigned char *flags;	/* of each slot of w */
 	size_t     cap, n;
 	struct buf pool;	/* the words, each with its NUL */
 	uint32_t   pair[32];	/* [first letter] bit second (27: not a letter) */
 };
-static struct wordset dictwords, surnames;
-/* entries of several words: their first words, and the first words
- * with what follows up to the end of the second word */
-static struct wordset dictfirst, dictpairs;
+/* words: the first words of dictionary entries, alone (WS_DICT) or
+ * before another word (WS_FIRST), and surnames (WS_SURNAME); pairs:
+ * the first words of entries of several words with what follows up to
+ * the end of the second word */
+enum { WS_DICT = 1, WS_FIRST = 2, WS_SURNAME = 4 };
+static struct wordset words, pairs;
 static int fast_ready;
 
-/* Two bit sets of words by a key of their length and first and last
- * two letters: dictbits holds the words of dictwords and dictfirst,
- * surnbits those of surnames.  A clear bit proves a word in none of
- * them, which is what most words of a paper are.  The key is taken when
- * the scanner reaches the end of a word, so that a letter costs no more
- * than its class test. */
+/* Two bit sets of words by a key of their length and first eight
+ * letters: dictbits holds the first words of dictionary entries,
+ * surnbits the surnames.  A clear bit proves a word in none of them,
+ * which is what most words of a paper are.  The key is taken from the
+ * first eight bytes of a word at once (letter_run, scan_closed). */
 #define WORDBITS	(1u << 15)	/* key_of: 64 - 49 bits */
 static uint64_t dictbits[WORDBITS / 64], surnbits[WORDBITS / 64];
 
@@ -131,12 +190,33 @@ word_key(const char *w, size_t n)
 	return key_of(v, n);
 }
 
+/* A coarser test still, with no key to work out: by the low five bits
+ * of the first two bytes of a word, the lengths of the words of
+ * dictbits (bits 0-31) and surnbits (bits 32-63) that start so; a
+ * length from 31 up is 31.  A word of one letter is entered under any
+ * second byte. */
+static uint64_t prefixlens[1024];
+
+static inline unsigned
+prefix_of(const char *w)
+{
+	return ((unsigned char)w[0] & 31u) << 5 | ((unsigned char)w[1] & 31u);
+}
+
 static void
 wordbit_set(uint64_t *bits, const char *w, size_t n)
 {
-	unsigned k = word_key(w, n);
+	unsigned k = word_key(w, n), second;
+	uint64_t len = (uint64_t)1 << ((n < 31 ? n : 31) +
+	    (bits == surnbits ? 32 : 0));
 
 	bits[k / 64] |= (uint64_t)1 << (k % 64);
+	if (n > 1)
+		prefixlens[prefix_of(w)] |= len;
+	else
+		for (second = 0; second < 32; second++)
+			prefixlens[((unsigned char)w[0] & 31u) << 5 | second] |=
+			    len;
 }
 
 static inline int
@@ -165,67 +245,82 @@ word_hash(const char *s, size_t n)
 	return h;
 }
 
-static int
-ws_has(const struct wordset *ws, const char *s, size_t n)
+/* The slot of s[0..n) in ws: where it is, or the empty slot where it
+ * would go. */
+static size_t
+ws_slot(const struct wordset *ws, const char *s, size_t n)
+{
+	size_t h, i;
+	const char *w;
+
+	for (h = word_hash(s, n) & (ws->cap - 1); ws->w[h];
+	    h = (h + 1) & (ws->cap - 1)) {
+		w = ws->pool.s + ws->w[h] - 1;
+		for (i = 0; i < n && w[i] == s[i]; i++)
+			;
+		if (i == n && w[n] == '\0')
+			break;
+	}
+	return h;
+}
+
+/* The flags of s[0..n) in ws, 0 when it holds no such word. */
+static unsigned
+ws_find(const struct wordset *ws, const char *s, size_t n)
 {
 	size_t h;
-	const char *w;
 
 	if (ws->cap == 0 || n == 0 ||
 	    !(ws->pair[pair_index((unsigned char)s[0])] &
 	    (1u << pair_index(n > 1 ? (unsigned char)s[1] : 0))))
 		return 0;
-	for (h = word_hash(s, n) & (ws->cap - 1); ws->w[h];
-	    h = (h + 1) & (ws->cap - 1)) {
-		w = ws->pool.s + ws->w[h] - 1;
-		if (strncmp(w, s, n) == 0 && w[n] == '\0')
-			return 1;
-	}
-	return 0;
+	h = ws_slot(ws, s, n);
+	return ws->w[h] ? ws->flags[h] : 0;
 }
 
 static void
-ws_add(struct wordset *ws, const char *s, size_t n)
+ws_add(struct wordset *ws, const char *s, size_t n, unsigned flags)
 {
 	size_t h, i;
-	const char *w;
 
 	if (n == 0)
 		return;
 	if ((ws->n + 1) * 2 > ws->cap) {
-		size_t *old = ws->w, oldcap = ws->cap;
+		struct wordset old = *ws;
 
-		ws->cap = ws->cap ? ws->cap * 2 : 256;
+		ws->cap = ws->cap ? ws->cap * 2 : 1024;
 		ws->w = xcalloc(ws->cap, sizeof(*ws->w));
-		for (i = 0; i < oldcap; i++) {
-			if (old[i] == 0)
+		ws->flags = xcalloc(ws->cap, 1);
+		for (i = 0; i < old.cap; i++) {
+			const char *w;
+
+			if (old.w[i] == 0)
 				continue;
-			w = ws->pool.s + old[i] - 1;
-			for (h = word_hash(w, strlen(w)) & (ws->cap - 1);
-			    ws->w[h]; h = (h + 1) & (ws->cap - 1))
-				;
-			ws->w[h] = old[i];
+			w = ws->pool.s + old.w[i] - 1;
+			h = ws_slot(ws, w, strlen(w));
+			ws->w[h] = old.w[i];
+			ws->flags[h] = old.flags[i];
 		}
-		free(old);
+		free(old.w);
+		free(old.flags);
 	}
-	for (h = word_hash(s, n) & (ws->cap - 1); ws->w[h];
-	    h = (h + 1) & (ws->cap - 1)) {
-		w = ws->pool.s + ws->w[h] - 1;
-		if (strncmp(w, s, n) == 0 && w[n] == '\0')
-			return;		/* there already */
+	h = ws_slot(ws, s, n);
+	if (ws->w[h] == 0) {
+		ws->w[h] = ws->pool.len + 1;
+		buf_add(&ws->pool, s, n);
+		buf_addc(&ws->pool, '\0');
+		ws->n++;
+		ws->pair[pair_index((unsigned char)s[0])] |=
+		    1u << pair_index(n > 1 ? (unsigned char)s[1] : 0);
 	}
-	ws->w[h] = ws->pool.len + 1;
-	buf_add(&ws->pool, s, n);
-	buf_addc(&ws->pool, '\0');
-	ws->n++;
-	ws->pair[pair_index((unsigned char)s[0])] |=
-	    1u << pair_index(n > 1 ? (unsigned char)s[1] : 0);
+	ws->flags[h] |= (unsigned char)flags;
 }
 
 static void
 ws_free(struct wordset *ws)
 {
 	free(ws->w);
+	free(ws->flags);
 	buf_free(&ws->pool);
 	memset(ws, 0, sizeof(*ws));
 }
@@ -298,10 +393,10 @@ add_entry(const char *variant, const char *canonical, const char *rule,
 		    w2 < sizeof(pw)) {
 			memcpy(pw, w, n);
 			memcpy(pw + n, variant + k, sep);
-			ws_add(&dictfirst, w, n);
-			ws_add(&dictpairs, pw, n + sep + w2);
+			ws_add(&words, w, n, WS_FIRST);
+			ws_add(&pairs, pw, n + sep + w2, 1);
 		} else
-			ws_add(&dictwords, w, n);
+			ws_add(&words, w, n, WS_DICT);
 		wordbit_set(dictbits, w, n);
 	}
 	for (p = (const unsigned char *)variant, nsep = 0; *p; p++) {
@@ -326,7 +421,7 @@ add_surname(const char *key, void *arg)
 
 	(void)arg;
 	if ((n = first_word(key, w, sizeof(w))) > 0) {
-		ws_add(&surnames, w, n);
+		ws_add(&words, w, n, WS_SURNAME);
 		wordbit_set(surnbits, w, n);
 	}
 }
@@ -334,10 +429,8 @@ add_surname(const char *key, void *arg)
 static void
 fast_free(void)
 {
-	ws_free(&dictwords);
-	ws_free(&surnames);
-	ws_free(&dictfirst);
-	ws_free(&dictpairs);
+	ws_free(&words);
+	ws_free(&pairs);
 }
 
 static void
@@ -357,6 +450,7 @@ fast_init(void)
 	for (c = '0'; c <= '9'; c++)
 		bclass[c] = B_BOUND;
 	bclass['\t'] = B_BOUND;
+	bclass['\n'] = B_BOUND;	/* the lines of a span (process_span) */
 	dot_bound = 1;
 	dict_dump(opt.dict, add_entry, NULL);
 	ko_surname_each(add_surname, NULL);
@@ -370,7 +464,7 @@ fast_init(void)
 
 			if (form != NULL &&
 			    (n = first_word(form, w, sizeof(w))) > 0) {
-				ws_add(&surnames, w, n);
+				ws_add(&words, w, n, WS_SURNAME);
 				wordbit_set(surnbits, w, n);
 			}
 		}
@@ -382,6 +476,15 @@ static int
 ends_with(const char *s, size_t n, const char *suf, size_t sl)
 {
 	return n >= sl && memcmp(s + n - sl, suf, sl) == 0;
+}
+
+/* A surname counts before " " and a capital or a letter outside ASCII
+ * (after: the avail bytes after it). */
+static int
+capital_follows(const char *after, size_t avail)
+{
+	return avail >= 2 && after[0] == ' ' && ((after[1] >= 'A' &&
+	    after[1] <= 'Z') || (unsigned char)after[1] >= 0x80);
 }
 
 /* Does the text after the first word w of an entry continue it (the
@@ -408,7 +511,7 @@ pair_follows(const char *w, size_t wn, const char *after, size_t afterlen)
 		if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
 			pw[n++] = (char)(c | 0x20);
 		else if (c == '\'') {
-			if (ws_has(&dictpairs, pw, n))
+			if (ws_find(&pairs, pw, n))
 				return 1;
 			pw[n++] = c;
 		} else if ((unsigned char)c >= 0x80)
@@ -418,37 +521,63 @@ pair_follows(const char *w, size_t wn, const char *after, size_t afterlen)
 	}
 	if (n >= sizeof(pw))
 		return 1;
-	return ws_has(&dictpairs, pw, n);
+	return ws_find(&pairs, pw, n) != 0;
+}
+
+/* How many of the avail bytes at after are of the same line (a span
+ * holds several), as far as pair_follows looks. */
+static size_t
+line_rest(const char *after, size_t avail)
+{
+	size_t m = avail < 256 ? avail : 256;
+	const char *nl = memchr(after, '\n', m);
+
+	if (nl == NULL)
+		return m;
+	m = (size_t)(nl - after);
+	if (m > 0 && nl[-1] == '\r')
+		m--;
+	return m;
 }
 
 /* One word (letters and apostrophes) s[0..n), lower-cased in w[0..wn)
- * with its apostrophes at one byte each; could a rewrite start in it? */
+ * with its apostrophes at one byte each, with avail bytes after it;
+ * could a rewrite start in it? */
 static int
 word_triggers(const char *s, size_t n, const char *w, size_t wn,
-    const char *after, size_t afterlen)
+    const char *after, size_t avail)
 {
 	size_t p, e;
+	unsigned f;
 
 	if (ends_with(s, n, "vich", 4) || ends_with(s, n, "vna", 3))
 		return 1;	/* also -ichna */
+	if (memchr(w, '\'', wn) == NULL) {
+		/* the usual word: the loop below with p = 0, e = wn */
+		f = ws_find(&words, w, wn);
+		return (f & WS_DICT) || ((f & WS_FIRST) && pair_follows(w,
+		    wn, after, line_rest(after, avail))) ||
+		    ((f & WS_SURNAME) && s[0] >= 'A' && s[0] <= 'Z' &&
+		    capital_follows(after, avail));
+	}
 	for (p = 0; p < wn; p++) {
 		if (w[p] == '\'' || (p > 0 && w[p - 1] != '\''))
 			continue;
 		for (e = p + 1; e <= wn; e++) {
 			if (e < wn && w[e] != '\'')
 				continue;
-			if (ws_has(&dictwords, w + p, e - p))
+			f = ws_find(&words, w + p, e - p);
+			if (f & WS_DICT)
 				return 1;
-			if (e == wn && p == 0 && ws_has(&dictfirst, w, wn) &&
-			    pair_follows(w, wn, after, afterlen))
+			if (e == wn && p == 0 && (f & WS_FIRST) &&
+			    pair_follows(w, wn, after, line_rest(after, avail)))
 				return 1;
 			/* a surname needs a capital, then " " and a capital
-			 * (or any letter outside ASCII) */
-			if (ws_has(&surnames, w + p, e - p) && (p > 0 ||
+			 * (or any letter outside ASCII); a line end is
+			 * neither */
+			if ((f & WS_SURNAME) && (p > 0 ||
 			    (s[0] >= 'A' && s[0] <= 'Z')) && (e < wn ||
-			    (afterlen >= 2 && after[0] == ' ' &&
-			    ((after[1] >= 'A' && after[1] <= 'Z') ||
-			    (unsigned char)after[1] >= 0x80))))
+			    capital_follows(after, avail)))
 				return 1;
 		}
 	}
@@ -477,18 +606,14 @@ letter_run(const char *s, size_t n, unsigned *key)
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
     __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
-	uint64_t v, x, other, first;
+	uint64_t v, x, first, other;
 
 	if (n >= 8) {
 		memcpy(&v, s, 8);
-		first = v | ones * 0x20;
-		for (;;) {
-			/* a byte below 0x80 that is 0x61-0x7A once OR 0x20 */
-			x = (v | ones * 0x20) & ~high;
-			other = ~((x + ones * 0x1F) & ~(x + ones * 0x05) &
-			    ~v) & high;
-			if (other != 0)
-				break;
+		/* a byte below 0x80 that is 0x61-0x7A once OR 0x20 */
+		first = x = (v | ones * 0x20) & ~high;
+		other = (~(x + ones * 0x1F) | (x + ones * 0x05) | v) & high;
+		while (other == 0) {
 			i += 8;
 			if (i + 8 > n) {
 				while (i < n && bclass[(unsigned char)s[i]] ==
@@ -498,6 +623,9 @@ letter_run(const char *s, size_t n, unsigned *key)
 				return i;
 			}
 			memcpy(&v, s + i, 8);
+			x = (v | ones * 0x20) & ~high;
+			other = (~(x + ones * 0x1F) | (x + ones * 0x05) | v) &
+			    high;
 		}
 		if (i == 0)	/* the bytes before the first other one */
 			first &= ((other & -other) >> 7) - 1;
@@ -521,38 +649,382 @@ letter_run(const char *s, size_t n, unsigned *key)
  * reads the two words after its first and the start of a third, and a
  * dictionary entry spans as many separators as it holds (at most
  * maxsep).  A letter outside ASCII counts one more word, since the word
- * after it may be the rest of its own. */
+ * after it may be the rest of its own.
+ *
+ * Between regions only the next trigger matters (scan_closed): the
+ * separators are counted inside a region only, and where a region
+ * starts is worked out from the bytes before its trigger. */
 struct scan {
 	size_t i;		/* where the scan goes on */
-	size_t seg;		/* where the segment starts */
-	size_t sep;		/* the last separator in it, or seg */
+	size_t from;		/* where the scan between regions began */
+	int    padded;		/* 32 bytes past the piece may be read */
 	int    open;		/* a region from start */
 	size_t start;
 	size_t last;		/* where its last trigger ends */
 	int    words, seps;	/* still to pass before it may end */
 };
 
-/* A rewrite could start in s[.., last); the region starts at from. */
+/* What sets off a region: a word that could start a rewrite, or a mark
+ * outside ASCII (then the region starts at the separator before it). */
+enum { TRIG_WORD, TRIG_MARK };
+
+/* A "." that ends a segment: after a lower-case word, before a space. */
+static inline int
+dot_boundary(const char *s, size_t n, size_t i)
+{
+	return dot_bound && i + 1 < n && s[i + 1] == ' ' && i >= 2 &&
+	    s[i - 1] >= 'a' && s[i - 1] <= 'z' &&
+	    bclass[(unsigned char)s[i - 2]] == B_LETTER;
+}
+
+/* Where a region set off at s[at] starts: for a word the byte before
+ * it, unless that ends a segment or is not ASCII; for a mark the last
+ * separator before it (just after it when it ends a segment), or where
+ * the scan between regions began, which is a separator or a segment's
+ * start. */
+static size_t
+region_start(const struct scan *sc, const char *s, size_t n, int kind,
+    size_t at)
+{
+	size_t j;
+	unsigned char c;
+
+	if (kind == TRIG_WORD)
+		return at > 0 && (unsigned char)s[at - 1] < 0x80 &&
+		    bclass[(unsigned char)s[at - 1]] != B_BOUND ? at - 1 : at;
+	for (j = at; j > sc->from; j--) {
+		c = (unsigned char)s[j - 1];
+		if (c >= 0x80 || bclass[c] == B_LETTER || bclass[c] == B_APOS)
+			continue;
+		if (bclass[c] == B_BOUND || (c == '.' && dot_boundary(s, n,
+		    j - 1)))
+			return j;
+		return j - 1;
+	}
+	return sc->from;
+}
+
+/* A rewrite could start in s[at, last). */
 static void
-scan_trigger(struct scan *sc, size_t from, size_t last, int words)
+scan_trigger(struct scan *sc, const char *s, size_t n, int kind, size_t at,
+    size_t last)
 {
 	sc->last = last;
 	if (!sc->open) {
 		sc->open = 1;
-		sc->start = from;
+		sc->start = region_start(sc, s, n, kind, at);
 	}
-	sc->words = words;
+	sc->words = kind == TRIG_WORD ? 3 : 4;
 	sc->seps = (int)maxsep + 1;
 }
 
-/* A separator at i: 1 when the region ends there. */
+/* A separator in a region: 1 when the region ends there. */
 static inline int
-scan_sep(struct scan *sc, size_t i)
+scan_sep(struct scan *sc)
 {
-	if (sc->open && --sc->seps <= 0 && sc->words <= 0)
-		return 1;
-	sc->sep = i;
+	return --sc->seps <= 0 && sc->words <= 0;
+}
+
+/* The bytes of punctuation outside ASCII at s[i] (c >= 0x80) that is
+ * passed over: ’ ‘ ʼ are apostrophes, — “ ” …, no-break space and
+ * superscripts separate words; 0 for anything else. */
+static inline size_t
+mark_skip(const char *s, size_t n, size_t i, unsigned char c)
+{
+	size_t k;
+
+	if (c >= 0xE0 && !(c == 0xE2 && i + 2 < n &&
+	    (unsigned char)s[i + 1] == 0x80 &&
+	    ((unsigned char)s[i + 2] == 0x98 ||
+	    (unsigned char)s[i + 2] == 0x99))) {
+		/* nothing from U+0800 up is a letter */
+		for (k = 1; i + k < n && ((unsigned char)s[i + k] & 0xC0) ==
+		    0x80; k++)
+			;
+		return k;
+	}
+	if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] != 0xAA &&
+	    (unsigned char)s[i + 1] != 0xB5 && (unsigned char)s[i + 1] != 0xBA)
+		return 2;
 	return 0;
+}
+
+/* word_triggers for s[i, e), ASCII letters. */
+static int
+word_triggers_plain(const char *s, size_t n, size_t i, size_t e)
+{
+	char w[64];
+	size_t wn = e - i;
+
+	return word_triggers(s + i, wn, lower_word(w, s + i, wn), wn, s + e,
+	    n - e);
+}
+
+/* A word of ASCII letters from s[i]: in *end where the letters end,
+ * and what it is: */
+enum {
+	W_QUIET,	/* no rewrite can start in it */
+	W_TRIGGER,	/* one could */
+	W_MARK,		/* a letter outside ASCII follows: one could */
+	W_LONG		/* an apostrophe follows, or it is too long for a
+			 * word of an entry: the long way (long_word) */
+};
+
+/* Could a rewrite start in the word s[i, e) of ASCII letters with the
+ * key k, followed by the end or a byte that is not a letter nor an
+ * apostrophe?  Unless it ends like a patronymic, a clear bit proves
+ * that no set holds it (a surname only counts with a capital, then " "
+ * and a capital or a letter outside ASCII). */
+static int
+plain_triggers(const char *s, size_t n, size_t i, size_t e, unsigned k)
+{
+	size_t wn = e - i;
+
+	if ((s[e - 1] == 'h' && wn >= 4 && s[e - 2] == 'c' &&
+	    s[e - 3] == 'i' && s[e - 4] == 'v') ||
+	    (s[e - 1] == 'a' && wn >= 3 && s[e - 2] == 'n' &&
+	    s[e - 3] == 'v') || wordbit(dictbits, k) ||
+	    (s[i] <= 'Z' && capital_follows(s + e, n - e) &&
+	    wordbit(surnbits, k)))
+		return word_triggers_plain(s, n, i, e);
+	return 0;
+}
+
+/* The first, cheaper half of plain_triggers: 0 proves it 0. */
+static inline int
+plain_maybe(const char *s, size_t i, size_t e, unsigned k)
+{
+	return wordbit(dictbits, k) || s[e - 1] == 'h' || s[e - 1] == 'a' ||
+	    (s[i] <= 'Z' && wordbit(surnbits, k));
+}
+
+static int
+word_kind(const char *s, size_t n, size_t i, size_t *end)
+{
+	size_t wn, e;
+	unsigned k;
+	unsigned char c;
+
+	wn = letter_run(s + i, n - i, &k);
+	*end = e = i + wn;
+	if (wn > 64)
+		return W_LONG;
+	if (e < n && bclass[c = (unsigned char)s[e]] < B_OTHER) {
+		/* an apostrophe, or a byte outside ASCII */
+		if (c == '\'' || (c == 0xE2 && e + 2 < n &&
+		    (unsigned char)s[e + 1] == 0x80 &&
+		    ((unsigned char)s[e + 2] == 0x98 ||
+		    (unsigned char)s[e + 2] == 0x99)) ||
+		    (c == 0xCA && e + 1 < n && (unsigned char)s[e + 1] == 0xBC))
+			return W_LONG;
+		if (c < 0xE0 && c != 0xC2)
+			return W_MARK;
+	}
+	return plain_maybe(s, i, e, k) && plain_triggers(s, n, i, e, k) ?
+	    W_TRIGGER : W_QUIET;
+}
+
+/* Any other word from s[i] (letters and apostrophes, one of them
+ * outside ASCII or more than 64 letters), or a lone mark outside ASCII
+ * (’ not followed by a letter); returns where the scan goes on. */
+static size_t
+long_word(struct scan *sc, const char *s, size_t n, size_t i)
+{
+	size_t ws = i, wn = 0;
+	unsigned char c;
+	char w[64];
+	int letters = 0;
+
+	while (i < n) {
+		c = (unsigned char)s[i];
+		if (bclass[c] == B_LETTER || c == '\'') {
+			if (wn < sizeof(w))
+				w[wn] = (char)(c | 0x20);
+			letters |= c != '\'';
+			wn++;
+			i++;
+		} else if (c == 0xE2 && i + 2 < n &&
+		    (unsigned char)s[i + 1] == 0x80 &&
+		    ((unsigned char)s[i + 2] == 0x98 ||
+		    (unsigned char)s[i + 2] == 0x99)) {
+			if (wn < sizeof(w))
+				w[wn] = '\'';
+			wn++;
+			i += 3;
+		} else if (c == 0xCA && i + 1 < n &&
+		    (unsigned char)s[i + 1] == 0xBC) {
+			if (wn < sizeof(w))
+				w[wn] = '\'';
+			wn++;
+			i += 2;
+		} else
+			break;
+	}
+	if (wn == 0) {
+		/* a lone mark outside ASCII */
+		scan_trigger(sc, s, n, TRIG_MARK, i, i + 1);
+		return i + 1;
+	}
+	if (wn > sizeof(w) || (i < n && bclass[(unsigned char)s[i]] ==
+	    B_SLOW && (unsigned char)s[i] < 0xE0 &&
+	    (unsigned char)s[i] != 0xC2))
+		/* too long, or a letter outside ASCII */
+		scan_trigger(sc, s, n, TRIG_MARK, ws, i);
+	else if (word_triggers(s + ws, i - ws, w, wn, s + i, n - i))
+		scan_trigger(sc, s, n, TRIG_WORD, ws, i);
+	else if (letters && sc->open)
+		sc->words--;
+	return i;
+}
+
+/* Between regions: one step at s[i], a letter or a byte outside
+ * ASCII; returns where the scan goes on (a trigger opens a region). */
+static size_t
+closed_step(struct scan *sc, const char *s, size_t n, size_t i)
+{
+	unsigned char c = (unsigned char)s[i];
+	size_t e;
+
+	if (c < 0x80) {
+		switch (word_kind(s, n, i, &e)) {
+		case W_QUIET:
+			return e;
+		case W_TRIGGER:
+			scan_trigger(sc, s, n, TRIG_WORD, i, e);
+			return e;
+		case W_MARK:
+			scan_trigger(sc, s, n, TRIG_MARK, i, e);
+			return e;
+		}
+	} else if ((e = mark_skip(s, n, i, c)) > 0)
+		return i + e;
+	else if (c != 0xE2 && c != 0xCA) {
+		scan_trigger(sc, s, n, TRIG_MARK, i, i + 1);
+		return i + 1;
+	}
+	return long_word(sc, s, n, i);
+}
+
+#ifdef __SSE2__
+/* 32 bytes from p as bit masks: their ASCII letters (returned), bytes
+ * outside ASCII and apostrophes. */
+static inline uint32_t
+chunk_masks(const char *p, uint32_t *high, uint32_t *apos)
+{
+	const __m128i lower = _mm_set1_epi8(0x20), below_a = _mm_set1_epi8(0x60),
+	    past_z = _mm_set1_epi8(0x7B), quote = _mm_set1_epi8('\'');
+	__m128i v[2], l;
+	uint32_t m[3][2];
+	int h;
+
+	for (h = 0; h < 2; h++) {
+		v[h] = _mm_loadu_si128((const __m128i *)(const void *)(p +
+		    16 * h));
+		/* signed: bytes outside ASCII are below 0x60 */
+		l = _mm_or_si128(v[h], lower);
+		m[0][h] = (uint32_t)_mm_movemask_epi8(_mm_and_si128(
+		    _mm_cmpgt_epi8(l, below_a), _mm_cmplt_epi8(l, past_z)));
+		m[1][h] = (uint32_t)_mm_movemask_epi8(v[h]);
+		m[2][h] = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v[h],
+		    quote));
+	}
+	*high = m[1][0] | m[1][1] << 16;
+	*apos = m[2][0] | m[2][1] << 16;
+	return m[0][0] | m[0][1] << 16;
+}
+#endif
+
+/* From i to the first trigger, which opens a region: where the scan
+ * goes on in it, or n with none.  Separators, boundaries and
+ * apostrophes before words do not matter here; with SSE2 the words are
+ * found 32 bytes a step, from bit masks. */
+static size_t
+scan_closed(struct scan *sc, const char *s, size_t n, size_t i)
+{
+	unsigned char c;
+
+	sc->from = i;
+#ifdef __SSE2__
+	/* the masks hold the bytes up to n; those past it must be
+	 * readable (sc->padded), or the step stops 40 bytes before n */
+	while (i < n && (n - i >= 40 || sc->padded)) {
+		uint32_t letters, high, apos, starts, ends, special, valid;
+		unsigned sb, eb, stop, k;
+		size_t ws, e;
+		uint64_t v, lens;
+
+		letters = chunk_masks(s + i, &high, &apos);
+		if (n - i < 32) {
+			valid = ((uint32_t)1 << (n - i)) - 1;
+			letters &= valid;
+			high &= valid;
+			apos &= valid;
+		}
+		starts = letters & ~(letters << 1);
+		ends = letters & ~(letters >> 1);
+		/* the words up to the first byte outside ASCII */
+		stop = high ? (unsigned)__builtin_ctz(high) : 32;
+		if (stop < 32)
+			starts &= ((uint32_t)1 << stop) - 1;
+		/* ends of words for the long way: an apostrophe or a byte
+		 * outside ASCII follows, or it may go on past the chunk */
+		special = ends & (high | apos) >> 1;
+		if (n - i > 32)
+			special |= ends & (uint32_t)1 << 31;
+		for (; starts != 0; starts &= starts - 1, ends &= ends - 1) {
+			sb = (unsigned)__builtin_ctz(starts);
+			eb = (unsigned)__builtin_ctz(ends);
+			ws = i + sb;
+			e = i + eb + 1;
+			if (special >> eb & 1) {
+				if (eb == 31 && sb > 0) {
+					/* the next chunk starts with it */
+					i = ws;
+					goto next;
+				}
+				i = closed_step(sc, s, n, ws);
+				if (sc->open)
+					return i;
+				goto next;
+			}
+			/* the coarse test, then the bits, then the sets */
+			lens = prefixlens[prefix_of(s + ws)] >> (eb - sb + 1);
+			if (!(lens & 1) && s[e - 1] != 'h' && s[e - 1] != 'a' &&
+			    !(s[ws] <= 'Z' && lens >> 32 & 1))
+				continue;
+			memcpy(&v, s + ws, 8);
+			v |= 0x2020202020202020u;
+			if (eb - sb < 7)	/* the letters alone */
+				v &= ~(uint64_t)0 >> (56 - 8 * (eb - sb));
+			k = key_of(v, e - ws);
+			if (plain_maybe(s, ws, e, k) &&
+			    plain_triggers(s, n, ws, e, k)) {
+				scan_trigger(sc, s, n, TRIG_WORD, ws, e);
+				return e;
+			}
+		}
+		if (stop < 32) {
+			i = closed_step(sc, s, n, i + stop);
+			if (sc->open)
+				return i;
+		} else
+			i += 32;
+next:		;
+	}
+	if (i >= n)
+		return n;
+#endif
+	while (i < n) {
+		c = (unsigned char)s[i];
+		if (c < 0x80 && bclass[c] != B_LETTER) {
+			i++;
+			continue;
+		}
+		i = closed_step(sc, s, n, i);
+		if (sc->open)
+			return i;
+	}
+	return n;
 }
 
 /* The next region of s[0..n) from sc->i: 1 and its bounds, or 0. */
@@ -560,151 +1032,69 @@ static int
 scan_region(struct scan *sc, const char *s, size_t n, size_t *rs,
     size_t *re)
 {
-	size_t i = sc->i, ws, wn;
+	size_t i, e;
 	unsigned char c;
-	unsigned k;
-	char w[64];
-	int letters;
 
+	i = scan_closed(sc, s, n, sc->i);
+	if (!sc->open) {
+		sc->i = n;
+		return 0;
+	}
 	while (i < n) {
 		c = (unsigned char)s[i];
 		if (c == ' ') {		/* the usual separator, first */
-			if (scan_sep(sc, i))
+			if (scan_sep(sc))
 				goto cut;
 			i++;
 			continue;
 		}
 		switch (bclass[c]) {
 		case B_BOUND:
-			if (sc->open)
-				goto boundary;
-			sc->seg = sc->sep = ++i;
-			continue;
+			goto boundary;
 		case B_OTHER:
-			if (c == '.' && dot_bound && i + 1 < n &&
-			    s[i + 1] == ' ' && i >= sc->seg + 2 &&
-			    s[i - 1] >= 'a' && s[i - 1] <= 'z' &&
-			    bclass[(unsigned char)s[i - 2]] == B_LETTER) {
-				if (sc->open)
-					goto boundary;
-				sc->seg = sc->sep = ++i;
-				continue;
-			}
-			if (scan_sep(sc, i))
+			if (c == '.' && dot_boundary(s, n, i))
+				goto boundary;
+			if (scan_sep(sc))
 				goto cut;
 			i++;
 			continue;
 		case B_SLOW:
-			/* punctuation: ’ ‘ ʼ are apostrophes, — “ ” …,
-			 * no-break space and superscripts separate words */
-			if (c >= 0xE0 && !(c == 0xE2 && i + 2 < n &&
-			    (unsigned char)s[i + 1] == 0x80 &&
-			    ((unsigned char)s[i + 2] == 0x98 ||
-			    (unsigned char)s[i + 2] == 0x99))) {
-				/* nothing from U+0800 up is a letter */
-				i++;
-				while (i < n && ((unsigned char)s[i] & 0xC0) ==
-				    0x80)
-					i++;
-				continue;
-			}
-			if (c == 0xC2 && i + 1 < n &&
-			    (unsigned char)s[i + 1] != 0xAA &&
-			    (unsigned char)s[i + 1] != 0xB5 &&
-			    (unsigned char)s[i + 1] != 0xBA) {
-				i += 2;
+			if ((e = mark_skip(s, n, i, c)) > 0) {
+				i += e;
 				continue;
 			}
 			if (c == 0xE2 || c == 0xCA)
 				break;	/* an apostrophe: a word */
-			scan_trigger(sc, sc->sep, i + 1, 4);
+			scan_trigger(sc, s, n, TRIG_MARK, i, i + 1);
 			i++;
 			continue;
 		case B_APOS:
 			i++;
 			continue;
-		}
-		/* a word: letters and apostrophes */
-		ws = i;
-		wn = c < 0x80 ? letter_run(s + i, n - i, &k) : 0;
-		i += wn;
-		if (wn > 0 && wn <= sizeof(w) && (i == n ||
-		    bclass[c = (unsigned char)s[i]] >= B_OTHER)) {
-			/* the common word: ASCII letters only; unless it
-			 * ends like a patronymic, a clear bit proves that
-			 * no set holds it (a surname only counts with a
-			 * capital, then " " and a capital or a letter
-			 * outside ASCII) */
-			if ((s[i - 1] == 'h' && wn >= 4 && s[i - 2] == 'c' &&
-			    s[i - 3] == 'i' && s[i - 4] == 'v') ||
-			    (s[i - 1] == 'a' && wn >= 3 && s[i - 2] == 'n' &&
-			    s[i - 3] == 'v') || ((wordbit(dictbits, k) ||
-			    (s[ws] <= 'Z' && i + 1 < n && c == ' ' &&
-			    ((s[i + 1] >= 'A' && s[i + 1] <= 'Z') ||
-			    (unsigned char)s[i + 1] >= 0x80) &&
-			    wordbit(surnbits, k))) &&
-			    word_triggers(s + ws, wn, lower_word(w, s + ws, wn),
-			    wn, s + i, n - i)))
-				scan_trigger(sc, ws > sc->seg &&
-				    (unsigned char)s[ws - 1] < 0x80 ? ws - 1 :
-				    ws, i, 3);
-			else if (sc->open)
+		case B_LETTER:
+			switch (word_kind(s, n, i, &e)) {
+			case W_QUIET:
 				sc->words--;
-			continue;
+				i = e;
+				continue;
+			case W_TRIGGER:
+				scan_trigger(sc, s, n, TRIG_WORD, i, e);
+				i = e;
+				continue;
+			case W_MARK:
+				scan_trigger(sc, s, n, TRIG_MARK, i, e);
+				i = e;
+				continue;
+			}
+			break;
 		}
-		i = ws;		/* any other word, the long way */
-		wn = 0;
-		letters = 0;
-		while (i < n) {
-			c = (unsigned char)s[i];
-			if (bclass[c] == B_LETTER || c == '\'') {
-				if (wn < sizeof(w))
-					w[wn] = (char)(c | 0x20);
-				letters |= c != '\'';
-				wn++;
-				i++;
-			} else if (c == 0xE2 && i + 2 < n &&
-			    (unsigned char)s[i + 1] == 0x80 &&
-			    ((unsigned char)s[i + 2] == 0x98 ||
-			    (unsigned char)s[i + 2] == 0x99)) {
-				if (wn < sizeof(w))
-					w[wn] = '\'';
-				wn++;
-				i += 3;
-			} else if (c == 0xCA && i + 1 < n &&
-			    (unsigned char)s[i + 1] == 0xBC) {
-				if (wn < sizeof(w))
-					w[wn] = '\'';
-				wn++;
-				i += 2;
-			} else
-				break;
-		}
-		if (wn == 0) {
-			/* a lone mark outside ASCII */
-			scan_trigger(sc, sc->sep, i + 1, 4);
-			i++;
-			continue;
-		}
-		if (wn > sizeof(w) || (i < n && bclass[(unsigned char)s[i]] ==
-		    B_SLOW && (unsigned char)s[i] < 0xE0 &&
-		    (unsigned char)s[i] != 0xC2))
-			/* too long, or a letter outside ASCII */
-			scan_trigger(sc, sc->sep, i, 4);
-		else if (word_triggers(s + ws, i - ws, w, wn, s + i, n - i))
-			scan_trigger(sc, ws > sc->seg &&
-			    (unsigned char)s[ws - 1] < 0x80 ? ws - 1 : ws, i, 3);
-		else if (letters && sc->open)
-			sc->words--;
+		i = long_word(sc, s, n, i);
 	}
-	sc->i = n;
-	if (!sc->open)
-		return 0;
-	*re = n;
+	sc->i = *re = n;
 	goto found;
 boundary:
-	sc->seg = sc->sep = sc->i = i + 1;
-	*re = i;
+	sc->i = i + 1;
+	*re = s[i] == '\n' && s[i - 1] == '\r' ? i - 1 : i;
 	goto found;
 cut:
 	sc->i = *re = i;
@@ -723,8 +1113,11 @@ static struct text text;
  * a space, so that memory stays bounded. */
 #define PIECE	(1u << 20)
 
-/* The input is read in blocks of this size (more for a longer line). */
+/* The input is read in blocks of this size (more for a longer line),
+ * with PAD bytes more that the scan may read past a line (zeros past
+ * the input). */
 #define BLOCK	(1u << 16)
+#define PAD	32
 
 /* Text that goes out unchanged is written in long runs: a run of the
  * input still in memory waits in pend until text that does not follow
@@ -761,10 +1154,9 @@ out_text(const char *s, size_t n)
  * in its words that begin before start_end. */
 static void
 rewrite_region(struct rewriter *rw, const char *s, size_t len,
-    size_t start_end, size_t colbase)
+    size_t start_end)
 {
-	text_cut(&text, s, len);
-	text.colbase = colbase;
+	text_cut_tokens(&text, s, len);
 	text.start_end = start_end;
 	rw->c.copied = 0;
 	rw->c.changed = 0;
@@ -780,31 +1172,54 @@ rewrite_region(struct rewriter *rw, const char *s, size_t len,
 	}
 }
 
+/* The regions of s[0..len) through the rewrite, the rest as it is;
+ * tail: bytes that follow in memory, written with it; padded: PAD
+ * bytes past s + len may be read. */
+static void
+rewrite_text(struct rewriter *rw, const char *s, size_t len, size_t tail,
+    int padded)
+{
+	struct scan sc = { 0 };
+	size_t rs, re, done = 0;
+
+	if (!fast_ready)
+		fast_init();
+	sc.padded = padded;
+	while (scan_region(&sc, s, len, &rs, &re)) {
+		if (!opt.check)
+			out_text(s + done, rs - done);
+		rewrite_region(rw, s + rs, re - rs, sc.last - rs);
+		done = re;
+	}
+	if (!opt.check)
+		out_text(s + done, len + tail - done);
+}
+
+/* Whole lines s[0..len), each with its line end and all valid UTF-8,
+ * after line rw->lineno: the scan runs over them at once, since a line
+ * end ends a segment (the lines are counted once they are done). */
+static void
+process_span(struct rewriter *rw, const char *s, size_t len)
+{
+	rw->lineno++;
+	rw->upto = s;
+	rw->counted = 0;
+	rewrite_text(rw, s, len, 0, 1);
+	lines_to(rw, s + len);
+	rw->lineno--;
+}
+
 /* s[0..len) of a line; tail: the bytes of the line end that follow it
- * in memory, written with it. */
+ * in memory, written with it; padded: PAD bytes past s + len may be
+ * read. */
 static void
 process_piece(struct rewriter *rw, int fileno, const char *s, size_t len,
-    size_t colbase, size_t tail)
+    size_t colbase, size_t tail, int padded)
 {
+	rw->upto = s;
+	rw->counted = colbase;
 	if (!opt.consistency) {
-		struct scan sc = { 0 };
-		size_t rs, re, done = 0, counted = 0;
-
-		if (!fast_ready)
-			fast_init();
-		while (scan_region(&sc, s, len, &rs, &re)) {
-			if (!opt.check)
-				out_text(s + done, rs - done);
-			else {
-				colbase += utf8_count(s + counted, rs - counted);
-				counted = rs;
-			}
-			rewrite_region(rw, s + rs, re - rs, sc.last - rs,
-			    colbase);
-			done = re;
-		}
-		if (!opt.check)
-			out_text(s + done, len + tail - done);
+		rewrite_text(rw, s, len, tail, padded);
 		return;
 	}
 	/* --consistency, a --check: the whole line */
@@ -817,7 +1232,7 @@ process_piece(struct rewriter *rw, int fileno, const char *s, size_t len,
 
 static void
 process_line(struct rewriter *rw, int fileno, const char *s, size_t len,
-    const char *eol, size_t eollen)
+    const char *eol, size_t eollen, int padded)
 {
 	size_t start = 0, end, cut, colbase = 0, tail;
 
@@ -829,17 +1244,18 @@ process_line(struct rewriter *rw, int fileno, const char *s, size_t len,
 			for (cut = end; ((unsigned char)s[cut] & 0xC0) == 0x80;
 			    cut--)
 				;
-		process_piece(rw, fileno, s + start, cut - start, colbase, 0);
+		process_piece(rw, fileno, s + start, cut - start, colbase, 0,
+		    padded);
 		colbase += utf8_count(s + start, cut - start);
 		start = cut;
 		out_check();
 	}
 	/* the line end goes with the text when it follows in memory */
 	tail = !opt.check && !opt.consistency && eol == s + len ? eollen : 0;
-	process_piece(rw, fileno, s + start, len - start, colbase, tail);
+	process_piece(rw, fileno, s + start, len - start, colbase, tail,
+	    padded);
 	if (!opt.check && tail == 0)
 		out_text(eol, eollen);
-	out_check();
 }
 
 /* The test lib/input makes: a UTF-16 BOM, or NUL bytes every other. */
@@ -905,8 +1321,9 @@ nt_process(const char *path)
 		rw.file = input_name(in);
 		while ((r = input_getline(in, &ln)) == 1) {
 			rw.lineno = ln.no;
-			process_line(&rw, fileno, ln.s, ln.len, "\n", 1);
+			process_line(&rw, fileno, ln.s, ln.len, "\n", 1, 0);
 			out_flush();
+			out_check();
 		}
 		input_close(in);
 		buf_free(&rw.c.out);
@@ -926,8 +1343,10 @@ nt_process(const char *path)
 		    have - pos) : NULL, *s;
 
 		if (nl == NULL && !eof) {
-			/* the line goes on past the block: keep it, read on */
+			/* the line goes on past the block: keep it, read on;
+			 * a write error shows before any later diagnostic */
 			out_flush();
+			out_check();
 			if (pos > 0)
 				memmove(blk, blk + pos, have - pos);
 			have -= pos;
@@ -935,7 +1354,7 @@ nt_process(const char *path)
 			pos = 0;
 			if (have == cap) {
 				cap = cap ? cap * 2 : BLOCK;
-				blk = xrealloc(blk, cap);
+				blk = xrealloc(blk, cap + PAD);
 			}
 			while ((got = read(fd, blk + have, cap - have)) < 0 &&
 			    errno == EINTR)
@@ -948,10 +1367,27 @@ nt_process(const char *path)
 				eof = 1;
 			else
 				have += (size_t)got;
+			memset(blk + have, 0, PAD);
 			continue;
 		}
 		if (pos == have)
 			break;
+		if (rw.lineno > 0 && nl != NULL && !opt.consistency) {
+			/* the whole lines of the block that are valid */
+			size_t end;
+
+			if (checked <= pos)
+				checked = pos + utf8_check(blk + pos,
+				    have - pos);
+			for (end = checked < have ? checked : have; end > pos &&
+			    blk[end - 1] != '\n'; end--)
+				;
+			if (end > pos && end - pos <= PIECE) {
+				process_span(&rw, blk + pos, end - pos);
+				pos = end;
+				continue;
+			}
+		}
 		s = line = blk + pos;
 		len = nl ? (size_t)(nl + 1 - line) : have - pos;
 		pos += len;
@@ -964,6 +1400,7 @@ nt_process(const char *path)
 		}
 		if (rw.lineno == 1 && looks_utf16((const unsigned char *)line,
 		    len)) {
+			out_check();	/* a write error first, as per line */
 			diag(rw.file, 1, "input looks like UTF-16; "
 			    "decode it with -f UTF-16");
 			exit_trouble = 1;
@@ -982,6 +1419,7 @@ nt_process(const char *path)
 		if (s + len > blk + checked) {
 			bad = checked - (size_t)(s - blk);
 			if (!opt.in.lossy) {
+				out_check();
 				diag(rw.file, rw.lineno, "invalid UTF-8 at byte "
 				    "%zu of the line", bad + 1);
 				exit_trouble = 1;
@@ -991,13 +1429,15 @@ nt_process(const char *path)
 			utf8_lossy(&fixed, s, len);
 			buf_cstr(&fixed);
 			process_line(&rw, fileno, fixed.s, fixed.len,
-			    s + len, eollen);
+			    s + len, eollen, 0);
 			out_flush();
+			out_check();
 			continue;
 		}
-		process_line(&rw, fileno, s, len, s + len, eollen);
+		process_line(&rw, fileno, s, len, s + len, eollen, 1);
 	}
 	out_flush();
+	out_check();
 	if (fd != STDIN_FILENO)
 		close(fd);
 	free(blk);
