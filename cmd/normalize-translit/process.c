@@ -478,6 +478,29 @@ ends_with(const char *s, size_t n, const char *suf, size_t sl)
 	return n >= sl && memcmp(s + n - sl, suf, sl) == 0;
 }
 
+/* Does s[0..n) end like a Russian patronymic (canon_rewrite's -vich,
+ * -vna, -ichna)? */
+static int
+patronymic_end(const char *s, size_t n)
+{
+	return ends_with(s, n, "vich", 4) || ends_with(s, n, "vna", 3) ||
+	    ends_with(s, n, "ichna", 5);
+}
+
+/* ... it or a part of it before an apostrophe ("Petrovna's"), which
+ * the rewrite may take as a word of its own */
+static int
+patronymic_in(const char *s, size_t n)
+{
+	size_t e;
+
+	for (e = 1; e < n; e++)
+		if ((s[e] == '\'' || (unsigned char)s[e] == 0xE2 ||
+		    (unsigned char)s[e] == 0xCA) && patronymic_end(s, e))
+			return 1;
+	return patronymic_end(s, n);
+}
+
 /* A surname counts before " " and a capital or a letter outside ASCII
  * (after: the avail bytes after it). */
 static int
@@ -550,8 +573,8 @@ word_triggers(const char *s, size_t n, const char *w, size_t wn,
 	size_t p, e;
 	unsigned f;
 
-	if (ends_with(s, n, "vich", 4) || ends_with(s, n, "vna", 3))
-		return 1;	/* also -ichna */
+	if (patronymic_in(s, n))
+		return 1;
 	if (memchr(w, '\'', wn) == NULL) {
 		/* the usual word: the loop below with p = 0, e = wn */
 		f = ws_find(&words, w, wn);
@@ -780,10 +803,7 @@ plain_triggers(const char *s, size_t n, size_t i, size_t e, unsigned k)
 {
 	size_t wn = e - i;
 
-	if ((s[e - 1] == 'h' && wn >= 4 && s[e - 2] == 'c' &&
-	    s[e - 3] == 'i' && s[e - 4] == 'v') ||
-	    (s[e - 1] == 'a' && wn >= 3 && s[e - 2] == 'n' &&
-	    s[e - 3] == 'v') || wordbit(dictbits, k) ||
+	if (patronymic_end(s + i, wn) || wordbit(dictbits, k) ||
 	    (s[i] <= 'Z' && capital_follows(s + e, n - e) &&
 	    wordbit(surnbits, k)))
 		return word_triggers_plain(s, n, i, e);
