@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ascii.h"
 #include "cite.h"
 #include "rx.h"
 #include "utf8.h"
@@ -20,32 +21,6 @@ static struct rx *rx_item, *rx_chain, *rx_year_sep, *rx_url,
     *rx_newsdate, *rx_coordany, *rx_recgroup, *rx_pages, *rx_volume, *rx_docno, *rx_ownref,
     *rx_speech_before, *rx_hungarian, *rx_barch, *rx_barch_sig,
     *rx_paperno, *rx_plain_short, *rx_plain_named, *rx_plain_journal;
-
-/* ASCII classes (the C locale's), without a call per byte. */
-static int
-is_digit(unsigned char c)
-{
-	return (unsigned char)(c - '0') < 10;
-}
-
-static int
-is_upper(unsigned char c)
-{
-	return (unsigned char)(c - 'A') < 26;
-}
-
-static int
-is_alpha(unsigned char c)
-{
-	return (unsigned char)((c | 0x20) - 'a') < 26;
-}
-
-/* isspace() in the C locale, and pcre2's \s without UCP */
-static int
-is_space(unsigned char c)
-{
-	return c == ' ' || (unsigned char)(c - '\t') < 5;
-}
 
 static char **defined;		/* archive names the paper defined */
 static size_t *defined_len, ndefined;
@@ -588,9 +563,9 @@ keep_key(const char *s, size_t len)
 static char *
 dupn(const char *s, size_t n)
 {
-	while (n > 0 && is_space((unsigned char)*s))
+	while (n > 0 && ascii_space((unsigned char)*s))
 		s++, n--;
-	while (n > 0 && is_space((unsigned char)s[n - 1]))
+	while (n > 0 && ascii_space((unsigned char)s[n - 1]))
 		n--;
 	return n > 0 ? keep(s, n) : empty;
 }
@@ -719,7 +694,7 @@ may_ibid(const char *s, size_t n)
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0;
 
-	while (i < n && (is_space(u[i]) || u[i] == '*' || u[i] == '_'))
+	while (i < n && (ascii_space(u[i]) || u[i] == '*' || u[i] == '_'))
 		i++;
 	return i < n && ((u[i] | 0x20) == 's' || (u[i] | 0x20) == 'i' ||
 	    u[i] >= 0x80);
@@ -780,21 +755,21 @@ maybe_chain(const char *s, size_t from, size_t to)
 		if (d == NULL)
 			break;
 		num = (size_t)(d - s);
-		for (i = num + 1; i < to && is_digit(u[i]); i++)
+		for (i = num + 1; i < to && ascii_digit(u[i]); i++)
 			;
 		for (j = num; j > from && s[j - 1] == ' '; j--)
 			;
 		if (j == from)
 			continue;
 		if (s[j - 1] == '.' || s[j - 1] == '\'' || ((s[j - 1] == '-' ||
-		    s[j - 1] == '/') && j - 1 > from && (is_upper(u[j - 2]) ||
+		    s[j - 1] == '/') && j - 1 > from && (ascii_upper(u[j - 2]) ||
 		    u[j - 2] >= 0x80)) || nonascii_word_end(s, from, j)) {
 			if (++n >= 2)
 				return 1;
 			continue;
 		}
 		for (w = j; w > from && j - w < sizeof(word) - 1 &&
-		    is_alpha(u[w - 1]); w--)
+		    ascii_alpha(u[w - 1]); w--)
 			;
 		if (w == j || j - w >= sizeof(word) - 1)
 			continue;
@@ -825,7 +800,7 @@ item_word(const char *s, size_t len)
 	char w[12];
 	size_t n, i, k;
 
-	for (n = 0; n < len && n < sizeof(w) - 1 && is_alpha(u[n]); n++)
+	for (n = 0; n < len && n < sizeof(w) - 1 && ascii_alpha(u[n]); n++)
 		w[n] = (char)(u[n] | 0x20);
 	if (n == 0)
 		return 0;
@@ -927,9 +902,9 @@ keyword_at(const char *k, const char *s, size_t pos, size_t to,
 		if (pos >= to)
 			return ITEM_NO;
 		if (*k == ' ') {
-			if (!is_space(u[pos]))
+			if (!ascii_space(u[pos]))
 				return ITEM_NO;
-		} else if (is_alpha((unsigned char)*k)) {
+		} else if (ascii_alpha((unsigned char)*k)) {
 			if (u[pos] >= 0x80)
 				return ITEM_ASK;
 			if ((u[pos] | 0x20) != *k)
@@ -943,7 +918,7 @@ keyword_at(const char *k, const char *s, size_t pos, size_t to,
 static int
 is_value_byte(unsigned char c)
 {
-	return is_alpha(c) || is_digit(c) || c == '/';
+	return ascii_alpha(c) || ascii_digit(c) || c == '/';
 }
 
 /* The rest of ITEM after a keyword that ends at pos: "No.", the value
@@ -956,45 +931,45 @@ item_rest(const char *s, size_t pos, size_t to, struct item *it)
 	const unsigned char *u = (const unsigned char *)s;
 	size_t v, e, t, n;
 
-	while (pos < to && is_space(u[pos]))
+	while (pos < to && ascii_space(u[pos]))
 		pos++;
 	if (pos >= to)
 		return ITEM_NO;
 	if (u[pos] >= 0x80) {
 		if (to - pos < 3 || memcmp(s + pos, "\xe2\x84\x96", 3) != 0)
 			return ITEM_ASK;	/* "№", or a capital? */
-		for (v = pos + 3; v < to && is_space(u[v]); v++)
+		for (v = pos + 3; v < to && ascii_space(u[v]); v++)
 			;
 	} else if (u[pos] == 'N' && pos + 1 < to && u[pos + 1] == 'o') {
 		v = pos + 2;
 		if (v < to && u[v] == '.')
 			v++;
-		while (v < to && is_space(u[v]))
+		while (v < to && ascii_space(u[v]))
 			v++;
-	} else if (is_digit(u[pos]) || is_upper(u[pos]))
+	} else if (ascii_digit(u[pos]) || ascii_upper(u[pos]))
 		v = pos;
 	else
 		return ITEM_NO;	/* neither "No", a capital nor a digit */
 	/* capitals before the number: "R-9401", "DY-30/" */
 	e = v;
-	if (e < to && is_upper(u[e])) {
-		for (n = 0; e < to && n < 4 && is_upper(u[e]); n++)
+	if (e < to && ascii_upper(u[e])) {
+		for (n = 0; e < to && n < 4 && ascii_upper(u[e]); n++)
 			e++;
-		while (e + 1 < to && u[e] == '-' && is_upper(u[e + 1]))
-			for (e++, n = 0; e < to && n < 4 && is_upper(u[e]); n++)
+		while (e + 1 < to && u[e] == '-' && ascii_upper(u[e + 1]))
+			for (e++, n = 0; e < to && n < 4 && ascii_upper(u[e]); n++)
 				e++;
 		if (e < to && (u[e] == '-' || u[e] == '/'))
 			e++;
 	}
-	if (e >= to || !is_digit(u[e]))
+	if (e >= to || !ascii_digit(u[e]))
 		return ITEM_ASK;
 	for (e++; e < to && is_value_byte(u[e]); e++)
 		;
-	while (e + 1 < to && u[e] == '.' && is_digit(u[e + 1]))
+	while (e + 1 < to && u[e] == '.' && ascii_digit(u[e + 1]))
 		for (e += 2; e < to && is_value_byte(u[e]); e++)
 			;
 	/* a range: "3-9", "17 – 20a" */
-	for (t = e; t < to && is_space(u[t]); t++)
+	for (t = e; t < to && ascii_space(u[t]); t++)
 		;
 	n = 0;
 	if (t < to && u[t] == '-')
@@ -1002,10 +977,10 @@ item_rest(const char *s, size_t pos, size_t to, struct item *it)
 	else if (to - t >= 3 && memcmp(s + t, "\xe2\x80\x93", 3) == 0)
 		n = 3;
 	if (n > 0) {
-		for (t += n; t < to && is_space(u[t]); t++)
+		for (t += n; t < to && ascii_space(u[t]); t++)
 			;
-		if (t < to && is_digit(u[t])) {
-			while (t < to && is_digit(u[t]))
+		if (t < to && ascii_digit(u[t])) {
+			while (t < to && ascii_digit(u[t]))
 				t++;
 			while (t < to && u[t] >= 'a' && u[t] <= 'z')
 				t++;
@@ -1014,7 +989,7 @@ item_rest(const char *s, size_t pos, size_t to, struct item *it)
 	}
 	/* no letter or digit after it; U+2000-U+203F (E2 80 xx) are
 	 * spaces, dashes and quotes */
-	if (e < to && (is_alpha(u[e]) || is_digit(u[e]) || (u[e] >= 0x80 &&
+	if (e < to && (ascii_alpha(u[e]) || ascii_digit(u[e]) || (u[e] >= 0x80 &&
 	    !(u[e] == 0xE2 && e + 1 < to && u[e + 1] == 0x80))))
 		return ITEM_ASK;
 	it->val = v;
@@ -1036,7 +1011,7 @@ item_at(const char *s, size_t pos, size_t to, struct item *it)
 		return 0;
 	if (u[pos] >= 0x80)
 		return item_rx(s, pos, to, it);
-	if (!is_alpha(u[pos]))
+	if (!ascii_alpha(u[pos]))
 		return 0;
 	first = keyword_from[(u[pos] | 0x20) - 'a'];
 	for (i = first; i < keyword_from[(u[pos] | 0x20) - 'a' + 1]; i++) {
@@ -1088,7 +1063,7 @@ next_item(const char *s, size_t pos, size_t to, size_t *start,
 			continue;
 		b = pos > 0 ? u[pos - 1] : ' ';
 		if (b < 0x80) {
-			if (is_alpha(b) || is_digit(b) || b == '.' ||
+			if (ascii_alpha(b) || ascii_digit(b) || b == '.' ||
 			    !item_at(s, pos, to, it) || (c < 0x80 &&
 			    it->asked && !item_word(s + pos, to - pos)))
 				continue;
@@ -1151,7 +1126,7 @@ find_chain(const char *s, size_t from, size_t to, struct chain *ch)
 			 * between items */
 			if (pos < to && s[pos] == '.')
 				pos++;
-			while (pos < to && (is_space(u[pos]) ||
+			while (pos < to && (ascii_space(u[pos]) ||
 			    s[pos] == ',' || s[pos] == ':'))
 				pos++;
 			if (pos < to && (s[pos] == '1' || s[pos] == '2') &&

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "date.h"
 #include "rx.h"
 
@@ -181,13 +182,6 @@ date_best(const char *s, size_t len, struct date *best)
 	return found;
 }
 
-/* \s without PCRE2_UCP */
-static int
-is_space(char c)
-{
-	return c == ' ' || (c >= '\t' && c <= '\r');
-}
-
 /* Can the line open like an "undated" form: white space, a bracket,
  * then u, n or d in either case? */
 static int
@@ -195,7 +189,7 @@ undated_lead(const char *s, size_t len)
 {
 	size_t i = 0;
 
-	while (i < len && is_space(s[i]))
+	while (i < len && ascii_space(s[i]))
 		i++;
 	if (i < len && (s[i] == '[' || s[i] == '('))
 		i++;
@@ -213,7 +207,7 @@ date_line_tail(const char *s, size_t len)
 	while (i > 0 && (unsigned char)(s[i - 1] - '0') >= 10)
 		i--;
 	if (i < len && s[i] == ',') {
-		for (i++; i < len && is_space(s[i]); i++)
+		for (i++; i < len && ascii_space(s[i]); i++)
 			;
 		/* \p{Lu}: an ASCII capital, or leave it to the pattern */
 		return i < len && ((s[i] >= 'A' && s[i] <= 'Z') ||
@@ -221,7 +215,7 @@ date_line_tail(const char *s, size_t len)
 	}
 	if (i < len && (s[i] == '.' || s[i] == ']' || s[i] == ')'))
 		i++;
-	while (i < len && is_space(s[i]))
+	while (i < len && ascii_space(s[i]))
 		i++;
 	return i == len;
 }

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "notes.h"
 #include "rx.h"
 #include "utf8.h"
@@ -65,19 +66,6 @@ dec_value(const char *s, size_t len)
 	return v;
 }
 
-/* isspace() in the C locale, and pcre2's \s without UCP */
-static int
-is_space(unsigned char c)
-{
-	return c == ' ' || (unsigned char)(c - '\t') < 5;
-}
-
-static int
-is_digit(unsigned char c)
-{
-	return (unsigned char)(c - '0') < 10;
-}
-
 /* Where the first byte after leading white space is (len if none). */
 static size_t
 first_byte(const char *s, size_t len)
@@ -85,7 +73,7 @@ first_byte(const char *s, size_t len)
 	size_t i;
 
 	for (i = 0; i < len; i++)
-		if (!is_space((unsigned char)s[i]))
+		if (!ascii_space((unsigned char)s[i]))
 			break;
 	return i;
 }
@@ -101,16 +89,16 @@ plain_number(const char *s, size_t len, size_t *off, size_t *n,
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = first_byte(s, len), d = i, e;
 
-	while (d < len && d - i < 3 && is_digit(u[d]))
+	while (d < len && d - i < 3 && ascii_digit(u[d]))
 		d++;
 	if (d == i || d >= len)
 		return 0;
 	e = d;
 	if (u[e] == '.' || u[e] == ')')
 		e++;
-	else if (!is_space(u[e]))
+	else if (!ascii_space(u[e]))
 		return 0;
-	while (e < len && is_space(u[e]))
+	while (e < len && ascii_space(u[e]))
 		e++;
 	if (e >= len)
 		return 0;
@@ -234,10 +222,10 @@ no_marker_at(const char *s, size_t len, size_t c)
 	if (c == 0)
 		return 1;	/* nothing before it */
 	if (u[c] != '[')
-		return is_space(u[c - 1]);	/* (?<=\S) */
+		return ascii_space(u[c - 1]);	/* (?<=\S) */
 	if (i < len && u[i] == '^')
 		i++;
-	for (d = i; d < len && d - i < 3 && is_digit(u[d]); d++)
+	for (d = i; d < len && d - i < 3 && ascii_digit(u[d]); d++)
 		;
 	if (d == i || d >= len || u[d] != ']')
 		return 1;
