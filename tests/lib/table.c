@@ -51,6 +51,38 @@ test_tsv_escape(void)
 	IS_ESC(tsv_escape, "\xC5\x81\xC3\xB3\x64\xC5\xBA\t1", 9,
 	    "\xC5\x81\xC3\xB3\x64\xC5\xBA\\t1", "tsv: UTF-8 passes");
 	IS_ESC(tsv_escape, "a\tb\n", 3, "a\\tb", "tsv: n bounds the field");
+
+	/* runs are scanned eight bytes at a step: each special byte at
+	 * each place of a 20-byte field, and bytes that are nearly special */
+	{
+		static const char special[] = "\\\t\n\r";
+		static const char *const escaped[] = { "\\\\", "\\t", "\\n",
+		    "\\r" };
+		char in[20], want[21];
+		size_t got_len, k, at;
+		char *got;
+		int bad = 0;
+
+		for (k = 0; k < 4; k++)
+			for (at = 0; at < sizeof(in); at++) {
+				memset(in, 'x', sizeof(in));
+				in[at] = special[k];
+				memcpy(want, in, at);
+				memcpy(want + at, escaped[k], 2);
+				memcpy(want + at + 2, in + at + 1,
+				    sizeof(in) - at - 1);
+				got = written(tsv_escape, in, sizeof(in),
+				    &got_len);
+				bad += got_len != sizeof(want) ||
+				    memcmp(got, want, sizeof(want)) != 0;
+				free(got);
+			}
+		ok(bad == 0, "tsv: a special byte at any place of a field "
+		    "(%d wrong)", bad);
+		IS_ESC(tsv_escape, "\x0B\x0C\x0E\x08 []^]\x7F\xDC\xC5", 12,
+		    "\x0B\x0C\x0E\x08 []^]\x7F\xDC\xC5",
+		    "tsv: bytes near the special ones pass");
+	}
 }
 
 static void
