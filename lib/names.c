@@ -441,8 +441,51 @@ letter_run(const unsigned char *u, size_t n, size_t j, unsigned *seen)
 }
 
 #ifdef LETTERS_8
+/* short_word() for a word of 8 to 15 ASCII letters, whose first 8 are v
+ * (letter: their 0x80 bits set), then no join, no other letter: fills t
+ * and returns its end, or returns 0. */
+static size_t
+long_word(const unsigned char *u, size_t n, size_t i, uint64_t v,
+    uint64_t letter, struct ntok *t)
+{
+	const uint64_t ones = 0x0101010101010101u;
+	uint64_t v2, lo, letter2, stop, mask, head, h;
+	const struct wordset_entry *e;
+	unsigned k;
+
+	if (i + 16 > n)
+		return 0;
+	memcpy(&v2, u + i + 8, 8);
+	lo = (v2 | ones * 0x20) & ones * 0x7f;
+	letter2 = (lo + ones * 0x1f) & ~(lo + ones * 0x05) & ~v2 & ones * 0x80;
+	if ((stop = ~letter2 & ones * 0x80) == 0)
+		return 0;
+	k = (unsigned)__builtin_ctzll(stop) >> 3;
+	if (byte_class[u[i + 8 + k]] & (C_JOIN | C_HIGH))
+		return 0;
+	mask = ((uint64_t)1 << 8 * k) - 1;
+	/* as ascii_vocab(): the second chunk only when it holds a byte */
+	head = v | ones * 0x20;
+	h = wordset_mix(WORDSET_SEED, head);
+	if (k > 0)
+		h = wordset_mix(h, (v2 | ones * 0x20) & mask);
+	t->type = NT_WORD;
+	t->len = 8 + k;
+	if (!(v & 0x20)) {
+		t->cap = 1;
+		t->allcaps = !(v & (letter >> 2)) &&
+		    !(v2 & (letter2 >> 2) & mask);
+	}
+	t->hash = (uint32_t)(h >> 32);
+	if ((e = wordset_find_ascii(&vocab, (const char *)u + i, 8 + k,
+	    t->hash, head)) != NULL)
+		t->vocab = e->flags;
+	return i + 8 + k;
+}
+
 /* The common word: fewer than 8 ASCII letters that the text holds 8
- * bytes from, then no join, no other letter and no dot of an initial.
+ * bytes from (or up to 15 and 16 bytes: long_word()), then no join, no
+ * other letter and no dot of an initial.
  * Fills t and returns its end, or returns 0 (word_token() reads it, and
  * any word that starts with another letter). */
 static size_t
@@ -460,7 +503,7 @@ short_word(const unsigned char *u, size_t n, size_t i, struct ntok *t)
 	lo = (v | ones * 0x20) & ones * 0x7f;
 	letter = (lo + ones * 0x1f) & ~(lo + ones * 0x05) & ~v & ones * 0x80;
 	if ((stop = ~letter & ones * 0x80) == 0)
-		return 0;
+		return long_word(u, n, i, v, letter, t);
 	k = (unsigned)__builtin_ctzll(stop) >> 3;
 	c = u[i + k];
 	if ((byte_class[c] & (C_JOIN | C_HIGH)) ||
@@ -602,7 +645,9 @@ name_tokenize_more(const char *s, size_t n, size_t from, struct ntok **toks,
 			size_t e;
 
 			if ((e = short_word(u, n, i, t)) != 0) {
-				i = e;
+				/* and the space after it (as the loop would
+				 * skip it) */
+				i = e + (count < max && u[e] == ' ');
 				continue;
 			}
 #endif
@@ -707,12 +752,25 @@ const char *
 name_text_buf(struct buf *out, const char *s, const struct ntok *t,
     size_t a, size_t b)
 {
-	size_t i, len = 0;
+	size_t i, len = 0, gap;
 	char *o;
 
+	buf_reset(out);
+	if (a >= b)
+		return buf_cstr(out);
+	/* tokens one space apart or glued, as most are: the text as it is */
+	for (i = a + 1; i < b; i++) {
+		gap = t[i].off - (t[i - 1].off + t[i - 1].len);
+		if (gap > 1 || (gap == 1 && s[t[i].off - 1] != ' '))
+			break;
+	}
+	if (i == b) {
+		buf_add(out, s + t[a].off, t[b - 1].off + t[b - 1].len -
+		    t[a].off);
+		return out->s;
+	}
 	for (i = a; i < b; i++)
 		len += t[i].len + 1;
-	buf_reset(out);
 	buf_grow(out, len);
 	o = out->s;
 	for (i = a; i < b; i++) {
@@ -735,24 +793,6 @@ name_text(const char *s, const struct ntok *t, size_t a, size_t b)
 	return buf_take(&out);
 }
 
-static int
-strncasecmp_ascii(const char *a, const char *b, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		int x = (unsigned char)a[i], y = (unsigned char)b[i];
-
-		if (x >= 'A' && x <= 'Z')
-			x += 32;
-		if (y >= 'A' && y <= 'Z')
-			y += 32;
-		if (x != y || x == 0)
-			return x - y;
-	}
-	return 0;
-}
-
 static uint32_t
 cp_lower(uint32_t cp)
 {
@@ -769,21 +809,37 @@ cp_lower(uint32_t cp)
 	return cp;
 }
 
-#define SMALL_FIRST	(1u << 0 | 1u << 1 | 1u << 5 | 1u << 8 | 1u << 14 | \
-			 1u << 19 | 1u << 22)	/* a b f i o t w */
+/* Is w[0..len) one of the small words that title case leaves in lower
+ * case after the first word ("of", "the" ...), in any case? */
+static int
+small_word(const char *w, size_t len)
+{
+	static const char *const small[8] = { NULL, "a", "an at by in of on to",
+	    "and for the", "from with", NULL, NULL, "between" };
+	const char *p;
+	size_t i;
+
+	if (len == 0 || len > 7 || (p = small[len]) == NULL)
+		return 0;
+	/* the words of a length, one space apart */
+	for (;; p += len + 1) {
+		for (i = 0; i < len && p[i] == (w[i] >= 'A' && w[i] <= 'Z' ?
+		    w[i] + 32 : w[i]); i++)
+			;
+		if (i == len)
+			return 1;
+		if (p[len] == '\0')
+			return 0;
+	}
+}
 
 char *
 name_titlecase(const char *s, size_t n)
 {
-	static const struct { const char *w; size_t len; } small[] = {
-	    { "a", 1 }, { "an", 2 }, { "and", 3 }, { "at", 2 },
-	    { "between", 7 }, { "by", 2 }, { "for", 3 }, { "from", 4 },
-	    { "in", 2 }, { "of", 2 }, { "on", 2 }, { "the", 3 }, { "to", 2 },
-	    { "with", 4 } };
 	/* a letter's lower case is as long as it, but an invalid byte
 	 * that stands for a Latin-1 letter becomes two */
 	char *out = xmalloc(2 * n + 1), *o = out, *wstart;
-	size_t i = 0, j, l, k;
+	size_t i = 0, j, l;
 
 	vocab_init();	/* byte_class */
 	while (i < n) {
@@ -828,18 +884,9 @@ name_titlecase(const char *s, size_t n)
 			} else
 				break;
 		}
-		/* "of", "the" ... after the first word: lower case (they
-		 * start with a, b, f, i, o, t or w) */
-		c = (unsigned char)(*wstart | 0x20);
-		for (k = 0; wstart > out && o - wstart <= 7 &&
-		    c >= 'a' && c <= 'z' && (SMALL_FIRST >> (c - 'a') & 1) &&
-		    k < sizeof(small) / sizeof(small[0]); k++)
-			if ((size_t)(o - wstart) == small[k].len &&
-			    strncasecmp_ascii(wstart, small[k].w,
-			    small[k].len) == 0) {
-				*wstart = (char)tolower((unsigned char)*wstart);
-				break;
-			}
+		/* "of", "the" ... after the first word: lower case */
+		if (wstart > out && small_word(wstart, (size_t)(o - wstart)))
+			*wstart = (char)tolower((unsigned char)*wstart);
 		i = j;
 	}
 	*o = '\0';

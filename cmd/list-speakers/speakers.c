@@ -109,8 +109,16 @@ static struct rx *rx_diary, *rx_sig_paren, *rx_sig_correct, *rx_sig_plain,
     *rx_label_br, *rx_label_up, *rx_label_tc, *rx_note;
 static struct ntok *toks;
 static size_t toks_cap;
-static int *quoted;	/* of each token of a paragraph: inside quotes */
-static size_t quoted_cap;
+/* the tokens of a paragraph that sentence() looks at: capitalized
+ * words and initials, honorifics, speech verbs and clause words */
+static size_t *cands;
+static size_t cands_cap;
+/* the quotation marks of a paragraph: token and whether it opens */
+static struct qmark {
+	size_t tok;
+	int    open;
+} *qmarks;
+static size_t nqmarks, qmarks_cap;
 /* the text of a name being recorded, and of a shorter one tried */
 static struct buf name_b, pre_b;
 
@@ -239,9 +247,12 @@ speakers_free(void)
 	free(toks);
 	toks = NULL;
 	toks_cap = 0;
-	free(quoted);
-	quoted = NULL;
-	quoted_cap = 0;
+	free(qmarks);
+	qmarks = NULL;
+	nqmarks = qmarks_cap = 0;
+	free(cands);
+	cands = NULL;
+	cands_cap = 0;
 	buf_free(&name_b);
 	buf_free(&pre_b);
 }
@@ -314,35 +325,62 @@ add_office(struct person *p, const char *s, const struct ntok *t,
     size_t a, size_t b)
 {
 	size_t i, len = 0;
+	int plain = 1;	/* words only, a space apart: the text as it is */
 	char *o;
 
-	for (i = a; i < b; i++)
-		if (t[i].type == NT_WORD)
-			len += t[i].len + 1;
+	for (i = a; i < b; i++) {
+		if (t[i].type != NT_WORD) {
+			plain = 0;
+			continue;
+		}
+		len += t[i].len + 1;
+		if (i > a && (t[i].off != t[i - 1].off + t[i - 1].len + 1 ||
+		    s[t[i].off - 1] != ' '))
+			plain = 0;
+	}
 	if (len == 0)
 		return;
 	buf_grow(&p->office, len);
 	o = p->office.s + p->office.len;
-	for (i = a; i < b; i++) {
-		if (t[i].type != NT_WORD)
-			continue;
-		*o++ = ' ';
-		memcpy(o, s + t[i].off, t[i].len);
-		o += t[i].len;
-	}
+	if (plain) {
+		*o = ' ';
+		memcpy(o + 1, s + t[a].off, len - 1);
+		o += len;
+	} else
+		for (i = a; i < b; i++) {
+			if (t[i].type != NT_WORD)
+				continue;
+			*o++ = ' ';
+			memcpy(o, s + t[i].off, t[i].len);
+			o += t[i].len;
+		}
 	*o = '\0';
 	lower_ascii(p->office.s + p->office.len, len);
 	p->office.len += len;
 }
 
+/* A hash of the text s, eight bytes at a time (the last eight of a
+ * longer text read again). */
 static uint32_t
 text_hash(const char *s)
 {
-	uint32_t h = 2166136261u;
+	const uint64_t mul = 0x9e3779b97f4a7c15u;
+	size_t n = strlen(s), i;
+	uint64_t h = n * mul, v = 0;
 
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
+	if (n < 8) {
+		for (i = 0; i < n; i++)
+			v = v << 8 | (unsigned char)s[i];
+	} else {
+		for (i = 0; i + 8 < n; i += 8) {
+			memcpy(&v, s + i, 8);
+			h = (h ^ v) * mul;
+			h ^= h >> 32;
+		}
+		memcpy(&v, s + n - 8, 8);
+	}
+	h = (h ^ v) * mul;
+	return (uint32_t)(h ^ h >> 32);
 }
 
 /* The person who has the form name (whose text_hash() is h), or -1;
@@ -402,10 +440,11 @@ form_note(struct doc *d, long i, long f, uint32_t h)
 }
 
 /* The person name (whose text_hash() is h) names: the one with this
- * form, or the one whose forms fit it; with create, a new one when
- * none does.  -1: none. */
+ * form (its index in *form), or the one whose forms fit it (*form -1);
+ * with create, a new one when none does.  -1: none. */
 static long
-find_person(struct doc *d, const char *name, uint32_t h, int create)
+find_person(struct doc *d, const char *name, uint32_t h, int create,
+    long *form)
 {
 	size_t i, f;
 	long strong = -1, weak = -1, known;
@@ -413,8 +452,9 @@ find_person(struct doc *d, const char *name, uint32_t h, int create)
 	const struct name_parsed *np;
 
 	/* a form met before: no need to compare */
-	if ((known = form_find(d, name, h, NULL)) >= 0)
+	if ((known = form_find(d, name, h, form)) >= 0)
 		return known;
+	*form = -1;
 	if (!create) {
 		const struct miss *m = &misses[h & (NMISS - 1)];
 
@@ -477,21 +517,20 @@ find_person(struct doc *d, const char *name, uint32_t h, int create)
 	return (long)d->np++;
 }
 
-/* Record name (whose text_hash() is h) as a form of person i (from
- * find_person()); returns i. */
+/* Record name (whose text_hash() is h) as form f of person i (both
+ * from find_person(); f -1: a new form); returns i. */
 static long
-form_of(struct doc *d, long i, const char *name, uint32_t h, int from_title,
-    int from_upper, long line)
+form_of(struct doc *d, long i, long f, const char *name, uint32_t h,
+    int from_title, int from_upper, long line)
 {
 	struct person *p;
 	struct form *fm;
-	long f;
 	int score;
 
 	if (i < 0)
 		return -1;
 	p = &d->p[i];
-	if (form_find(d, name, h, &f) != i) {
+	if (f < 0) {
 		p->forms = xreallocarray(p->forms, p->nforms + 1,
 		    sizeof(*p->forms));
 		fm = &p->forms[p->nforms];
@@ -517,15 +556,24 @@ form_of(struct doc *d, long i, const char *name, uint32_t h, int from_title,
 	return i;
 }
 
+/* Record a form of the person name names (with create, a new person
+ * when nobody fits); returns the person or -1. */
+static long
+record_form(struct doc *d, const char *name, int create, int from_title,
+    int from_upper, long line)
+{
+	uint32_t h = text_hash(name);
+	long f, i = find_person(d, name, h, create, &f);
+
+	return form_of(d, i, f, name, h, from_title, from_upper, line);
+}
+
 /* Record a form of a person; returns the person. */
 static long
 add_form(struct doc *d, const char *name, int from_title, int from_upper,
     long line)
 {
-	uint32_t h = text_hash(name);
-
-	return form_of(d, find_person(d, name, h, 1), name, h, from_title,
-	    from_upper, line);
+	return record_form(d, name, 1, from_title, from_upper, line);
 }
 
 /* The name in tokens [a, b) of s that ends last: its person. */
@@ -768,10 +816,26 @@ note_line(const char *s, size_t n)
 static int
 all_upper(const char *s, size_t n)
 {
+	const uint64_t ones = 0x0101010101010101u;
 	size_t i = 0, l;
 	int up = 0;
 	uint32_t cp;
+	uint64_t v, lower, upper;
 
+	/* eight ASCII bytes at a time: a byte b < 0x80 is in a..z when
+	 * b + 0x1f reaches 0x80 and b + 0x05 does not, in A..Z with 0x3f
+	 * and 0x25 */
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&v, s + i, 8);
+		if (v & ones * 0x80)
+			break;
+		lower = (v + ones * 0x1f) & ~(v + ones * 0x05) & ones * 0x80;
+		if (lower != 0)
+			return 0;
+		upper = (v + ones * 0x3f) & ~(v + ones * 0x25) & ones * 0x80;
+		/* the sum of the bytes of (upper >> 7) */
+		up += (int)(((upper >> 7) * ones) >> 56);
+	}
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
 
@@ -842,6 +906,23 @@ name_part(const char *s, const struct ntok *t)
 	    name_word_ok(s, t);
 }
 
+/* Does s hold a word that starts with a lower-case letter (a token:
+ * after white space or at the start) and is no honorific?  No name
+ * does ("comrade Kim" may be one, "Kim replied" is not). */
+static int
+lower_word(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] >= 'a' && s[i] <= 'z' && (i == 0 || s[i - 1] == ' ' ||
+		    s[i - 1] == '\t' || s[i - 1] == '\n') &&
+		    name_tokenize_more(s, len, i, &toks, &toks_cap, 0, 1,
+		    NULL) == 1 && !name_honorific_at(s, &toks[0]))
+			return 1;
+	return 0;
+}
+
 /* Is all of s one name?  Its text (malloc'd) or NULL. */
 static char *
 whole_name(const char *s, int *has_initials)
@@ -861,6 +942,10 @@ whole_name(const char *s, int *has_initials)
 				return NULL;
 		if (n < want || want == NAME_MAXTOK + 1)
 			break;
+		/* past the first token: a word no name holds ends it
+		 * sooner */
+		if (want == 1 && lower_word(s + rest, len - rest))
+			return NULL;
 	}
 	/* past NAME_MAXTOK tokens, only dots and commas may follow */
 	if (rest < len) {
@@ -1110,21 +1195,68 @@ note_party(struct doc *d, long p)
 		d->last_party = p;
 }
 
-/* The sentence [s0, s1) of the tokens t of paragraph pa, whose words
- * have the vocab flags seen (at least). */
+/* Is token i of the paragraph inside quotation marks?  (After the
+ * last quotation mark up to it, itself included, that paragraph() has
+ * read.) */
+static int
+quoted(size_t i)
+{
+	size_t lo = 0, hi = nqmarks, mid;
+
+	/* lo: the first quotation mark after token i */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (qmarks[mid].tok <= i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo > 0 && qmarks[lo - 1].open;
+}
+
+/* Can sentence() look at token t? */
+static inline int
+cand(const struct ntok *t)
+{
+	return t->cap ||
+	    (t->vocab & (NV_HONORIFIC | WL_SPEECH | WL_CLAUSE)) != 0;
+}
+
+/* May a name start at one of the tokens cands[c0, c1): an initial, an
+ * honorific or a capitalized word in no stopword list?  (The tokens
+ * where sentence() looks for one.) */
+static int
+may_name(const struct ntok *t, size_t c0, size_t c1)
+{
+	size_t c;
+
+	for (c = c0; c < c1; c++) {
+		const struct ntok *w = &t[cands[c]];
+
+		if (w->type == NT_INITIAL || (w->vocab & NV_HONORIFIC) ||
+		    (w->cap && !w->allcaps && !(w->vocab & NV_STOPWORD)))
+			return 1;
+	}
+	return 0;
+}
+
+/* The sentence [s0, s1) of the tokens t of paragraph pa, the tokens
+ * cands[c0, c1) of it the ones to look at (cand()), whose vocab flags
+ * are seen. */
 static void
 sentence(struct doc *d, const struct para *pa, const char *s,
-    const struct ntok *t, size_t s0, size_t s1, const int *quoted,
+    const struct ntok *t, size_t s0, size_t s1, size_t c0, size_t c1,
     unsigned seen)
 {
 	struct act acts[32];
 	int nacts = 0, a, inverted_other = 0, author_acts = 0, clauses = 0;
-	size_t i, k, first, end;
+	size_t i, k, first, end, c;
 	size_t np0 = d->np;
 	long line;
 
 	/* speech acts */
-	for (i = s0; i < s1 && nacts < 32 && (seen & WL_SPEECH); i++) {
+	for (c = c0; c < c1 && nacts < 32 && (seen & WL_SPEECH); c++) {
+		i = cands[c];
 		if (!word_in(&t[i], WL_SPEECH) || t[i].cap)
 			continue;
 		speaker_of(s, t, s0, s1, i, &acts[nacts]);
@@ -1146,7 +1278,7 @@ sentence(struct doc *d, const struct para *pa, const char *s,
 			acts[nacts].person = resolve_role(d, acts[nacts].role);
 		if (acts[nacts].kind != SP_AUTHOR && acts[nacts].inverted)
 			inverted_other = 1;
-		if (acts[nacts].kind == SP_AUTHOR && (quoted[i] ||
+		if (acts[nacts].kind == SP_AUTHOR && (quoted(i) ||
 		    d->label_speaker >= 0 || (i > s0 + 1 &&
 		    word_is(s, &t[i - 2], "as")) || (i + 1 < s1 &&
 		    word_is(s, &t[i + 1], "you"))))
@@ -1185,9 +1317,9 @@ sentence(struct doc *d, const struct para *pa, const char *s,
 			note_party(d, acts[a].person);
 
 	/* presence, interpretation, recording (a few per sentence) */
-	for (i = s0; i < s1 && clauses < 8 && (seen & WL_CLAUSE); i++) {
+	for (c = c0; c < c1 && clauses < 8 && (seen & WL_CLAUSE); c++) {
 		/* the words below */
-		if (!word_in(&t[i], WL_CLAUSE))
+		if (!word_in(&t[i = cands[c]], WL_CLAUSE))
 			continue;
 		line = para_line(pa, t[i].off);
 		if (word_is(s, &t[i], "present") || word_is(s, &t[i], "by") ||
@@ -1253,17 +1385,17 @@ sentence(struct doc *d, const struct para *pa, const char *s,
 		}
 	}
 
-	/* mentions */
-	for (i = s0; i < s1; ) {
+	/* mentions: at a capitalized word, an initial (which is
+	 * capitalized) or an honorific, past the last name found */
+	for (i = s0, c = c0; c < c1; c++) {
 		int hon;
 		long p = -1;
 
-		/* most tokens: neither an honorific nor a capitalized word
-		 * nor an initial (which is capitalized) */
-		if (!t[i].cap && !(t[i].vocab & NV_HONORIFIC)) {
-			i++;
+		if (cands[c] < i)
 			continue;
-		}
+		i = cands[c];
+		if (!t[i].cap && !(t[i].vocab & NV_HONORIFIC))
+			continue;
 		hon = name_honorific_at(s, &t[i]);
 		if (!hon && t[i].type != NT_INITIAL && !name_word_ok(s, &t[i])) {
 			i++;
@@ -1297,12 +1429,8 @@ sentence(struct doc *d, const struct para *pa, const char *s,
 			if (hon || words >= 2 || t[first].type == NT_INITIAL ||
 			    t[end - 1].type == NT_INITIAL)
 				p = add_form(d, name, 0, 0, line);
-			else {
-				uint32_t h = text_hash(name);
-
-				p = form_of(d, find_person(d, name, h, 0), name,
-				    h, 0, 0, line);
-			}
+			else
+				p = record_form(d, name, 0, 0, 0, line);
 		}
 		if (p >= 0) {
 			size_t b = first, a0;
@@ -1315,7 +1443,7 @@ sentence(struct doc *d, const struct para *pa, const char *s,
 			    t[a0 - 1].type == NT_WORD; a0--)
 				;
 			add_office(&d->p[p], s, t, a0, b);
-			if ((size_t)p >= np0 && quoted[first])
+			if ((size_t)p >= np0 && quoted(first))
 				d->p[p].reported = 1;
 			if ((size_t)p >= np0) {
 				for (a = 0; a < nacts; a++)
@@ -1361,22 +1489,29 @@ paragraph(struct doc *d, struct para *pa)
 {
 	const char *s = buf_cstr(&pa->text);
 	size_t n = name_tokenize(s, pa->text.len, &toks, &toks_cap), i, s0;
-	int q = 0;
+	size_t ncands = 0, c0;
+	int q = 0, was;
 	unsigned seen = 0;	/* the vocab flags of the sentence's words */
 
-	if (n + 1 > quoted_cap) {
-		quoted_cap = n + 1 > 2 * quoted_cap ? n + 1 : 2 * quoted_cap;
-		free(quoted);
-		quoted = xcalloc(quoted_cap, sizeof(int));
+	if (n > cands_cap) {
+		cands_cap = n > 2 * cands_cap ? n : 2 * cands_cap;
+		free(cands);
+		cands = xreallocarray(NULL, cands_cap, sizeof(*cands));
 	}
-
-	quoted[n] = 0;
+	nqmarks = 0;
 	d->label_speaker = pa->label;
-	for (s0 = i = 0; i < n; i++) {
+	for (s0 = c0 = i = 0; i < n; i++) {
 		const struct ntok *t = &toks[i];
 
-		seen |= t->vocab;
+		if (cand(t)) {
+			cands[ncands++] = i;
+			seen |= t->vocab;
+		}
+		/* only a mark, an initial or the last token ends one */
+		if (t->type != NT_PUNCT && t->type != NT_INITIAL && i + 1 < n)
+			continue;
 		if (t->type == NT_PUNCT) {
+			was = q;
 			if (punct_is(s, t, "\xe2\x80\x9c") ||
 			    punct_is(s, t, "\xc2\xab"))
 				q = 1;
@@ -1385,16 +1520,28 @@ paragraph(struct doc *d, struct para *pa)
 				q = 0;
 			else if (punct_is(s, t, "\""))
 				q = !q;
+			if (q != was) {
+				if (nqmarks == qmarks_cap) {
+					qmarks_cap = qmarks_cap ?
+					    2 * qmarks_cap : 16;
+					qmarks = xreallocarray(qmarks,
+					    qmarks_cap, sizeof(*qmarks));
+				}
+				qmarks[nqmarks].tok = i;
+				qmarks[nqmarks++].open = q;
+			}
 		}
-		quoted[i] = q;
-		/* only a mark, an initial or the last token ends one */
-		if ((t->type == NT_PUNCT || t->type == NT_INITIAL ||
-		    i + 1 == n) && ends_sentence(s, toks, i, n)) {
-			/* sentence() does not tokenize: toks stay put */
-			sentence(d, pa, s, toks, s0, i + 1, quoted, seen);
-			s0 = i + 1;
-			seen = 0;
-		}
+		if (!ends_sentence(s, toks, i, n))
+			continue;
+		/* sentence() does not tokenize: toks stay put.  It finds
+		 * nothing where it has no token to look at but for words
+		 * that can start no name. */
+		if ((seen & (WL_SPEECH | WL_CLAUSE)) ||
+		    may_name(toks, c0, ncands))
+			sentence(d, pa, s, toks, s0, i + 1, c0, ncands, seen);
+		s0 = i + 1;
+		c0 = ncands;
+		seen = 0;
 	}
 	d->label_speaker = -1;
 }
@@ -1415,12 +1562,68 @@ para_add(struct para *pa, const char *s, size_t n, long line)
 	clean(&pa->text, s, n);
 }
 
+/* Does s[0..n) hold "conversation", "talks" or "meeting" in any case? */
+static int
+names_a_meeting(const char *s, size_t n)
+{
+	static const char *const words[] = { "conversation", "talks",
+	    "meeting" };
+	size_t i, k, len;
+	const char *w;
+
+	for (i = 0; i < n; i++) {
+		switch (s[i] | 0x20) {
+		case 'c':
+			w = words[0];
+			break;
+		case 't':
+			w = words[1];
+			break;
+		case 'm':
+			w = words[2];
+			break;
+		default:
+			continue;
+		}
+		len = strlen(w);
+		for (k = 1; k < len && i + k < n &&
+		    (s[i + k] | 0x20) == w[k]; k++)
+			;
+		if (k == len)
+			return 1;
+	}
+	return 0;
+}
+
+/* Can flush() find parties in the upper-case or header paragraph pa
+ * (or else go on with the text after the header)?  It does when a word
+ * names a meeting, or when a pending header is followed by "with ..."
+ * or "between ...". */
+static int
+may_name_parties(struct doc *d, struct para *pa)
+{
+	const char *s = buf_cstr(&pa->text);
+	size_t n = strlen(s);	/* as flush() reads it */
+
+	if (names_a_meeting(s, n))
+		return 1;
+	if (!d->header_pending ||
+	    name_tokenize_some(s, n, &toks, &toks_cap, 1, NULL) == 0)
+		return 0;
+	return word_is(s, &toks[0], "between") || word_is(s, &toks[0], "with");
+}
+
 static void
 flush(struct doc *d, struct para *pa)
 {
 	if (pa->n == 0)
 		return;
-	if (pa->upper || d->header_pending) {
+	if ((pa->upper || d->header_pending) && !may_name_parties(d, pa)) {
+		/* what the branch below does then */
+		d->header_pending = 0;
+		if (pa->upper)
+			goto done;
+	} else if (pa->upper || d->header_pending) {
 		char *tc = pa->upper ? name_titlecase(buf_cstr(&pa->text),
 		    pa->text.len) : xstrdup(buf_cstr(&pa->text));
 		size_t n = name_tokenize(tc, strlen(tc), &toks, &toks_cap);
@@ -1493,6 +1696,143 @@ group(struct rx *rx, int g, const char *s, char **out)
 	return 1;
 }
 
+/* White space as \s of the patterns reads it: ASCII. */
+static int
+rx_space(int c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/* Does s[i..n) start with w (lower-case ASCII) in any case? */
+static int
+starts_ci(const char *s, size_t n, size_t i, const char *w)
+{
+	size_t k;
+
+	for (k = 0; w[k] != '\0'; k++)
+		if (i + k >= n || (s[i + k] | 0x20) != w[k])
+			return 0;
+	return 1;
+}
+
+/* The first byte after blanks (spaces and tabs). */
+static size_t
+skip_blanks(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i;
+}
+
+/* Can rx_diary match s?  After white space it reads "from" and white
+ * space, in any case. */
+static int
+may_diary(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && rx_space(s[i]))
+		i++;
+	return starts_ci(s, n, i, "from") && i + 4 < n && rx_space(s[i + 4]);
+}
+
+/* Can rx_sig_plain match s, whose first byte after blanks is [ or /?
+ * After it and white space comes "signature", "signed" or "s" (in any
+ * case, and the pattern takes the long s U+017F for s), white space
+ * and ] or /. */
+static int
+may_sig_plain(const char *s, size_t n)
+{
+	static const char *const rest[] = { "ignature", "igned", "" };
+	size_t i = skip_blanks(s, n) + 1, j, m;
+
+	while (i < n && rx_space(s[i]))
+		i++;
+	if (i < n && (s[i] | 0x20) == 's')
+		i++;
+	else if (i + 1 < n && (unsigned char)s[i] == 0xC5 &&
+	    (unsigned char)s[i + 1] == 0xBF)
+		i += 2;
+	else
+		return 0;
+	for (m = 0; m < NELEM(rest); m++) {
+		if (!starts_ci(s, n, i, rest[m]))
+			continue;
+		for (j = i + strlen(rest[m]); j < n && rx_space(s[j]); j++)
+			;
+		if (j < n && (s[j] == ']' || s[j] == '/'))
+			return 1;
+	}
+	return 0;
+}
+
+/* Can rx_label_br match s, whose first byte after blanks is [?  The
+ * first ] or : after it is ":]", two bytes on at least. */
+static int
+may_label_br(const char *s, size_t n)
+{
+	size_t b = skip_blanks(s, n), i;
+
+	for (i = b + 1; i < n && s[i] != ':' && s[i] != ']'; i++)
+		;
+	return i < n && s[i] == ':' && i + 1 < n && s[i + 1] == ']' &&
+	    i >= b + 3;
+}
+
+/* Can the label of rx_label_up start at s[i]?  It is an upper-case
+ * letter, then up to the first colon capitals, marks, apostrophes,
+ * hyphens, dots and white space; white space after the colon.  Other
+ * characters than ASCII ones: maybe. */
+static int
+may_label_at(const char *s, size_t n, size_t i)
+{
+	unsigned char c;
+
+	if (i >= n)
+		return 0;
+	c = (unsigned char)s[i];
+	if (c < 0x80 && (c < 'A' || c > 'Z'))
+		return 0;
+	for (; i < n && s[i] != ':'; i++) {
+		c = (unsigned char)s[i];
+		if (c < 0x80 && !(c >= 'A' && c <= 'Z') && c != '\'' &&
+		    c != '-' && c != '.' && !rx_space(c))
+			return 0;
+	}
+	return i + 1 < n && rx_space(s[i + 1]);
+}
+
+/* Can rx_label_up match s: a label after white space, or after an
+ * honorific (comrade, cde., com., mr.) and white space? */
+static int
+may_label_up(const char *s, size_t n)
+{
+	static const char *const hon[] = { "comrade", "cde", "com.", "mr" };
+	size_t i = 0, j, h;
+
+	while (i < n && rx_space(s[i]))
+		i++;
+	if (may_label_at(s, n, i))
+		return 1;
+	for (h = 0; h < NELEM(hon); h++) {
+		if (!starts_ci(s, n, i, hon[h]))
+			continue;
+		j = i + strlen(hon[h]);
+		/* "cde." and "mr.": the dot may follow */
+		if (h != 2 && h != 0 && j < n && s[j] == '.')
+			j++;
+		if (j >= n || !rx_space(s[j]))
+			continue;
+		while (j < n && rx_space(s[j]))
+			j++;
+		if (may_label_at(s, n, j))
+			return 1;
+	}
+	return 0;
+}
+
 /* Can rx_label_up (any_case: rx_label_tc) match s?  After ASCII white
  * space both need an upper-case letter, rx_label_up also an honorific
  * (comrade, cde., com., mr.); one of its capitals is followed by no
@@ -1522,10 +1862,11 @@ may_open_label(const char *s, size_t n, int any_case)
 static struct rx *
 label(const char *s, size_t n, int c0, int kind, char **g)
 {
-	if (c0 == '[' && rx_match(rx_label_br, s, n, 0) &&
-	    group(rx_label_br, 1, s, g))
+	if (c0 == '[' && may_label_br(s, n) &&
+	    rx_match(rx_label_br, s, n, 0) && group(rx_label_br, 1, s, g))
 		return rx_label_br;
-	if (may_open_label(s, n, 0) && rx_match(rx_label_up, s, n, 0) &&
+	if (may_open_label(s, n, 0) && may_label_up(s, n) &&
+	    rx_match(rx_label_up, s, n, 0) &&
 	    group(rx_label_up, 1, s, g))
 		return rx_label_up;
 	if (kind == KIND_MINUTES && may_open_label(s, n, 1) &&
@@ -1547,21 +1888,10 @@ may_open_sig(int c)
 static int
 may_sig_correct(const char *s, size_t n)
 {
-	size_t i = 0;
+	size_t i = skip_blanks(s, n);
 
-	while (i < n && (s[i] == ' ' || s[i] == '\t'))
-		i++;
-	if (i + 1 >= n)
-		return 0;
-	switch (s[i] | 0x20) {
-	case 'c':
-		return (s[i + 1] | 0x20) == 'o';
-	case 't':
-		return (s[i + 1] | 0x20) == 'r';
-	case 'v':
-		return (s[i + 1] | 0x20) == 'e';
-	}
-	return 0;
+	return starts_ci(s, n, i, "correct") || starts_ci(s, n, i, "true") ||
+	    starts_ci(s, n, i, "verified") || starts_ci(s, n, i, "copy");
 }
 
 /* Can rx_sig_paren match s, which ends in ")" and blanks?  Its group
@@ -1786,7 +2116,6 @@ speakers_doc(const struct unit *u, const struct speakers_opts *o,
 		size_t n = ln->len;
 		char *tc = NULL;
 		int upper, c0 = first_byte(s, n);
-		int colon = memchr(s, ':', n) != NULL;
 
 		if (ln->no == u->first || in_range(ln->no, u->title_line,
 		    u->title_last) || in_range(ln->no, u->source_line,
@@ -1817,7 +2146,8 @@ speakers_doc(const struct unit *u, const struct speakers_opts *o,
 				continue;
 			}
 		}
-		if ((c0 == 'F' || c0 == 'f') &&
+		if ((c0 == 'F' || c0 == 'f') && may_diary(tc ? tc : s,
+		    tc ? strlen(tc) : n) &&
 		    rx_match(rx_diary, tc ? tc : s, tc ? strlen(tc) : n, 0)) {
 			const char *src = tc ? tc : s;
 			char *rest = NULL, *nm;
@@ -1847,7 +2177,7 @@ speakers_doc(const struct unit *u, const struct speakers_opts *o,
 		    (last_byte(s, n) == ')' && may_open_sig(c0) &&
 		    may_sig_paren(s, n) && rx_match(rx_sig_paren, s, n, 0) &&
 		    group(rx_sig_paren, 1, s, &g)) ||
-		    ((c0 == '[' || c0 == '/') &&
+		    ((c0 == '[' || c0 == '/') && may_sig_plain(s, n) &&
 		    rx_match(rx_sig_plain, s, n, 0) &&
 		    group(rx_sig_plain, 1, s, &g))) {
 			flush(&d, &pa);
@@ -1858,7 +2188,8 @@ speakers_doc(const struct unit *u, const struct speakers_opts *o,
 			free(tc);
 			continue;
 		}
-		if (colon && (rx = label(s, n, c0, u->kind, &g)) != NULL) {
+		if (memchr(s, ':', n) != NULL &&
+		    (rx = label(s, n, c0, u->kind, &g)) != NULL) {
 			char *lt, *nm;
 
 			lt = all_upper(g, strlen(g)) ?
@@ -1927,7 +2258,8 @@ speakers_doc(const struct unit *u, const struct speakers_opts *o,
 			    line_upper(u, prev, &memo);
 			int prev_open = 0, prev_comma = 0;
 
-			if (prev >= 0) {
+			/* (the line above matters to a name only) */
+			if (prev >= 0 && nm != NULL) {
 				const struct line *pl = &u->lines[prev];
 				size_t e = pl->len;
 
