@@ -480,17 +480,19 @@ ends_with(const char *s, size_t n, const char *suf, size_t sl)
 
 /* Does s[0..n) end like a Russian patronymic (canon_rewrite's -vich,
  * -vna, -ichna)? */
-static int
+static inline int
 patronymic_end(const char *s, size_t n)
 {
+	if (n < 3 || (s[n - 1] != 'h' && s[n - 1] != 'a'))
+		return 0;
 	return ends_with(s, n, "vich", 4) || ends_with(s, n, "vna", 3) ||
 	    ends_with(s, n, "ichna", 5);
 }
 
-/* ... it or a part of it before an apostrophe ("Petrovna's"), which
- * the rewrite may take as a word of its own */
+/* ... or a part of it before an apostrophe does ("Petrovna's"): the
+ * rewrite may take that part as a word of its own */
 static int
-patronymic_in(const char *s, size_t n)
+patronymic_before_mark(const char *s, size_t n)
 {
 	size_t e;
 
@@ -498,7 +500,7 @@ patronymic_in(const char *s, size_t n)
 		if ((s[e] == '\'' || (unsigned char)s[e] == 0xE2 ||
 		    (unsigned char)s[e] == 0xCA) && patronymic_end(s, e))
 			return 1;
-	return patronymic_end(s, n);
+	return 0;
 }
 
 /* A surname counts before " " and a capital or a letter outside ASCII
@@ -573,7 +575,7 @@ word_triggers(const char *s, size_t n, const char *w, size_t wn,
 	size_t p, e;
 	unsigned f;
 
-	if (patronymic_in(s, n))
+	if (patronymic_end(s, n))
 		return 1;
 	if (memchr(w, '\'', wn) == NULL) {
 		/* the usual word: the loop below with p = 0, e = wn */
@@ -583,6 +585,8 @@ word_triggers(const char *s, size_t n, const char *w, size_t wn,
 		    ((f & WS_SURNAME) && s[0] >= 'A' && s[0] <= 'Z' &&
 		    capital_follows(after, avail));
 	}
+	if (patronymic_before_mark(s, n))
+		return 1;
 	for (p = 0; p < wn; p++) {
 		if (w[p] == '\'' || (p > 0 && w[p - 1] != '\''))
 			continue;
