@@ -519,8 +519,7 @@ short_word(const unsigned char *u, size_t n, size_t i, struct ntok *t)
 		t->allcaps = k >= 2 && !(v & (letter >> 2) & mask);
 	}
 	t->hash = (uint32_t)(wordset_mix(WORDSET_SEED, chunk) >> 32);
-	if ((e = wordset_find_ascii(&vocab, (const char *)u + i, k, t->hash,
-	    chunk)) != NULL)
+	if ((e = wordset_find_short(&vocab, t->hash, chunk)) != NULL)
 		t->vocab = e->flags;
 	return i + k;
 }

@@ -77,4 +77,22 @@ wordset_find_ascii(const struct wordset *ws, const char *w, size_t n,
 	return NULL;
 }
 
+/* The entry of a word of fewer than 8 ASCII letters, ' and -, whose
+ * bytes with 0x20 set and zero padded are head (which tell it whole),
+ * and whose hash is h. */
+static inline const struct wordset_entry *
+wordset_find_short(const struct wordset *ws, uint32_t h, uint64_t head)
+{
+	uint32_t k = h >> (32 - WORDSET_BITS);
+	const struct wordset_entry *e;
+
+	/* an empty slot's head is 0, which no word's is */
+	while ((e = &ws->slot[k])->head != head) {
+		if (e->w == NULL)
+			return NULL;
+		k = (k + 1) & (WORDSET_SLOTS - 1);
+	}
+	return e;
+}
+
 #endif
