@@ -109,6 +109,8 @@ static struct rx *rx_diary, *rx_sig_paren, *rx_sig_correct, *rx_sig_plain,
     *rx_label_br, *rx_label_up, *rx_label_tc, *rx_note;
 static struct ntok *toks;
 static size_t toks_cap;
+static struct ntok *word_tok;	/* lower_word()'s own, not toks[0] */
+static size_t word_tok_cap;
 /* the tokens of a paragraph that sentence() looks at: capitalized
  * words and initials, honorifics, speech verbs and clause words */
 static size_t *cands;
@@ -247,6 +249,9 @@ speakers_free(void)
 	free(toks);
 	toks = NULL;
 	toks_cap = 0;
+	free(word_tok);
+	word_tok = NULL;
+	word_tok_cap = 0;
 	free(qmarks);
 	qmarks = NULL;
 	nqmarks = qmarks_cap = 0;
@@ -917,8 +922,8 @@ lower_word(const char *s, size_t len)
 	for (i = 0; i < len; i++)
 		if (s[i] >= 'a' && s[i] <= 'z' && (i == 0 || s[i - 1] == ' ' ||
 		    s[i - 1] == '\t' || s[i - 1] == '\n') &&
-		    name_tokenize_more(s, len, i, &toks, &toks_cap, 0, 1,
-		    NULL) == 1 && !name_honorific_at(s, &toks[0]))
+		    name_tokenize_more(s, len, i, &word_tok, &word_tok_cap, 0,
+		    1, NULL) == 1 && !name_honorific_at(s, &word_tok[0]))
 			return 1;
 	return 0;
 }
