@@ -35,6 +35,10 @@ static const char *const known_archives[] = {
 	"AMVnR", "TsDAHOU", "HDA", "AJ", "DAMSP", "CWIHP Archive", NULL
 };
 static size_t known_len[sizeof(known_archives) / sizeof(known_archives[0])];
+/* the known archives by first byte: bit i for known_archives[i] */
+static uint64_t known_first[256];
+_Static_assert(sizeof(known_archives) / sizeof(known_archives[0]) <= 65,
+    "known_first holds 64 archives");
 
 static void index_keywords(void);
 
@@ -45,8 +49,11 @@ compile(void)
 
 	if (rx_item != NULL)
 		return;
-	for (i = 0; known_archives[i] != NULL; i++)
+	for (i = 0; known_archives[i] != NULL; i++) {
 		known_len[i] = strlen(known_archives[i]);
+		known_first[(unsigned char)known_archives[i][0]] |=
+		    (uint64_t)1 << i;
+	}
 	index_keywords();
 #define ITEM \
 	"(?:(?<fond>(?i:fonds?|ф\\.|фонд|f\\.))" \
@@ -251,10 +258,13 @@ define_archive(const char *s, size_t n)
 static int
 known_archive(const char *s, size_t n)
 {
+	uint64_t set;
 	size_t i;
 
-	for (i = 0; known_archives[i]; i++)
-		if (known_len[i] == n && known_archives[i][0] == s[0] &&
+	/* only the names with s's first byte, in their order */
+	for (i = 0, set = n > 0 ? known_first[(unsigned char)s[0]] : 0;
+	    set != 0; i++, set >>= 1)
+		if ((set & 1) && known_len[i] == n &&
 		    memcmp(known_archives[i], s, n) == 0)
 			return 1;
 	for (i = 0; i < ndefined; i++)
@@ -267,11 +277,12 @@ known_archive(const char *s, size_t n)
 static size_t
 known_prefix(const char *s, size_t n)
 {
+	uint64_t set;
 	size_t i, k, best = 0;
 
-	for (i = 0; known_archives[i]; i++)
-		if ((k = known_len[i]) <= n && k > best &&
-		    known_archives[i][0] == s[0] &&
+	for (i = 0, set = n > 0 ? known_first[(unsigned char)s[0]] : 0;
+	    set != 0; i++, set >>= 1)
+		if ((set & 1) && (k = known_len[i]) <= n && k > best &&
 		    memcmp(known_archives[i], s, k) == 0 &&
 		    (k == n || !isalnum((unsigned char)s[k])))
 			best = k;
@@ -379,6 +390,13 @@ struct span {
 	size_t a, b;
 };
 
+/* The bytes clauses() acts on: marks that open or close a level, ";"
+ * and the space after a sentence.  Any other byte changes nothing. */
+static const unsigned char clause_byte[256] = {
+	[0xE2] = 1, ['"'] = 1, ['*'] = 1, ['('] = 1, ['['] = 1, [')'] = 1,
+	[']'] = 1, [';'] = 1, [' '] = 1,
+};
+
 /* Clauses of s: cut at ";" and sentence ends at the top level. */
 static size_t
 clauses(const char *s, size_t len, struct span **out)
@@ -393,6 +411,8 @@ clauses(const char *s, size_t len, struct span **out)
 		if (!cut) {
 			unsigned char c = (unsigned char)s[i];
 
+			if (!clause_byte[c])
+				continue;
 			if (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80) {
 				if ((unsigned char)s[i + 2] == 0x9C)
 					curly++;
@@ -618,27 +638,23 @@ memchr_digit(const char *s, size_t len)
 {
 	const char *e = s + len;
 	const uint64_t ones = 0x0101010101010101u, highs = ones * 0x80;
+	uint64_t x, found;
 
-	/* sixteen bytes a step: b is a digit when b ^ 0x30 is below 10,
-	 * and (x - 10) & ~x has a byte's high bit set exactly when some
-	 * byte of x is below 10 */
-	for (; e - s >= 16; s += 16) {
-		uint64_t w, x;
-
-		memcpy(&w, s, 8);
-		x = w ^ ones * 0x30;
-		memcpy(&w, s + 8, 8);
-		w ^= ones * 0x30;
-		if ((((x - ones * 10) & ~x) | ((w - ones * 10) & ~w)) & highs)
-			break;
-	}
-	if (e - s >= 8 && e - s < 16) {
-		uint64_t x;
-
+	/* eight bytes a step: b is a digit when b ^ 0x30 is below 10, and
+	 * (x - 10) & ~x sets the high bit of the first byte of x below 10
+	 * (bytes after it may be set falsely by the borrow) */
+	for (; e - s >= 8; s += 8) {
 		memcpy(&x, s, 8);
 		x ^= ones * 0x30;
-		if ((((x - ones * 10) & ~x) & highs) == 0)
-			s += 8;
+		if ((found = (x - ones * 10) & ~x & highs) != 0) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			/* the first byte is the lowest */
+			return s + __builtin_ctzll(found) / 8;
+#else
+			break;
+#endif
+		}
 	}
 	for (; s < e; s++)
 		if ((unsigned char)(*s - '0') < 10)
@@ -725,10 +741,15 @@ nonascii_word_end(const char *s, size_t from, size_t j)
 static int
 in_words(const char *const *words, const char *w, size_t n)
 {
-	for (; *words != NULL; words++)
-		if ((*words)[0] == w[0] && strlen(*words) == n &&
-		    memcmp(*words, w, n) == 0)
+	size_t k;
+
+	/* w holds no NUL: a shorter word stops at its end */
+	for (; *words != NULL; words++) {
+		for (k = 0; k < n && (*words)[k] == w[k]; k++)
+			;
+		if (k == n && (*words)[n] == '\0')
 			return 1;
+	}
 	return 0;
 }
 
@@ -737,19 +758,25 @@ in_words(const char *const *words, const char *w, size_t n)
  * words, "opis’"), or a prefix ("R-9401", "V/99").  A cheap test that
  * spares pcre2 the prose with years in it. */
 static int
-maybe_chain(const char *s, size_t from, size_t to)
+maybe_chain(const char *s, size_t from, size_t to, const char *first_digit)
 {
 	static const char *const words[] = { "fond", "fonds", "opis",
 	    "papka", "delo", "list", "listy", "folio", "folios", "page",
 	    "pages", "perechen", "sprava", "dokument", "svazek", "karton",
 	    NULL };
+	/* the first letters of the words, a bit each from 'a' */
+	static uint32_t initials;
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i, j, k, w, num;
 	int n = 0;
 	char word[10];
 
+	if (initials == 0)
+		for (k = 0; words[k] != NULL; k++)
+			initials |= (uint32_t)1 << (words[k][0] - 'a');
 	for (i = from; i < to; ) {
-		const char *d = memchr_digit(s + i, to - i);
+		const char *d = i == from && first_digit != NULL ? first_digit :
+		    memchr_digit(s + i, to - i);
 
 		/* the next number: what stands before it decides */
 		if (d == NULL)
@@ -771,12 +798,13 @@ maybe_chain(const char *s, size_t from, size_t to)
 		for (w = j; w > from && j - w < sizeof(word) - 1 &&
 		    ascii_alpha(u[w - 1]); w--)
 			;
-		if (w == j || j - w >= sizeof(word) - 1)
+		/* the words have four to eight letters */
+		if (j - w < 4 || j - w >= sizeof(word) - 1 ||
+		    !(initials >> ((u[w] | 0x20) - 'a') & 1))
 			continue;
 		for (k = w; k < j; k++)
 			word[k - w] = (char)(u[k] | 0x20);
-		/* the words have four to eight letters */
-		if (j - w >= 4 && in_words(words, word, j - w) && ++n >= 2)
+		if (in_words(words, word, j - w) && ++n >= 2)
 			return 1;
 	}
 	return 0;
@@ -1076,16 +1104,19 @@ next_item(const char *s, size_t pos, size_t to, size_t *start,
 	return 0;
 }
 
-/* A coordinate chain starting at or after from, within [from, to). */
+/* A coordinate chain starting at or after from, within [from, to);
+ * first_digit is the first ASCII digit there when the caller knows it,
+ * else NULL. */
 static int
-find_chain(const char *s, size_t from, size_t to, struct chain *ch)
+find_chain(const char *s, size_t from, size_t to, const char *first_digit,
+    struct chain *ch)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	struct item it, after_year;
 	size_t pos = from, start;
 	int f, count, have_delo, more;
 
-	if (!maybe_chain(s, from, to))
+	if (!maybe_chain(s, from, to, first_digit))
 		return 0;
 
 	while (pos < to && next_item(s, pos, to, &start, &it)) {
@@ -1180,8 +1211,10 @@ archive_before(const char *s, size_t a, size_t pos, char **out,
 				set(out, s + i + off, n);
 				/* back to the full name before the parenthesis */
 				for (t = i; t > a; t--)
-					if (strchr(",;:([", s[t - 1]) != NULL)
-						break;
+					if (s[t - 1] == ',' || s[t - 1] == ';' ||
+					    s[t - 1] == ':' || s[t - 1] == '(' ||
+					    s[t - 1] == '[' || s[t - 1] == '\0')
+						break;	/* strchr(",;:([") */
 				return skip_ws(s, t, i);
 			}
 		}
@@ -1666,7 +1699,7 @@ parse_clause(const char *s, size_t ca, size_t cb, struct cites *out,
 		c = new_cite(out, CITE_IBID, ca, cb);
 		if (rx_match(rx_pages, s + ca, cb - ca, 0))
 			set_group(&c->pages, rx_pages, s + ca, 1);
-		for (pos = ca; pos < cb && find_chain(s, pos, cb, &ch);
+		for (pos = ca; pos < cb && find_chain(s, pos, cb, NULL, &ch);
 		    pos = ch.b)
 			if (ch.have[AF_FOLIOS]) {
 				set(&c->pages, s + ch.va[AF_FOLIOS],
@@ -1681,7 +1714,7 @@ parse_clause(const char *s, size_t ca, size_t cb, struct cites *out,
 		size_t limit = i < nt ? t[i].a : cb;
 
 		/* chains before the next title */
-		while (pos < limit && find_chain(s, pos, limit, &ch)) {
+		while (pos < limit && find_chain(s, pos, limit, NULL, &ch)) {
 			size_t from = pos;
 
 			if (cur != NULL && cur->kind != CITE_ARCHIVAL &&
@@ -1914,6 +1947,8 @@ parse_clause(const char *s, size_t ca, size_t cb, struct cites *out,
 		} else {
 			/* a source or note naming an archive with coordinates
 			 * of another kind: "NARA, RG 59, Box 3" */
+			size_t stop = ca;	/* the first , : or ; from k */
+
 			for (k = ca; k < cb; k++) {
 				size_t q;
 
@@ -1921,10 +1956,13 @@ parse_clause(const char *s, size_t ca, size_t cb, struct cites *out,
 				    s[k - 1] != ',') || !(isupper((unsigned char)s[k]) ||
 				    ((unsigned char)s[k] >= 0xC0)))
 					continue;
+				if (stop < k)
+					stop = k;
+				while (stop < cb && s[stop] != ',' &&
+				    s[stop] != ':' && s[stop] != ';')
+					stop++;
 				/* archive names are short */
-				for (q = k; q < cb && q < k + 160 && s[q] != ',' &&
-				    s[q] != ':' && s[q] != ';'; q++)
-					;
+				q = stop < k + 160 ? stop : k + 160;
 				if ((n = known_prefix(s + k, cb - k)) > 0 &&
 				    k + n < cb && s[k + n] == ' ' &&
 				    isdigit((unsigned char)s[k + n + 1]))
@@ -2072,15 +2110,17 @@ cite_parse_text(const char *s, size_t len, struct cites *out)
 {
 	struct chain ch;
 	struct cite *c;
+	const char *digit;
 	size_t pos = 0, first = out->n, k;
 	int f;
 
 	compile();
 	strings = &out->strings;
 	/* prose without digits holds neither coordinates nor references */
-	if (memchr_digit(s, len) == NULL)
+	if ((digit = memchr_digit(s, len)) == NULL)
 		return;
-	while (pos < len && find_chain(s, pos, len, &ch)) {
+	while (pos < len && find_chain(s, pos, len, pos == 0 ? digit : NULL,
+	    &ch)) {
 		c = new_cite(out, CITE_ARCHIVAL, ch.a, ch.b);
 		c->full = 1;
 		for (f = AF_FOND; f < AF_N; f++)

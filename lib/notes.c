@@ -2,6 +2,9 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "ascii.h"
 #include "notes.h"
@@ -189,13 +192,18 @@ notes_line(const char *s, size_t len, int plain, long *num, size_t *text_off)
  * superscript digit (¹²³ are C2 B9, C2 B2, C2 B3; the others E2 81
  * B0-B9); len when there is none.  No marker starts before it. */
 static size_t
-marker_byte(const char *s, size_t len)
+marker_byte(const char *s, size_t len, unsigned bits)
 {
 	const unsigned char *p = (const unsigned char *)s, *e = p + len, *q;
 	size_t best = len;
 
-	if ((q = memchr(p, '[', len)) != NULL)
+	/* bits (LB_) tell which kinds the line can hold: a bracket needs a
+	 * digit, superscripts C2 or E2 */
+	if ((bits & (LB_BRACKET | LB_DIGIT)) == (LB_BRACKET | LB_DIGIT) &&
+	    (q = memchr(p, '[', len)) != NULL)
 		best = (size_t)(q - p);
+	if (!(bits & LB_SUP))
+		return best;
 	for (q = p; (q = memchr(q, 0xC2, (size_t)(p + best - q))) != NULL; q++)
 		if (q + 1 < e && (q[1] == 0xB9 || q[1] == 0xB2 || q[1] == 0xB3)) {
 			best = (size_t)(q - p);
@@ -233,8 +241,75 @@ no_marker_at(const char *s, size_t len, size_t c)
 	    strchr(".,;:!?\"')*_]", u[c - 1]) == NULL;
 }
 
-int
-notes_marker(const char *s, size_t len, size_t *pos, long *num,
+/* The LB_ bit of each byte value */
+static const unsigned char byte_bit[256] = {
+	['\0'] = LB_NUL, ['['] = LB_BRACKET,
+	['0'] = LB_DIGIT, ['1'] = LB_DIGIT, ['2'] = LB_DIGIT,
+	['3'] = LB_DIGIT, ['4'] = LB_DIGIT, ['5'] = LB_DIGIT,
+	['6'] = LB_DIGIT, ['7'] = LB_DIGIT, ['8'] = LB_DIGIT,
+	['9'] = LB_DIGIT, [0xC2] = LB_SUP, [0xE2] = LB_SUP,
+};
+
+unsigned
+notes_line_bytes(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned bits = 0;
+	size_t i = 0;
+
+#ifdef __SSE2__
+	if (len >= 16) {
+		const __m128i to_signed = _mm_set1_epi8(0x50),
+		    past_nine = _mm_set1_epi8(-118), zero = _mm_setzero_si128(),
+		    bracket = _mm_set1_epi8('['), c2 = _mm_set1_epi8((char)0xC2),
+		    no_20 = _mm_set1_epi8((char)0xDF);
+		__m128i v, digit = zero, nul = zero, br = zero, sup = zero;
+
+		/* sixteen bytes a step, the last step overlapping the one
+		 * before: only which bytes occur counts */
+		for (;; i += 16) {
+			if (i + 16 > len)
+				i = len - 16;
+			v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+			/* '0'-'9' + 0x50 are 0x80-0x89, the lowest signed */
+			digit = _mm_or_si128(digit, _mm_cmplt_epi8(
+			    _mm_add_epi8(v, to_signed), past_nine));
+			nul = _mm_or_si128(nul, _mm_cmpeq_epi8(v, zero));
+			br = _mm_or_si128(br, _mm_cmpeq_epi8(v, bracket));
+			/* C2 and E2 differ in bit 0x20 alone */
+			sup = _mm_or_si128(sup, _mm_cmpeq_epi8(
+			    _mm_and_si128(v, no_20), c2));
+			if (i + 16 == len)
+				break;
+		}
+		if (_mm_movemask_epi8(digit))
+			bits |= LB_DIGIT;
+		if (_mm_movemask_epi8(nul))
+			bits |= LB_NUL;
+		if (_mm_movemask_epi8(br))
+			bits |= LB_BRACKET;
+		if (_mm_movemask_epi8(sup))
+			bits |= LB_SUP;
+		return bits;
+	}
+#endif
+	for (; i < len; i++)
+		bits |= byte_bit[u[i]];
+	return bits;
+}
+
+/* Could notes_marker() find a marker in a line of these LB_ bits?  A
+ * bracket holds an ASCII digit; superscript digits open with C2 or E2. */
+static int
+may_hold_marker(unsigned bits)
+{
+	return (bits & LB_SUP) ||
+	    (bits & (LB_BRACKET | LB_DIGIT)) == (LB_BRACKET | LB_DIGIT);
+}
+
+/* notes_marker() in a line of LB_ bits */
+static int
+find_marker(const char *s, size_t len, unsigned bits, size_t *pos, long *num,
     size_t *start, size_t *end)
 {
 	size_t off, n;
@@ -244,7 +319,7 @@ notes_marker(const char *s, size_t len, size_t *pos, long *num,
 	for (;;) {
 		if (*pos >= len)
 			return 0;
-		*pos += marker_byte(s + *pos, len - *pos);
+		*pos += marker_byte(s + *pos, len - *pos, bits);
 		if (*pos >= len)
 			return 0;
 		if (!no_marker_at(s, len, *pos))
@@ -265,6 +340,14 @@ notes_marker(const char *s, size_t len, size_t *pos, long *num,
 }
 
 int
+notes_marker(const char *s, size_t len, size_t *pos, long *num,
+    size_t *start, size_t *end)
+{
+	return find_marker(s, len, LB_DIGIT | LB_BRACKET | LB_SUP, pos, num,
+	    start, end);
+}
+
+int
 notes_in_document(const char *s, size_t len)
 {
 	compile();
@@ -280,6 +363,47 @@ note_line_at(const struct note *n, size_t off)
 		if (off >= n->offs[i])
 			return n->lines[i];
 	return n->line;
+}
+
+enum { L_BODY, L_START, L_CONT };
+
+struct pending {	/* a marker found in this unit, not yet kept */
+	long   num;
+	size_t idx;
+};
+
+/* notes_scan()'s arrays, a slot a line, kept from unit to unit */
+struct notes_scratch {
+	size_t          cap;	/* lines they hold */
+	char           *cls;	/* L_ class */
+	size_t         *toff;	/* where a note's text starts */
+	long           *nums;	/* a note line's number */
+	size_t         *lead;	/* the first byte after white space */
+	unsigned char  *bytes;	/* LB_ bits */
+	size_t         *first_at;	/* a marker number's first line + 1,
+					   zero between units; made at the
+					   first marker */
+	struct pending *pm;
+	size_t          pmcap;
+};
+
+static struct notes_scratch *
+scratch(struct notes *ns, size_t nlines)
+{
+	struct notes_scratch *sc = ns->scratch;
+
+	if (sc == NULL)
+		sc = ns->scratch = xcalloc(1, sizeof(*sc));
+	if (nlines + 1 > sc->cap) {
+		sc->cap = nlines + 1 > sc->cap * 2 ? nlines + 1 : sc->cap * 2;
+		sc->cls = xreallocarray(sc->cls, sc->cap, sizeof(*sc->cls));
+		sc->toff = xreallocarray(sc->toff, sc->cap, sizeof(*sc->toff));
+		sc->nums = xreallocarray(sc->nums, sc->cap, sizeof(*sc->nums));
+		sc->lead = xreallocarray(sc->lead, sc->cap, sizeof(*sc->lead));
+		sc->bytes = xreallocarray(sc->bytes, sc->cap,
+		    sizeof(*sc->bytes));
+	}
+	return sc;
 }
 
 void
@@ -298,6 +422,16 @@ notes_free(struct notes *ns)
 		free(ns->m[i].doc);
 	free(ns->m);
 	free(ns->seen);
+	if (ns->scratch != NULL) {
+		free(ns->scratch->cls);
+		free(ns->scratch->toff);
+		free(ns->scratch->nums);
+		free(ns->scratch->lead);
+		free(ns->scratch->bytes);
+		free(ns->scratch->first_at);
+		free(ns->scratch->pm);
+		free(ns->scratch);
+	}
 	memset(ns, 0, sizeof(*ns));
 }
 
@@ -372,12 +506,6 @@ claim(struct notes *ns, long num, long line)
 	return best;
 }
 
-enum { L_BODY, L_START, L_CONT };
-
-struct pending {	/* a marker found in this unit, not yet kept */
-	long   num;
-	size_t idx;
-};
 
 
 static void
@@ -442,16 +570,18 @@ emit(struct notes *ns, const struct unit *u, const char *cls,
 void
 notes_scan(struct notes *ns, const struct unit *u, const struct notes_cb *cb)
 {
-	char *cls = xcalloc(u->nlines + 1, 1);
-	size_t *toff = xcalloc(u->nlines + 1, sizeof(*toff));
-	long *nums = xcalloc(u->nlines + 1, sizeof(*nums));
-	size_t *lead = xcalloc(u->nlines + 1, sizeof(*lead));
-	struct pending *pm = NULL;
-	size_t npm = 0, pmcap = 0, i, pos, a, b, *first_at = NULL;
+	struct notes_scratch *sc = scratch(ns, u->nlines);
+	char *cls = sc->cls;
+	size_t *toff = sc->toff, *lead = sc->lead, *first_at;
+	long *nums = sc->nums;
+	unsigned char *bytes = sc->bytes;
+	struct pending *pm = sc->pm;
+	size_t npm = 0, pmcap = sc->pmcap, i, pos, a, b;
 	int in_section = 0, open = 0, gap = 0;
 	long num, expect = ns->last + 1;
 
 	ns->unit++;
+	memset(cls, 0, u->nlines);
 	/* markers anywhere but at the head of a note line; cls[i] is
 	 * L_START for a line that opens with a superscript or bracketed
 	 * number, until the lines are classified */
@@ -459,13 +589,18 @@ notes_scan(struct notes *ns, const struct unit *u, const struct notes_cb *cb)
 		const struct line *ln = &u->lines[i];
 
 		pos = 0;
+		nums[i] = 0;
 		lead[i] = first_byte(ln->s, ln->len);	/* len: blank */
-		if (line_opens_note(ln->s, ln->len, lead[i], 0, &nums[i],
+		bytes[i] = (unsigned char)notes_line_bytes(ln->s, ln->len);
+		/* a superscript or bracketed number opens with C2, E2 or [ */
+		if ((bytes[i] & (LB_SUP | LB_BRACKET)) &&
+		    line_opens_note(ln->s, ln->len, lead[i], 0, &nums[i],
 		    &toff[i])) {
 			cls[i] = L_START;
 			pos = toff[i];
 		}
-		while (notes_marker(ln->s, ln->len, &pos, &num, &a, &b)) {
+		while (may_hold_marker(bytes[i]) && find_marker(ln->s,
+		    ln->len, bytes[i], &pos, &num, &a, &b)) {
 			if (npm == pmcap) {
 				pmcap = pmcap ? pmcap * 2 : 32;
 				pm = xreallocarray(pm, pmcap, sizeof(*pm));
@@ -474,9 +609,12 @@ notes_scan(struct notes *ns, const struct unit *u, const struct notes_cb *cb)
 			pm[npm++].idx = i;
 		}
 	}
+	sc->pm = pm;
+	sc->pmcap = pmcap;
+	if (npm > 0 && sc->first_at == NULL)
+		sc->first_at = xcalloc(1000, sizeof(*sc->first_at));
+	first_at = sc->first_at;
 	/* the first line of each marker number (numbers have 1-3 digits) */
-	if (npm > 0)
-		first_at = xcalloc(1000, sizeof(*first_at));
 	for (i = 0; i < npm; i++)
 		if (pm[i].num > 0 && pm[i].num < 1000 &&
 		    (first_at[pm[i].num] == 0 || first_at[pm[i].num] > pm[i].idx + 1))
@@ -498,7 +636,10 @@ notes_scan(struct notes *ns, const struct unit *u, const struct notes_cb *cb)
 			open = 0;
 			continue;
 		}
-		if (head || (line_opens_note(ln->s, ln->len, lead[i], 1, &num,
+		/* the first pass tried all but a plain number, which opens
+		 * with a digit */
+		if (head || (ascii_digit((unsigned char)ln->s[lead[i]]) &&
+		    line_opens_note(ln->s, ln->len, lead[i], 1, &num,
 		    &toff[i]) &&
 		    (in_section || (num == expect && num < 1000 &&
 		    first_at != NULL && first_at[num] != 0 &&
@@ -522,8 +663,10 @@ notes_scan(struct notes *ns, const struct unit *u, const struct notes_cb *cb)
 	for (i = 0; i < u->nlines; i++) {
 		if (cls[i] == L_START)
 			emit(ns, u, cls, toff, nums, i, cb);
-		else if (cls[i] == L_BODY && cb->body)
+		else if (cls[i] == L_BODY && cb->body) {
+			ns->body_bytes = bytes[i];
 			cb->body(&u->lines[i], cb->arg);
+		}
 	}
 	/* keep only the markers still waiting for a note: what is kept
 	 * grows with the orphans, not with the input */
@@ -533,12 +676,10 @@ notes_scan(struct notes *ns, const struct unit *u, const struct notes_cb *cb)
 		else
 			free(ns->m[i].doc);
 	ns->nm = a;
-	free(pm);
-	free(first_at);
-	free(cls);
-	free(toff);
-	free(nums);
-	free(lead);
+	/* first_at is all zero again for the next unit */
+	for (i = 0; i < npm; i++)
+		if (pm[i].num > 0 && pm[i].num < 1000)
+			first_at[pm[i].num] = 0;
 }
 
 void

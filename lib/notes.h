@@ -21,6 +21,8 @@
 
 #include "paper.h"
 
+struct notes_scratch;
+
 struct note {
 	long        num;	/* the number as printed */
 	long        line, last;	/* its first and last line */
@@ -50,7 +52,15 @@ struct notes {
 	size_t         nseen, seencap;
 	int            unit;	/* units scanned */
 	long           last;	/* number of the last note */
+	unsigned       body_bytes;	/* LB_ bits of the line given to body */
+	struct notes_scratch *scratch;	/* notes_scan()'s, for the next unit */
 };
+
+/* Which bytes a line holds (notes_line_bytes()), for the callers'
+ * prefilters: an ASCII digit, a NUL, '[', and the first byte of a
+ * superscript digit (C2 or E2). */
+enum { LB_DIGIT = 1, LB_NUL = 2, LB_BRACKET = 4, LB_SUP = 8 };
+unsigned notes_line_bytes(const char *s, size_t len);
 
 struct notes_cb {
 	/* each note, in order of appearance */

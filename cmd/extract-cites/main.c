@@ -344,9 +344,8 @@ on_note(const struct note *n, void *arg)
 /* Lines outside the notes: the source note, and cross-references and
  * coordinates in the text. */
 static void
-on_body(const struct line *ln, void *arg)
+body_cites(const struct line *ln, struct run *r)
 {
-	struct run *r = arg;
 	const struct unit *u = r->u;
 	const char *text = ln->s;
 	const char *context = "text";
@@ -359,7 +358,9 @@ on_body(const struct line *ln, void *arg)
 		len = strlen(text);
 		context = "source";
 	}
-	if (memchr(text, '\0', len) != NULL)
+	/* on_body() let through a text line only with a digit */
+	if (*context == 't' ? (r->notes.body_bytes & LB_NUL) != 0 :
+	    memchr(text, '\0', len) != NULL)
 		len = strlen(text);
 	cites_clear(&r->cl);
 	if (*context == 't')
@@ -381,6 +382,20 @@ on_body(const struct line *ln, void *arg)
 		else if (mode == MODE_CSL)
 			csl_item(r, c, 0);
 	}
+}
+
+static void
+on_body(const struct line *ln, void *arg)
+{
+	struct run *r = arg;
+	const struct unit *u = r->u;
+
+	/* most lines are text without a digit, where cite_parse_text()
+	 * finds nothing: only the source line is parsed whatever it holds */
+	if (!(r->notes.body_bytes & LB_DIGIT) && !(u->source_line &&
+	    ln->no == u->source_line && *u->source))
+		return;
+	body_cites(ln, r);
 }
 
 static int

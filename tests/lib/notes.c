@@ -30,9 +30,44 @@ markers(const char *s)
 	return out;
 }
 
+/* notes_line_bytes() against a byte at a time: each special byte at
+ * each place of lines of 0 to 40 bytes (the SSE2 steps overlap at the
+ * end), among plain letters. */
+static void
+line_bytes_each_place(void)
+{
+	static const unsigned char special[] = { '0', '9', '\0', '[', 0xC2,
+	    0xE2, '/', ':', 0xE3, 0xC3, 0x82, 0xA2, 0x80 };
+	static const unsigned want[] = { LB_DIGIT, LB_DIGIT, LB_NUL,
+	    LB_BRACKET, LB_SUP, LB_SUP, 0, 0, 0, 0, 0, 0, 0 };
+	char line[40];
+	size_t len, at, k;
+	int bad = 0;
+
+	for (len = 0; len <= sizeof(line); len++) {
+		memset(line, 'a', sizeof(line));
+		if (notes_line_bytes(line, len) != 0)
+			bad++;
+		for (at = 0; at < len; at++)
+			for (k = 0; k < sizeof(special); k++) {
+				memset(line, 'a', sizeof(line));
+				line[at] = (char)special[k];
+				if (notes_line_bytes(line, len) != want[k])
+					bad++;
+				/* one more kind beside it */
+				line[len - 1 - at] = '[';
+				if (notes_line_bytes(line, len) !=
+				    (want[k] | LB_BRACKET) && len - 1 - at != at)
+					bad++;
+			}
+	}
+	is_long(bad, 0, "line bytes: each byte at each place");
+}
+
 int
 main(void)
 {
+	line_bytes_each_place();
 	/* note lines */
 	is_long(line_num("¹² A note.", 0), 12, "superscript note");
 	is_long(line_num("  ³ Ibid.", 0), 3, "indented superscript note");
