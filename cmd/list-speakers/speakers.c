@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "canon.h"
 #include "names.h"
 #include "rx.h"
@@ -1701,13 +1702,6 @@ group(struct rx *rx, int g, const char *s, char **out)
 	return 1;
 }
 
-/* White space as \s of the patterns reads it: ASCII. */
-static int
-rx_space(int c)
-{
-	return c == ' ' || (c >= '\t' && c <= '\r');
-}
-
 /* Does s[i..n) start with w (lower-case ASCII) in any case? */
 static int
 starts_ci(const char *s, size_t n, size_t i, const char *w)
@@ -1738,9 +1732,9 @@ may_diary(const char *s, size_t n)
 {
 	size_t i = 0;
 
-	while (i < n && rx_space(s[i]))
+	while (i < n && ascii_space(s[i]))
 		i++;
-	return starts_ci(s, n, i, "from") && i + 4 < n && rx_space(s[i + 4]);
+	return starts_ci(s, n, i, "from") && i + 4 < n && ascii_space(s[i + 4]);
 }
 
 /* Can rx_sig_plain match s, whose first byte after blanks is [ or /?
@@ -1753,7 +1747,7 @@ may_sig_plain(const char *s, size_t n)
 	static const char *const rest[] = { "ignature", "igned", "" };
 	size_t i = skip_blanks(s, n) + 1, j, m;
 
-	while (i < n && rx_space(s[i]))
+	while (i < n && ascii_space(s[i]))
 		i++;
 	if (i < n && (s[i] | 0x20) == 's')
 		i++;
@@ -1765,7 +1759,7 @@ may_sig_plain(const char *s, size_t n)
 	for (m = 0; m < NELEM(rest); m++) {
 		if (!starts_ci(s, n, i, rest[m]))
 			continue;
-		for (j = i + strlen(rest[m]); j < n && rx_space(s[j]); j++)
+		for (j = i + strlen(rest[m]); j < n && ascii_space(s[j]); j++)
 			;
 		if (j < n && (s[j] == ']' || s[j] == '/'))
 			return 1;
@@ -1803,10 +1797,10 @@ may_label_at(const char *s, size_t n, size_t i)
 	for (; i < n && s[i] != ':'; i++) {
 		c = (unsigned char)s[i];
 		if (c < 0x80 && !(c >= 'A' && c <= 'Z') && c != '\'' &&
-		    c != '-' && c != '.' && !rx_space(c))
+		    c != '-' && c != '.' && !ascii_space(c))
 			return 0;
 	}
-	return i + 1 < n && rx_space(s[i + 1]);
+	return i + 1 < n && ascii_space(s[i + 1]);
 }
 
 /* Can rx_label_up match s: a label after white space, or after an
@@ -1817,7 +1811,7 @@ may_label_up(const char *s, size_t n)
 	static const char *const hon[] = { "comrade", "cde", "com.", "mr" };
 	size_t i = 0, j, h;
 
-	while (i < n && rx_space(s[i]))
+	while (i < n && ascii_space(s[i]))
 		i++;
 	if (may_label_at(s, n, i))
 		return 1;
@@ -1828,9 +1822,9 @@ may_label_up(const char *s, size_t n)
 		/* "cde." and "mr.": the dot may follow */
 		if (h != 2 && h != 0 && j < n && s[j] == '.')
 			j++;
-		if (j >= n || !rx_space(s[j]))
+		if (j >= n || !ascii_space(s[j]))
 			continue;
-		while (j < n && rx_space(s[j]))
+		while (j < n && ascii_space(s[j]))
 			j++;
 		if (may_label_at(s, n, j))
 			return 1;
