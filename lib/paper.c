@@ -811,16 +811,17 @@ unit_line(const struct unit *u, long no)
 	return &u->lines[no - u->lines[0].no];
 }
 
+/* "Name: value", or "Name:" when there is none, and a newline */
 static void
-field(const char *name, const char *value)
+field(struct buf *b, const char *name, const char *value)
 {
-	fputs(name, stdout);
-	putchar(':');
+	buf_adds(b, name);
+	buf_addc(b, ':');
 	if (value && *value) {
-		putchar(' ');
-		fputs(value, stdout);
+		buf_addc(b, ' ');
+		buf_adds(b, value);
 	}
-	putchar('\n');
+	buf_addc(b, '\n');
 }
 
 void
@@ -829,18 +830,21 @@ stream_write_unit(const struct unit *u)
 	static struct buf body;	/* kept for the next unit */
 	size_t i;
 
-	field("Paper", u->paper);
-	field("Unit", u->is_doc ? "document" : "essay");
-	field("Document", u->doc);
-	field("Title", u->title);
-	field("Date", u->date);
-	field("Kind", kind_name(u->kind));
-	field("Source", u->source);
-	printf("Lines: %ld-%ld\n\n", u->nlines ? u->lines[0].no : 0,
-	    u->nlines ? u->lines[u->nlines - 1].no : 0);
-	/* the lines into one buffer, and one write: stdio's cost is per
-	 * call, not per byte */
+	/* the header and the lines into one buffer, and one write:
+	 * stdio's cost is per call, not per byte */
 	buf_reset(&body);
+	field(&body, "Paper", u->paper);
+	field(&body, "Unit", u->is_doc ? "document" : "essay");
+	field(&body, "Document", u->doc);
+	field(&body, "Title", u->title);
+	field(&body, "Date", u->date);
+	field(&body, "Kind", kind_name(u->kind));
+	field(&body, "Source", u->source);
+	buf_adds(&body, "Lines: ");
+	buf_addlong(&body, u->nlines ? u->lines[0].no : 0);
+	buf_addc(&body, '-');
+	buf_addlong(&body, u->nlines ? u->lines[u->nlines - 1].no : 0);
+	buf_adds(&body, "\n\n");
 	for (i = 0; i < u->nlines; i++) {
 		buf_add(&body, u->lines[i].s, u->lines[i].len + 1);
 		body.s[body.len - 1] = '\n';

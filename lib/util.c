@@ -154,6 +154,21 @@ buf_adds(struct buf *b, const char *s)
 }
 
 void
+buf_addlong(struct buf *b, long v)
+{
+	char digits[24], *d = digits + sizeof(digits);
+	/* in unsigned, so that LONG_MIN has a magnitude */
+	unsigned long mag = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+
+	do
+		*--d = (char)('0' + mag % 10);
+	while ((mag /= 10) != 0);
+	if (v < 0)
+		*--d = '-';
+	buf_add(b, d, (size_t)(digits + sizeof(digits) - d));
+}
+
+void
 buf_printf(struct buf *b, const char *fmt, ...)
 {
 	va_list ap;

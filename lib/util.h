@@ -41,6 +41,7 @@ void  buf_grow(struct buf *b, size_t extra);
 void  buf_add(struct buf *b, const void *p, size_t n);
 void  buf_addc(struct buf *b, char c);
 void  buf_adds(struct buf *b, const char *s);
+void  buf_addlong(struct buf *b, long v);	/* in decimal, as %ld */
 void  buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 char *buf_cstr(struct buf *b);	/* terminates and returns s (never NULL) */

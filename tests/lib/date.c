@@ -210,6 +210,21 @@ test_iso(void)
 	is_str(date_iso(&d, out), "", "a year past 9999: empty");
 	d.year = 812;
 	is_str(date_iso(&d, out), "0812-08-04", "years pad to four digits");
+	d.year = 9999;
+	d.month = 12;
+	d.day = 31;
+	is_str(date_iso(&d, out), "9999-12-31", "the last date");
+	d.month = 0;
+	is_str(date_iso(&d, out), "9999-00-31", "a day without a month "
+	    "keeps its place");
+	d.month = 100;
+	d.day = 0;
+	is_str(date_iso(&d, out), "9999-100", "a month past 99 as printf "
+	    "writes it");
+	d.month = 1;
+	d.day = -1;
+	is_str(date_iso(&d, out), "9999-01--1", "a negative day as printf "
+	    "writes it");
 }
 
 int
