@@ -4,6 +4,10 @@
 #ifndef CWIHP_ASCII_H
 #define CWIHP_ASCII_H
 
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
 static inline int
 ascii_digit(unsigned char c)
 {
@@ -27,6 +31,36 @@ static inline int
 ascii_space(unsigned char c)
 {
 	return c == ' ' || (unsigned char)(c - '\t') < 5;
+}
+
+/* The first ASCII digit of s[0..len), or NULL. */
+static inline const char *
+ascii_find_digit(const char *s, size_t len)
+{
+	const char *e = s + len;
+	const uint64_t ones = 0x0101010101010101u, highs = ones * 0x80;
+	uint64_t x, found;
+
+	/* eight bytes a step: b is a digit when b ^ 0x30 is below 10, and
+	 * (x - 10) & ~x sets the high bit of the first byte of x below 10
+	 * (bytes after it may be set falsely by the borrow) */
+	for (; e - s >= 8; s += 8) {
+		memcpy(&x, s, 8);
+		x ^= ones * 0x30;
+		if ((found = (x - ones * 10) & ~x & highs) != 0) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			/* the first byte is the lowest */
+			return s + __builtin_ctzll(found) / 8;
+#else
+			break;
+#endif
+		}
+	}
+	for (; s < e; s++)
+		if (ascii_digit((unsigned char)*s))
+			return s;
+	return NULL;
 }
 
 #endif

@@ -111,11 +111,62 @@ has_year_digits(const char *s, size_t len, size_t from)
 	return 0;
 }
 
+/* Where the first run of exactly four ASCII digits in s[from, len)
+ * starts, or len when there is none. */
+static size_t
+first_year_run(const char *s, size_t len, size_t from)
+{
+	const char *d;
+	size_t end;
+
+	while ((d = ascii_find_digit(s + from, len - from)) != NULL) {
+		from = (size_t)(d - s);
+		for (end = from + 1; end < len && ascii_digit((unsigned char)s[end]);
+		    end++)
+			;
+		if (end - from == 4)
+			return from;
+		from = end;
+	}
+	return len;
+}
+
+/*
+ * The earliest place a date whose year starts at s[year] can start.
+ * Every form ends its prefix (what stands before the year) in the year,
+ * and a prefix holds at most five runs of white space (the day range's
+ * two, around "of", before the year) and 29 other bytes (quote, day, a
+ * dash, day, quote, st, of, a month of up to ten bytes with a long s,
+ * a dot and a comma).  Only ASCII \s counts as space (no PCRE2_UCP).
+ */
+static size_t
+date_window(const char *s, size_t from, size_t year)
+{
+	size_t i = year, other = 0;
+	int runs = 0;
+
+	while (i > from) {
+		if (ascii_space((unsigned char)s[i - 1])) {
+			if (++runs > 5)
+				break;
+			while (i > from && ascii_space((unsigned char)s[i - 1]))
+				i--;
+		} else if (++other > 29)
+			break;
+		else
+			i--;
+	}
+	/* from the middle of a character to its end: no date starts in it */
+	while (i < year && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i++;
+	return i;
+}
+
 int
 date_next(const char *s, size_t len, size_t from, struct date *d,
     size_t *start, size_t *end)
 {
-	size_t off = 0, n = 0;
+	size_t off = 0, n = 0, year;
 	/* day, month name, month number, year group of each form */
 	static const int groups[][4] = {
 		{ 1, 2, 0, 3 }, { 5, 4, 0, 6 }, { 7, 0, 8, 9 },
@@ -124,12 +175,16 @@ date_next(const char *s, size_t len, size_t from, struct date *d,
 	};
 	size_t f;
 
-	/* every form has a year of four ASCII digits: prose without one
-	 * is refused before the pattern runs */
-	if (!has_year_digits(s, len, from))
-		return 0;
 	compile();
-	while (rx_match(rx_date, s, len, from)) {
+	/*
+	 * Every form holds a year of exactly four ASCII digits, and no
+	 * other run of four: a date whose year is the first such run from
+	 * here starts within date_window() of it, and any later date after
+	 * it.  pcre2 searches from there (its look-behind still sees the
+	 * text before); prose without a year is refused at once.
+	 */
+	while ((year = first_year_run(s, len, from)) < len &&
+	    rx_match(rx_date, s, len, date_window(s, from, year))) {
 		memset(d, 0, sizeof(*d));
 		for (f = 0; f < sizeof(groups) / sizeof(groups[0]); f++)
 			if (rx_group(rx_date, groups[f][3], &off, &n))

@@ -815,13 +815,22 @@ unit_line(const struct unit *u, long no)
 static void
 field(struct buf *b, const char *name, const char *value)
 {
-	buf_adds(b, name);
-	buf_addc(b, ':');
-	if (value && *value) {
-		buf_addc(b, ' ');
-		buf_adds(b, value);
+	size_t name_len = strlen(name), value_len = value ? strlen(value) : 0;
+	char *o;
+
+	buf_grow(b, name_len + value_len + 3);
+	o = b->s + b->len;
+	memcpy(o, name, name_len);
+	o += name_len;
+	*o++ = ':';
+	if (value_len > 0) {
+		*o++ = ' ';
+		memcpy(o, value, value_len);
+		o += value_len;
 	}
-	buf_addc(b, '\n');
+	*o++ = '\n';
+	*o = '\0';
+	b->len = (size_t)(o - b->s);
 }
 
 void

@@ -186,6 +186,38 @@ test_line(void)
 	    "date line");
 }
 
+/* date_next() starts pcre2 near the first four-digit run: the longest
+ * prefixes a date can have before its year must still be found whole */
+static void
+test_window(void)
+{
+	/* every part of the first form, five runs of white space and 28
+	 * other bytes before the year */
+	const char *longest = "Kim Il Sung met them, "
+	    "\xE2\x80\x9C" "30 \t-\v 31" "\xE2\x80\x9D" "th \t of  "
+	    "September.,\t 1962, in Pyongyang";
+	const char *roman = "a report of 14. VIII. 1962";
+	const char *later = "fond 12345, delo 1234x; on 5 May 1962 and 1963";
+	struct date d;
+	size_t a = 99, b = 99;
+	int r;
+
+	r = date_next(longest, strlen(longest), 0, &d, &a, &b);
+	ok(r == 1 && d.year == 1962 && d.month == 9 && d.day == 30,
+	    "the longest first-form prefix: the date");
+	is_long(a, 22, "its start is the opening quote");
+	is_long(b, strlen(longest) - strlen(", in Pyongyang"), "its end");
+	r = date_next(roman, strlen(roman), 0, &d, &a, &b);
+	ok(r == 1 && d.month == 8 && a == 12, "a Roman month, spaced");
+	r = date_next(later, strlen(later), 0, &d, &a, &b);
+	ok(r == 1 && d.day == 5 && a == 27,
+	    "a date after a five-digit and a four-digit run that are none");
+	r = date_next(later, strlen(later), 1, &d, &a, &b);
+	ok(r == 1 && a == 27, "the same from inside the text");
+	r = date_next(later, strlen(later), b, &d, &a, &b);
+	ok(r == 1 && d.year == 1963 && d.month == 0, "then the year alone");
+}
+
 static void
 test_iso(void)
 {
@@ -232,6 +264,7 @@ main(void)
 {
 	test_forms();
 	test_next_spans();
+	test_window();
 	test_best();
 	test_line();
 	test_iso();
