@@ -1,5 +1,6 @@
 /* dict.c: name dictionaries in a byte trie (see dict.h, cwihp-dict(5)). */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,11 +11,10 @@
 #include "utf8.h"
 #include "util.h"
 
+/* A node of the trie: the entry that ends there, -1 none.  Its edges
+ * are in the dictionary's edge table. */
 struct node {
-	unsigned char byte;
-	int           child;	/* first child, -1 none */
-	int           sibling;	/* next sibling, -1 none */
-	int           entry;	/* entry ending here, -1 none */
+	int entry;
 };
 
 struct entry {
@@ -23,41 +23,112 @@ struct entry {
 	const char *rule;
 };
 
+/* The trie's edges by parent and byte in one open-addressed table, so
+ * that a step down the trie is one probe. */
+struct edge {
+	uint64_t key;		/* parent << 8 | byte */
+	int      child;		/* -1: an empty slot */
+};
+
 struct dict {
 	struct node        *nodes;
 	size_t              nnodes, capnodes;
+	struct edge        *edges;
+	size_t              nedges, edgemask;	/* edgemask: slots - 1 */
+	int                 edgeshift;	/* 64 - log2(slots) */
 	struct entry       *entries;
 	size_t              nentries, capentries;
 	struct buf          pool;	/* the strings of the entries */
 	struct dict_schemes sch;
-	int                 root[256];	/* the root's child by byte, -1 */
 };
 
 static int
-new_node(struct dict *d, unsigned char byte)
+new_node(struct dict *d)
 {
 	if (d->nnodes == d->capnodes) {
 		d->capnodes = d->capnodes ? d->capnodes * 2 : 256;
 		d->nodes = xreallocarray(d->nodes, d->capnodes,
 		    sizeof(*d->nodes));
 	}
-	d->nodes[d->nnodes].byte = byte;
-	d->nodes[d->nnodes].child = -1;
-	d->nodes[d->nnodes].sibling = -1;
 	d->nodes[d->nnodes].entry = -1;
 	return (int)d->nnodes++;
+}
+
+static inline size_t
+edge_slot(const struct dict *d, uint64_t key)
+{
+	return (size_t)((key * 0x9E3779B97F4A7C15u) >> d->edgeshift);
+}
+
+/* The child of node parent by byte, -1 none. */
+static inline int
+edge_child(const struct dict *d, int parent, unsigned char byte)
+{
+	uint64_t key = (uint64_t)parent << 8 | byte;
+	size_t h;
+
+	for (h = edge_slot(d, key); d->edges[h].child >= 0;
+	    h = (h + 1) & d->edgemask)
+		if (d->edges[h].key == key)
+			return d->edges[h].child;
+	return -1;
+}
+
+static void
+edge_put(struct dict *d, uint64_t key, int child)
+{
+	size_t h;
+
+	for (h = edge_slot(d, key); d->edges[h].child >= 0;
+	    h = (h + 1) & d->edgemask)
+		;
+	d->edges[h].key = key;
+	d->edges[h].child = child;
+	d->nedges++;
+}
+
+/* A table of 2^bits slots, with the edges of the old one. */
+static void
+edges_resize(struct dict *d, int bits)
+{
+	struct edge *old = d->edges;
+	size_t i, oldslots = old != NULL ? d->edgemask + 1 : 0;
+
+	d->edgemask = ((size_t)1 << bits) - 1;
+	d->edgeshift = 64 - bits;
+	d->edges = xreallocarray(NULL, d->edgemask + 1, sizeof(*d->edges));
+	for (i = 0; i <= d->edgemask; i++)
+		d->edges[i].child = -1;
+	d->nedges = 0;
+	for (i = 0; i < oldslots; i++)
+		if (old[i].child >= 0)
+			edge_put(d, old[i].key, old[i].child);
+	free(old);
+}
+
+/* The child of node parent by byte, made when it is not there. */
+static int
+edge_child_new(struct dict *d, int parent, unsigned char byte)
+{
+	int ch = edge_child(d, parent, byte);
+
+	if (ch < 0) {
+		if (2 * (d->nedges + 1) > d->edgemask + 1)
+			edges_resize(d, 64 - d->edgeshift + 1);
+		ch = new_node(d);
+		edge_put(d, (uint64_t)parent << 8 | byte, ch);
+	}
+	return ch;
 }
 
 struct dict *
 dict_new(const struct dict_schemes *sch)
 {
 	struct dict *d = xcalloc(1, sizeof(*d));
-	int i;
 
 	d->sch = *sch;
-	for (i = 0; i < 256; i++)
-		d->root[i] = -1;
-	new_node(d, 0);
+	edges_resize(d, 12);	/* the built-in dictionary without a resize */
+	new_node(d);
 	return d;
 }
 
@@ -115,36 +186,15 @@ dict_add(struct dict *d, const char *variant, const char *canonical,
 {
 	size_t i = 0, n = strlen(variant), len, ol, k;
 	char ob[4];
-	int cur = 0, ch, prev;
+	int cur = 0;
 	struct entry *e;
 
 	if (n == 0)
 		return;
 	while (i < n) {
 		len = norm_cp(variant + i, n - i, ob, &ol);
-		for (k = 0; k < ol; k++) {
-			prev = -1;
-			if (cur == 0 && d->root[(unsigned char)ob[k]] >= 0)
-				ch = d->root[(unsigned char)ob[k]];
-			else
-				for (ch = d->nodes[cur].child; ch >= 0;
-				    ch = d->nodes[ch].sibling) {
-					if (d->nodes[ch].byte ==
-					    (unsigned char)ob[k])
-						break;
-					prev = ch;
-				}
-			if (ch < 0) {
-				ch = new_node(d, (unsigned char)ob[k]);
-				if (prev < 0)
-					d->nodes[cur].child = ch;
-				else
-					d->nodes[prev].sibling = ch;
-				if (cur == 0)
-					d->root[(unsigned char)ob[k]] = ch;
-			}
-			cur = ch;
-		}
+		for (k = 0; k < ol; k++)
+			cur = edge_child_new(d, cur, (unsigned char)ob[k]);
 		i += len;
 	}
 	if (d->nodes[cur].entry >= 0) {
@@ -176,20 +226,19 @@ dict_match(const struct dict *d, const char *s, size_t n,
 {
 	size_t i = 0, len, ol, k, best = 0;
 	char ob[4];
-	int cur = 0, ch;
+	int cur = 0;
+	unsigned char c;
 
 	while (i < n) {
-		len = norm_cp(s + i, n - i, ob, &ol);
-		for (k = 0; k < ol && cur >= 0; k++) {
-			if (cur == 0) {
-				cur = d->root[(unsigned char)ob[k]];
-				continue;
-			}
-			for (ch = d->nodes[cur].child; ch >= 0;
-			    ch = d->nodes[ch].sibling)
-				if (d->nodes[ch].byte == (unsigned char)ob[k])
-					break;
-			cur = ch;
+		c = (unsigned char)s[i];
+		if (c < 0x80) {
+			cur = edge_child(d, cur, c >= 'A' && c <= 'Z' ?
+			    c + 32 : c);
+			len = 1;
+		} else {
+			len = norm_cp_other(s + i, n - i, ob, &ol);
+			for (k = 0; k < ol && cur >= 0; k++)
+				cur = edge_child(d, cur, (unsigned char)ob[k]);
 		}
 		if (cur < 0)
 			break;
@@ -227,6 +276,7 @@ dict_free(struct dict *d)
 {
 	if (d == NULL)
 		return;
+	free(d->edges);
 	free(d->entries);
 	buf_free(&d->pool);
 	free(d->nodes);

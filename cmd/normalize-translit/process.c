@@ -97,17 +97,53 @@ classify(const char *a, size_t an, const char *b, size_t bn,
 	return r;
 }
 
+/* The line ends in s[0..n): with SSE2 32 bytes a step, each step
+ * adding 1 or 2 (subtracting the compares' -1) to the bytes of acc,
+ * which are summed before one can overflow. */
+static size_t
+count_newlines(const char *s, size_t n)
+{
+	const char *end = s + n;
+	size_t count = 0;
+#ifdef __SSE2__
+	const __m128i nl = _mm_set1_epi8('\n'), zero = _mm_setzero_si128();
+	__m128i acc;
+	size_t steps = n / 32, k;
+	const char *stop;
+
+	while (steps > 0) {
+		k = steps < 127 ? steps : 127;
+		steps -= k;
+		acc = zero;
+		for (stop = s + 32 * k; s < stop; s += 32) {
+			acc = _mm_sub_epi8(acc, _mm_cmpeq_epi8(_mm_loadu_si128(
+			    (const __m128i *)(const void *)s), nl));
+			acc = _mm_sub_epi8(acc, _mm_cmpeq_epi8(_mm_loadu_si128(
+			    (const __m128i *)(const void *)(s + 16)), nl));
+		}
+		acc = _mm_sad_epu8(acc, zero);
+		count += (size_t)_mm_cvtsi128_si32(acc) +
+		    (size_t)_mm_cvtsi128_si32(_mm_srli_si128(acc, 8));
+	}
+#endif
+	for (; s < end; s++)
+		count += *s == '\n';
+	return count;
+}
+
 /* Count the lines up to p: rw->lineno is the line of rw->upto. */
 static void
 lines_to(struct rewriter *rw, const char *p)
 {
-	const char *nl;
+	size_t lines = count_newlines(rw->upto, (size_t)(p - rw->upto));
 
-	while ((nl = memchr(rw->upto, '\n', (size_t)(p - rw->upto))) != NULL) {
-		rw->lineno++;
-		rw->upto = nl + 1;
-		rw->counted = 0;
-	}
+	if (lines == 0)
+		return;
+	rw->lineno += (long)lines;
+	while (p[-1] != '\n')
+		p--;
+	rw->upto = p;
+	rw->counted = 0;
 }
 
 /* A change found in --check mode: reported at its column. */
@@ -565,6 +601,21 @@ line_rest(const char *after, size_t avail)
 	return m;
 }
 
+/* word_triggers of a word without apostrophes (the loop below with
+ * p = 0, e = wn), after its patronymic test; the cheap surname test
+ * before the look at the words after. */
+static int
+whole_word_triggers(const char *s, const char *w, size_t wn,
+    const char *after, size_t avail)
+{
+	unsigned f = ws_find(&words, w, wn);
+
+	return (f & WS_DICT) || ((f & WS_SURNAME) && s[0] >= 'A' &&
+	    s[0] <= 'Z' && capital_follows(after, avail)) ||
+	    ((f & WS_FIRST) && pair_follows(w, wn, after, line_rest(after,
+	    avail)));
+}
+
 /* One word (letters and apostrophes) s[0..n), lower-cased in w[0..wn)
  * with its apostrophes at one byte each, with avail bytes after it;
  * could a rewrite start in it? */
@@ -577,14 +628,8 @@ word_triggers(const char *s, size_t n, const char *w, size_t wn,
 
 	if (patronymic_end(s, n))
 		return 1;
-	if (memchr(w, '\'', wn) == NULL) {
-		/* the usual word: the loop below with p = 0, e = wn */
-		f = ws_find(&words, w, wn);
-		return (f & WS_DICT) || ((f & WS_FIRST) && pair_follows(w,
-		    wn, after, line_rest(after, avail))) ||
-		    ((f & WS_SURNAME) && s[0] >= 'A' && s[0] <= 'Z' &&
-		    capital_follows(after, avail));
-	}
+	if (memchr(w, '\'', wn) == NULL)
+		return whole_word_triggers(s, w, wn, after, avail);
 	if (patronymic_before_mark(s, n))
 		return 1;
 	for (p = 0; p < wn; p++) {
@@ -783,8 +828,8 @@ word_triggers_plain(const char *s, size_t n, size_t i, size_t e)
 	char w[64];
 	size_t wn = e - i;
 
-	return word_triggers(s + i, wn, lower_word(w, s + i, wn), wn, s + e,
-	    n - e);
+	return patronymic_end(s + i, wn) || whole_word_triggers(s + i,
+	    lower_word(w, s + i, wn), wn, s + e, n - e);
 }
 
 /* A word of ASCII letters from s[i]: in *end where the letters end,
