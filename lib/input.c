@@ -44,6 +44,10 @@ struct input {
 				 * -1 otherwise */
 };
 
+/* The decoding buffer of the input closed last, for the next one to
+ * open: a series of small files then allocates no buffer a file. */
+static struct buf spare_dec;
+
 static int
 is_utf8_name(const char *code)
 {
@@ -76,6 +80,8 @@ input_open(const char *path, const struct input_opts *opts)
 		return NULL;
 	}
 	in = xcalloc(1, sizeof(*in));
+	in->dec = spare_dec;
+	memset(&spare_dec, 0, sizeof(spare_dec));
 	in->name = xstrdup(path);
 	in->fd = fd;
 	in->cd = (iconv_t)-1;
@@ -114,7 +120,11 @@ input_close(struct input *in)
 	if (in->cd != (iconv_t)-1)
 		iconv_close(in->cd);
 	buf_free(&in->raw);
-	buf_free(&in->dec);
+	if (spare_dec.s == NULL) {
+		spare_dec = in->dec;
+		buf_reset(&spare_dec);
+	} else
+		buf_free(&in->dec);
 	buf_free(&in->fixed);
 	free(in->name);
 	free(in);

@@ -144,6 +144,15 @@ strip_note_markers(char *s)
 	return s;
 }
 
+/* The unit buffers of the paper closed last, for the next one to open:
+ * a series of small files then allocates none a file. */
+static struct {
+	struct buf   text;
+	size_t      *offs;
+	struct line *lines;
+	size_t       nalloc;
+} spare;
+
 struct paper *
 paper_open(struct input *in)
 {
@@ -151,6 +160,11 @@ paper_open(struct input *in)
 
 	compile();
 	p->in = in;
+	p->text = spare.text;
+	p->offs = spare.offs;
+	p->u.lines = spare.lines;
+	p->nalloc = spare.nalloc;
+	memset(&spare, 0, sizeof(spare));
 	return p;
 }
 
@@ -175,9 +189,18 @@ paper_close(struct paper *p)
 {
 	if (p == NULL)
 		return;
+	if (spare.offs == NULL) {
+		spare.text = p->text;
+		buf_reset(&spare.text);
+		spare.offs = p->offs;
+		spare.lines = p->u.lines;
+		spare.nalloc = p->nalloc;
+		p->u.lines = NULL;
+	} else {
+		buf_free(&p->text);
+		free(p->offs);
+	}
 	unit_clear(&p->u);
-	buf_free(&p->text);
-	free(p->offs);
 	buf_free(&p->held);
 	free(p->stream_paper);
 	free(p);
@@ -567,9 +590,11 @@ finish(struct paper *p)
 static void
 unit_begin(struct paper *p)
 {
-	unit_clear(&p->u);
+	struct line *lines = p->u.lines;	/* kept, as text and offs */
+
 	p->u.lines = NULL;
-	p->nalloc = 0;
+	unit_clear(&p->u);
+	p->u.lines = lines;
 	buf_reset(&p->text);
 }
 
