@@ -133,11 +133,11 @@ first_year_run(const char *s, size_t len, size_t from)
 
 /*
  * The earliest place a date whose year starts at s[year] can start.
- * Every form ends its prefix (what stands before the year) in the year,
- * and a prefix holds at most five runs of white space (the day range's
- * two, around "of", before the year) and 29 other bytes (quote, day, a
- * dash, day, quote, st, of, a month of up to ten bytes with a long s,
- * a dot and a comma).  Only ASCII \s counts as space (no PCRE2_UCP).
+ * What a form puts before its year holds at most five runs of white
+ * space (around the day range's dash, around "of", before the year) and
+ * 28 other bytes (“30–31”th of September., : quotes and the dash of
+ * three bytes each, a month name of nine); one more for safety.  Only
+ * ASCII \s counts as space (no PCRE2_UCP).
  */
 static size_t
 date_window(const char *s, size_t from, size_t year)

@@ -189,7 +189,7 @@ paper_close(struct paper *p)
 {
 	if (p == NULL)
 		return;
-	if (spare.offs == NULL) {
+	if (spare.offs == NULL && spare.lines == NULL && spare.text.s == NULL) {
 		spare.text = p->text;
 		buf_reset(&spare.text);
 		spare.offs = p->offs;
