@@ -35,8 +35,9 @@ static const char *const known_archives[] = {
 	"AMVnR", "TsDAHOU", "HDA", "AJ", "DAMSP", "CWIHP Archive", NULL
 };
 static size_t known_len[sizeof(known_archives) / sizeof(known_archives[0])];
-/* the known archives by first byte: bit i for known_archives[i] */
-static uint64_t known_first[256];
+/* the known archives by first byte, and by length (up to 15): bit i
+ * for known_archives[i] */
+static uint64_t known_first[256], known_of_len[16];
 _Static_assert(sizeof(known_archives) / sizeof(known_archives[0]) <= 65,
     "known_first holds 64 archives");
 
@@ -53,6 +54,10 @@ compile(void)
 		known_len[i] = strlen(known_archives[i]);
 		known_first[(unsigned char)known_archives[i][0]] |=
 		    (uint64_t)1 << i;
+		if (known_len[i] >= 16)
+			fatal(NULL, 0, "internal error: archive name %s is "
+			    "too long for known_of_len", known_archives[i]);
+		known_of_len[known_len[i]] |= (uint64_t)1 << i;
 	}
 	index_keywords();
 #define ITEM \
@@ -255,17 +260,32 @@ define_archive(const char *s, size_t n)
 	defined[ndefined++] = xstrndup(s, n);
 }
 
+/* The index of the lowest bit set in set (not 0) */
+static size_t
+lowest_bit(uint64_t set)
+{
+#if defined(__GNUC__)
+	return (size_t)__builtin_ctzll(set);
+#else
+	size_t i;
+
+	for (i = 0; !(set & 1); i++)
+		set >>= 1;
+	return i;
+#endif
+}
+
 static int
 known_archive(const char *s, size_t n)
 {
 	uint64_t set;
 	size_t i;
 
-	/* only the names with s's first byte, in their order */
-	for (i = 0, set = n > 0 ? known_first[(unsigned char)s[0]] : 0;
-	    set != 0; i++, set >>= 1)
-		if ((set & 1) && known_len[i] == n &&
-		    memcmp(known_archives[i], s, n) == 0)
+	/* only the names with s's first byte and length */
+	set = n > 0 && n < 16 ? known_first[(unsigned char)s[0]] &
+	    known_of_len[n] : 0;
+	for (; set != 0; set &= set - 1)
+		if (memcmp(known_archives[lowest_bit(set)], s, n) == 0)
 			return 1;
 	for (i = 0; i < ndefined; i++)
 		if (defined_len[i] == n && memcmp(defined[i], s, n) == 0)
@@ -280,12 +300,14 @@ known_prefix(const char *s, size_t n)
 	uint64_t set;
 	size_t i, k, best = 0;
 
-	for (i = 0, set = n > 0 ? known_first[(unsigned char)s[0]] : 0;
-	    set != 0; i++, set >>= 1)
-		if ((set & 1) && (k = known_len[i]) <= n && k > best &&
+	for (set = n > 0 ? known_first[(unsigned char)s[0]] : 0; set != 0;
+	    set &= set - 1) {
+		i = lowest_bit(set);
+		if ((k = known_len[i]) <= n && k > best &&
 		    memcmp(known_archives[i], s, k) == 0 &&
 		    (k == n || !isalnum((unsigned char)s[k])))
 			best = k;
+	}
 	for (i = 0; i < ndefined; i++)
 		if ((k = defined_len[i]) <= n && k > best &&
 		    memcmp(defined[i], s, k) == 0 &&
@@ -294,13 +316,139 @@ known_prefix(const char *s, size_t n)
 	return best;
 }
 
+/* Does s[0..n) hold lit, byte for byte? */
+static int
+has_bytes(const char *s, size_t n, const char *lit)
+{
+	size_t k = strlen(lit);
+	const char *p = s, *e = s + n;
+
+	while ((size_t)(e - p) >= k &&
+	    (p = memchr(p, lit[0], (size_t)(e - p) - k + 1)) != NULL) {
+		if (memcmp(p, lit, k) == 0)
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
+/* Does s[0..n) hold word (lower-case ASCII) in any case?  Patterns
+ * that need a word let a text without it go by; a word to test has no
+ * k or s, which pcre2 also matches caselessly in the Kelvin sign and
+ * the long s. */
+static int
+has_word_ci(const char *s, size_t n, const char *word)
+{
+	size_t k = strlen(word), j;
+	const char *p, *e = s + n;
+	int upper;
+
+	/* memchr for the first letter in each case */
+	for (upper = 0; upper < 2; upper++)
+		for (p = s; (size_t)(e - p) >= k && (p = memchr(p,
+		    upper ? word[0] - 'a' + 'A' : word[0],
+		    (size_t)(e - p) - k + 1)) != NULL; p++) {
+			for (j = 1; j < k && (p[j] | 0x20) == word[j]; j++)
+				;
+			if (j == k)
+				return 1;
+		}
+	return 0;
+}
+
+/* rx_archword, spared the text without the letters each of its words
+ * holds: "ar" (archiv, arkhiv, arhiv, library ...), "lev" (leveltar),
+ * "rec" (records office), "dang" (dang'an), or the Chinese word; none
+ * of these letters has a caseless form past ASCII.  Archive names are
+ * short: one pass over the bytes. */
+static int
+archive_word(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i;
+
+	for (i = 0; i + 1 < n; i++)
+		if (((u[i] | 0x20) == 'a' && (u[i + 1] | 0x20) == 'r') ||
+		    ((u[i] | 0x20) == 'l' && has_word_ci(s + i, n - i, "lev")) ||
+		    ((u[i] | 0x20) == 'r' && has_word_ci(s + i, n - i, "rec")) ||
+		    ((u[i] | 0x20) == 'd' && has_word_ci(s + i, n - i, "dang")) ||
+		    (u[i] == 0xE6 && has_bytes(s + i, n - i,
+		    "\xe6\xa1\xa3\xe6\xa1\x88")))
+			return rx_match(rx_archword, s, n, 0);
+	return 0;
+}
+
+/* rx_acronym, "^(?=(?:.*\p{Lu}){2})\p{Lu}[\p{L}\p{Nd}]*(?:[ -]\p{Lu}
+ * [\p{L}\p{Nd}]*){0,2}$", by hand for printable ASCII (one path: a
+ * word's letters and digits never take its separator); pcre2 for
+ * other bytes. */
+static int
+acronym(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i, uppers = 0, seps = 0;
+
+	for (i = 0; i < n; i++)
+		if (u[i] < 0x20 || u[i] >= 0x7F)
+			return rx_match(rx_acronym, s, n, 0);
+	if (n == 0 || !ascii_upper(u[0]))
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (ascii_upper(u[i]))
+			uppers++;
+		else if (u[i] == ' ' || u[i] == '-') {
+			if (++seps > 2 || i + 1 >= n || !ascii_upper(u[i + 1]))
+				return 0;
+		} else if (!ascii_alpha(u[i]) && !ascii_digit(u[i]))
+			return 0;
+	}
+	return uppers >= 2;
+}
+
+/* Literal tests that patterns need to pass, so that text without them
+ * is not given to pcre2.  A caseless word to test holds no k or s (see
+ * has_word_ci()). */
+static int
+may_url(const char *s, size_t n)	/* rx_url */
+{
+	return has_bytes(s, n, "http") || has_bytes(s, n, "www.");
+}
+
+static int
+may_frus(const char *s, size_t n)	/* rx_frus */
+{
+	return has_bytes(s, n, "Foreign") || has_bytes(s, n, "FRUS");
+}
+
+static int
+may_thesis(const char *s, size_t n)	/* thesis, dissertation, diss. */
+{
+	return has_word_ci(s, n, "the") || has_word_ci(s, n, "di");
+}
+
+static int
+may_paper(const char *s, size_t n)	/* "... paper", "presented at" */
+{
+	return has_word_ci(s, n, "paper") || has_word_ci(s, n, "pre");
+}
+
+/* rx on the first max bytes of s[0..n), where may() lets it try */
+static int
+window_match(struct rx *rx, int (*may)(const char *, size_t), const char *s,
+    size_t n, size_t max)
+{
+	if (n > max)
+		n = max;
+	return may(s, n) && rx_match(rx, s, n, 0);
+}
+
 static int
 archive_like(const char *s, size_t n)
 {
 	if (n == 0 || n > 120)
 		return 0;
-	return known_archive(s, n) || rx_match(rx_archword, s, n, 0) ||
-	    (n <= 16 && rx_match(rx_acronym, s, n, 0));
+	return known_archive(s, n) || archive_word(s, n) ||
+	    (n <= 16 && acronym(s, n));
 }
 
 
@@ -491,6 +639,12 @@ is_close_curly(const char *s, size_t len, size_t i)
 	    (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x9D;
 }
 
+/* The bytes that may open a span: a quotation mark, a curly one's
+ * first byte, a star */
+static const unsigned char span_byte[256] = {
+	['"'] = 1, ['*'] = 1, [0xE2] = 1,
+};
+
 /* Quoted and italic spans of s[a..b), in order. */
 static size_t
 spans(const char *s, size_t a, size_t b, struct title *t, size_t max)
@@ -498,7 +652,9 @@ spans(const char *s, size_t a, size_t b, struct title *t, size_t max)
 	size_t n = 0, i = a, j;
 
 	while (i < b && n < max) {
-		if (is_open_curly(s, b, i) || s[i] == '"') {
+		if (!span_byte[(unsigned char)s[i]])
+			i++;
+		else if (is_open_curly(s, b, i) || s[i] == '"') {
 			int curly = s[i] != '"';
 
 			for (j = i + (curly ? 3 : 1); j < b; j++)
@@ -660,46 +816,6 @@ memchr_digit(const char *s, size_t len)
 		if ((unsigned char)(*s - '0') < 10)
 			return s;
 	return NULL;
-}
-
-/* Does s[0..n) hold lit, byte for byte? */
-static int
-has_bytes(const char *s, size_t n, const char *lit)
-{
-	size_t k = strlen(lit);
-	const char *p = s, *e = s + n;
-
-	while ((size_t)(e - p) >= k &&
-	    (p = memchr(p, lit[0], (size_t)(e - p) - k + 1)) != NULL) {
-		if (memcmp(p, lit, k) == 0)
-			return 1;
-		p++;
-	}
-	return 0;
-}
-
-/* Does s[0..n) hold word (lower-case ASCII) in any case?  Patterns
- * that need a word let a text without it go by; a word to test has no
- * k or s, which pcre2 also matches caselessly in the Kelvin sign and
- * the long s. */
-static int
-has_word_ci(const char *s, size_t n, const char *word)
-{
-	size_t k = strlen(word), j;
-	const char *p, *e = s + n;
-	int upper;
-
-	/* memchr for the first letter in each case */
-	for (upper = 0; upper < 2; upper++)
-		for (p = s; (size_t)(e - p) >= k && (p = memchr(p,
-		    upper ? word[0] - 'a' + 'A' : word[0],
-		    (size_t)(e - p) - k + 1)) != NULL; p++) {
-			for (j = 1; j < k && (p[j] | 0x20) == word[j]; j++)
-				;
-			if (j == k)
-				return 1;
-		}
-	return 0;
 }
 
 /* Could rx_ibid match s[0..n)?  After blanks, stars and underscores
@@ -889,9 +1005,11 @@ static const struct keyword {
 };
 
 #define NKEYWORDS (sizeof(keywords) / sizeof(keywords[0]))
-/* Where the keywords of each first letter a-z begin, and end; how
- * many bytes each shares with the one before ("opis'", "opis") */
-static unsigned char keyword_from[27], keyword_shared[NKEYWORDS];
+/* Where the keywords of each first letter a-z begin, and end; each
+ * keyword's leading letters as eight bytes (ASCII lower case, zero
+ * padded), how many they are, and a mask of their bytes */
+static unsigned char keyword_from[27], keyword_letters[NKEYWORDS];
+static uint64_t keyword_word[NKEYWORDS], keyword_mask[NKEYWORDS];
 
 static void
 index_keywords(void)
@@ -904,11 +1022,13 @@ index_keywords(void)
 			i++;
 		keyword_from[c] = (unsigned char)i;
 	}
-	for (i = 1; i < NKEYWORDS; i++) {
-		for (n = 0; keywords[i].word[n] != '\0' &&
-		    keywords[i].word[n] == keywords[i - 1].word[n]; n++)
-			;
-		keyword_shared[i] = (unsigned char)n;
+	for (i = 0; i < NKEYWORDS; i++) {
+		for (n = 0; ascii_alpha((unsigned char)keywords[i].word[n]); n++)
+			keyword_word[i] |= (uint64_t)(unsigned char)
+			    keywords[i].word[n] << (8 * n);
+		keyword_letters[i] = (unsigned char)n;
+		keyword_mask[i] = n < 8 ? ((uint64_t)1 << (8 * n)) - 1 :
+		    ~(uint64_t)0;
 	}
 }
 
@@ -1026,14 +1146,50 @@ item_rest(const char *s, size_t pos, size_t to, struct item *it)
 	return ITEM_YES;
 }
 
+/* How many ASCII letters open s[0..len), eight at most (keywords have
+ * no more), and those letters in lower case into *word, the first in
+ * the lowest byte. */
+static size_t
+letters8(const char *s, size_t len, uint64_t *word)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n;
+
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (len >= 8) {
+		const uint64_t ones = 0x0101010101010101u, highs = ones * 0x80;
+		uint64_t x, t, other;
+
+		/* b | 0x20 of a byte below 0x80 is in a-z for a letter;
+		 * with the high bits clear no sum carries into the next
+		 * byte */
+		memcpy(&x, s, 8);
+		t = (x | ones * 0x20) & ~highs;
+		other = (x | ~(t + ones * (0x80 - 'a')) |
+		    (t + ones * (0x80 - 'z' - 1))) & highs;
+		n = other ? (size_t)__builtin_ctzll(other) / 8 : 8;
+		*word = n < 8 ? t & (((uint64_t)1 << (8 * n)) - 1) : t;
+		return n;
+	}
+#endif
+	*word = 0;
+	for (n = 0; n < 8 && n < len && ascii_alpha(u[n]); n++)
+		*word |= (uint64_t)(u[n] | 0x20) << (8 * n);
+	return n;
+}
+
 /* What rx_match(rx_item, s, to, pos) finds: the Latin keywords
- * without pcre2, where the answer is certain. */
+ * without pcre2, where the answer is certain.  The ASCII letters at pos
+ * are lower-cased into one word once; a keyword's letters are one
+ * masked compare with it, the marks after them ("." "'") keyword_at's. */
 static int
 item_at(const char *s, size_t pos, size_t to, struct item *it)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i, first, same = 0;
-	int r;
+	uint64_t word, have;
+	size_t i, n, same;
+	int c, r;
 
 	if (pos >= to)
 		return 0;
@@ -1041,15 +1197,23 @@ item_at(const char *s, size_t pos, size_t to, struct item *it)
 		return item_rx(s, pos, to, it);
 	if (!ascii_alpha(u[pos]))
 		return 0;
-	first = keyword_from[(u[pos] | 0x20) - 'a'];
-	for (i = first; i < keyword_from[(u[pos] | 0x20) - 'a' + 1]; i++) {
-		/* the bytes shared with the keyword before matched as far
-		 * as that one did */
-		size_t from = i == first ? 0 : keyword_shared[i];
-
-		if (i > first && same < from)
-			continue;	/* it failed within them */
-		r = keyword_at(keywords[i].word, s, pos, to, from, &same);
+	n = letters8(s + pos, to - pos, &word);
+	/* the bytes of word that hold the text's letters */
+	have = n < 8 ? ((uint64_t)1 << (8 * n)) - 1 : ~(uint64_t)0;
+	c = (u[pos] | 0x20) - 'a';
+	for (i = keyword_from[c]; i < keyword_from[c + 1]; i++) {
+		if ((word ^ keyword_word[i]) & keyword_mask[i] & have)
+			continue;	/* a letter both have differs */
+		if (n < keyword_letters[i]) {
+			/* the text's letters end first: a byte past ASCII
+			 * may still be a letter caselessly (the Kelvin
+			 * sign, the long s); any other is not one */
+			if (pos + n < to && u[pos + n] >= 0x80)
+				return item_rx(s, pos, to, it);
+			continue;
+		}
+		r = keyword_at(keywords[i].word, s, pos, to,
+		    keyword_letters[i], &same);
 		if (r == ITEM_YES)
 			r = item_rest(s, pos + same, to, it);
 		if (r == ITEM_ASK)
@@ -1263,10 +1427,10 @@ quoted_title(const char *s, size_t ca, size_t cb, const struct title *t)
 		return !rx_match(rx_speech_before, s + ca, t->a - ca, 0);
 	if (i < cb && s[i] == '*')
 		return 1;
-	if (rx_match(rx_in, s, cb, t->b) || rx_match(rx_paper, s + i,
-	    cb - i > 40 ? 40 : cb - i, 0) ||
-	    rx_match(rx_url, s + i, cb - i > 12 ? 12 : cb - i, 0) ||
-	    rx_match(rx_thesis, s + i, cb - i > 20 ? 20 : cb - i, 0))
+	if (rx_match(rx_in, s, cb, t->b) || window_match(rx_paper, may_paper,
+	    s + i, cb - i, 40) || window_match(rx_url, may_url, s + i,
+	    cb - i, 12) || window_match(rx_thesis, may_thesis, s + i, cb - i,
+	    20))
 		return 1;
 	for (k = i; k < cb && s[k] != ',' && s[k] != ':' && s[k] != '.'; k++)
 		;
@@ -1309,7 +1473,7 @@ italic_title(const char *s, size_t ca, size_t cb, const struct title *t)
 	while (i < cb && (s[i] == ',' || s[i] == ' '))
 		i++;
 	if (i < cb && (isdigit((unsigned char)s[i]) ||
-	    rx_match(rx_thesis, s + i, cb - i > 24 ? 24 : cb - i, 0) ||
+	    window_match(rx_thesis, may_thesis, s + i, cb - i, 24) ||
 	    strncmp(s + i, "vol", 3) == 0 || strncmp(s + i, "Vol", 3) == 0 ||
 	    strncmp(s + i, "ed.", 3) == 0 || strncmp(s + i, "No", 2) == 0 ||
 	    strncmp(s + i, "Issue", 5) == 0 || strncmp(s + i, "p.", 2) == 0))
@@ -1327,39 +1491,52 @@ static void
 details(const char *s, struct cite *c, size_t pre, size_t a, size_t b,
     size_t title_end, int title_type)
 {
+	/* each pattern only where the words or marks it needs are: from
+	 * a, from the title's end, or from pre to b */
+	int frus = may_frus(s + a, b - a),
+	    paren = memchr(s + title_end, '(', b - title_end) != NULL;
 	size_t n, i;
 	int journal;
 
-	if (rx_match(rx_url, s, b, a) && rx_start(rx_url) < b) {
+	if (may_url(s + a, b - a) && rx_match(rx_url, s, b, a) &&
+	    rx_start(rx_url) < b) {
 		n = rx_end(rx_url) - rx_start(rx_url);
 		while (n > 0 && strchr(".,;", s[rx_start(rx_url) + n - 1]))
 			n--;
 		set(&c->url, s + rx_start(rx_url), n);
 	}
-	if (rx_match(rx_accessed, s, b, a) && rx_start(rx_accessed) < b)
+	/* "acce": caselessly, "accessed" may hold the long s */
+	if (has_word_ci(s + a, b - a, "acce") &&
+	    rx_match(rx_accessed, s, b, a) && rx_start(rx_accessed) < b)
 		set_group(&c->accessed, rx_accessed, s, 1);
-	if (rx_match(rx_pubparen, s, b, title_end) && rx_start(rx_pubparen) < b) {
+	if (paren && rx_match(rx_pubparen, s, b, title_end) &&
+	    rx_start(rx_pubparen) < b) {
 		set_group(&c->place, rx_pubparen, s, 1);
 		set_group(&c->publisher, rx_pubparen, s, 2);
 		set_group(&c->year, rx_pubparen, s, 3);
-	} else if (rx_match(rx_yearparen, s, b, title_end) &&
+	} else if (paren && rx_match(rx_yearparen, s, b, title_end) &&
 	    rx_start(rx_yearparen) < b)
 		set_group(&c->year, rx_yearparen, s, 1);
-	if (rx_match(rx_volume, s, b, title_end) && rx_start(rx_volume) < b)
+	if (has_word_ci(s + title_end, b - title_end, "vol") &&
+	    rx_match(rx_volume, s, b, title_end) && rx_start(rx_volume) < b)
 		set_group(&c->volume, rx_volume, s, 1);
-	if (rx_match(rx_docno, s, b, title_end) && rx_start(rx_docno) < b)
+	if (has_word_ci(s + title_end, b - title_end, "doc") &&
+	    rx_match(rx_docno, s, b, title_end) && rx_start(rx_docno) < b)
 		set_group(&c->number, rx_docno, s, 1);
 	/* "*FRUS, 1964-1968, Volume XXX*": the volume inside the title */
-	if (c->volume == NULL && rx_match(rx_frus, s, b, a) &&
+	if (c->volume == NULL && frus && rx_match(rx_frus, s, b, a) &&
 	    rx_match(rx_volume, s, b, rx_start(rx_frus)) &&
 	    rx_start(rx_volume) < b)
 		set_group(&c->volume, rx_volume, s, 1);
-	if (c->number == NULL && rx_match(rx_paperno, s, b, a) &&
-	    rx_start(rx_paperno) < b)
+	if (c->number == NULL && has_word_ci(s + a, b - a, "paper") &&
+	    rx_match(rx_paperno, s, b, a) && rx_start(rx_paperno) < b)
 		set_group(&c->number, rx_paperno, s, 1);
-	if (rx_match(rx_pages, s + a, b - a, 0))
+	/* the page and journal patterns need a digit */
+	if (memchr_digit(s + a, b - a) != NULL &&
+	    rx_match(rx_pages, s + a, b - a, 0))
 		set_group(&c->pages, rx_pages, s + a, 1);
-	journal = rx_match(rx_journal, s + title_end, b - title_end, 0);
+	journal = memchr_digit(s + title_end, b - title_end) != NULL &&
+	    rx_match(rx_journal, s + title_end, b - title_end, 0);
 	/* "Title," Journal 9, no. 2 (2003): the journal in plain type */
 	if (journal && title_type == T_QUOTED && c->container == NULL &&
 	    rx_match(rx_plain_journal, s, b, title_end)) {
@@ -1369,11 +1546,13 @@ details(const char *s, struct cite *c, size_t pre, size_t a, size_t b,
 		set_group(&c->issue, rx_plain_journal, s, 3);
 	}
 	i = title_end;
-	if (rx_match(rx_frus, s + a, b - a, 0))
+	if (frus && rx_match(rx_frus, s + a, b - a, 0))
 		c->kind = title_type == T_QUOTED ? CITE_CHAPTER : CITE_BOOK;
-	else if (rx_match(rx_thesis, s + pre, b - pre, 0))
+	else if (may_thesis(s + pre, b - pre) &&
+	    rx_match(rx_thesis, s + pre, b - pre, 0))
 		c->kind = CITE_THESIS;
-	else if (rx_match(rx_paper, s + pre, b - pre, 0))
+	else if (may_paper(s + pre, b - pre) &&
+	    rx_match(rx_paper, s + pre, b - pre, 0))
 		c->kind = CITE_PAPER;
 	else if (title_type == T_QUOTED && rx_match(rx_in, s, b, i))
 		c->kind = CITE_CHAPTER;
@@ -1553,13 +1732,10 @@ plain_title(const char *s, size_t ca, size_t cb, struct cites *out)
 	int frus = 0;
 
 	/* each pattern needs the words or marks tested before it */
-	if ((has_bytes(s + ca, cb - ca, "Foreign") ||
-	    has_bytes(s + ca, cb - ca, "FRUS")) &&
-	    rx_match(rx_frus, s + ca, cb - ca, 0)) {
+	if (may_frus(s + ca, cb - ca) && rx_match(rx_frus, s + ca, cb - ca, 0)) {
 		p = ca + rx_start(rx_frus);
 		frus = 1;
-	} else if ((has_bytes(s + ca, cb - ca, "http") ||
-	    has_bytes(s + ca, cb - ca, "www.")) &&
+	} else if (may_url(s + ca, cb - ca) &&
 	    rx_match(rx_url, s + ca, cb - ca, 0)) {
 		/* "Site Name, http://... (accessed ...)" */
 		p = ca + rx_start(rx_url);
@@ -1934,7 +2110,7 @@ parse_clause(const char *s, size_t ca, size_t cb, struct cites *out,
 				while (q0 > k && strchr(".; ", s[q0 - 1]))
 					q0--;
 				if (q0 > k && (known_archive(s + k, q0 - k) ||
-				    rx_match(rx_archword, s + k, q0 - k, 0))) {
+				    archive_word(s + k, q0 - k))) {
 					set_archive(&c->af[AF_ARCHIVE], s + k,
 					    q0 - k);
 					break;
@@ -1969,7 +2145,7 @@ parse_clause(const char *s, size_t ca, size_t cb, struct cites *out,
 					q = k + n;
 				if (q > k && q < cb && archive_like(s + k, q - k) &&
 				    (known_archive(s + k, q - k) ||
-				    rx_match(rx_archword, s + k, q - k, 0)) &&
+				    archive_word(s + k, q - k)) &&
 				    (rx_match(rx_coordword, s, cb, q) ||
 				    rx_match(rx_coordany, s + q, cb - q, 0))) {
 					c = new_cite(out, CITE_ARCHIVAL, k, cb);
@@ -2174,10 +2350,11 @@ struct entry {
 };
 
 struct last_note {
-	long  num;
-	long  target;		/* what an Ibid. after it resolves to */
-	char *af[AF_N];
-	int   valid;
+	long        num;
+	long        target;	/* what an Ibid. after it resolves to */
+	char       *af[AF_N];	/* into held */
+	struct buf  held;	/* the coordinates, one after another */
+	int         valid;
 };
 
 struct cite_index {
@@ -2229,8 +2406,8 @@ cite_index_free(struct cite_index *ix)
 		free_af(ix->e[i].af);
 	}
 	free(ix->e);
-	free_af(ix->last[0].af);
-	free_af(ix->last[1].af);
+	buf_free(&ix->last[0].held);
+	buf_free(&ix->last[1].held);
 	free(ix);
 }
 
@@ -2376,6 +2553,25 @@ keep_af(struct cite *c, char *const *src)
 		c->af[AF_FOLIOS] = keep(c->pages, strlen(c->pages));
 }
 
+/* The last note's coordinates, copied into its one buffer (NULL as
+ * ""): no allocation a note once the buffer has grown. */
+static void
+hold_af(struct last_note *ln, char *const *src)
+{
+	size_t at[AF_N];
+	int i;
+
+	ln->held.len = 0;
+	for (i = 0; i < AF_N; i++) {
+		at[i] = ln->held.len;
+		if (src[i] != NULL)
+			buf_add(&ln->held, src[i], strlen(src[i]));
+		buf_addc(&ln->held, '\0');
+	}
+	for (i = 0; i < AF_N; i++)
+		ln->af[i] = ln->held.s + at[i];
+}
+
 void
 cite_resolve(struct cite_index *ix, long note, int series, long line,
     struct cites *cl, void (*conflict)(const struct cite_conflict *, void *),
@@ -2439,19 +2635,18 @@ cite_resolve(struct cite_index *ix, long note, int series, long line,
 	}
 	ln->valid = 1;
 	ln->num = note;
-	free_af(ln->af);
 	if (ncites > 1) {
 		ln->target = 0;
-		copy_af(ln->af, (char *[AF_N]){ 0 });
+		hold_af(ln, (char *[AF_N]){ 0 });
 	} else if (single != NULL && single->kind == CITE_IBID) {
 		ln->target = single->target;
-		copy_af(ln->af, single->af);
+		hold_af(ln, single->af);
 	} else {
 		ln->target = note;
 		if (single != NULL)
-			copy_af(ln->af, single->af);
+			hold_af(ln, single->af);
 		else
-			copy_af(ln->af, (char *[AF_N]){ 0 });
+			hold_af(ln, (char *[AF_N]){ 0 });
 	}
 }
 

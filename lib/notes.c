@@ -250,6 +250,29 @@ static const unsigned char byte_bit[256] = {
 	['9'] = LB_DIGIT, [0xC2] = LB_SUP, [0xE2] = LB_SUP,
 };
 
+#ifdef __SSE2__
+/* Which of the LB_ bytes sixteen bytes hold, or-ed into acc */
+struct lb_acc {
+	__m128i digit, nul, br, sup;
+};
+
+static inline void
+lb_add16(struct lb_acc *acc, const unsigned char *p)
+{
+	const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+
+	/* '0'-'9' + 0x50 are 0x80-0x89, the lowest signed */
+	acc->digit = _mm_or_si128(acc->digit, _mm_cmplt_epi8(
+	    _mm_add_epi8(v, _mm_set1_epi8(0x50)), _mm_set1_epi8(-118)));
+	acc->nul = _mm_or_si128(acc->nul,
+	    _mm_cmpeq_epi8(v, _mm_setzero_si128()));
+	acc->br = _mm_or_si128(acc->br, _mm_cmpeq_epi8(v, _mm_set1_epi8('[')));
+	/* C2 and E2 differ in bit 0x20 alone */
+	acc->sup = _mm_or_si128(acc->sup, _mm_cmpeq_epi8(_mm_and_si128(v,
+	    _mm_set1_epi8((char)0xDF)), _mm_set1_epi8((char)0xC2)));
+}
+#endif
+
 unsigned
 notes_line_bytes(const char *s, size_t len)
 {
@@ -259,36 +282,22 @@ notes_line_bytes(const char *s, size_t len)
 
 #ifdef __SSE2__
 	if (len >= 16) {
-		const __m128i to_signed = _mm_set1_epi8(0x50),
-		    past_nine = _mm_set1_epi8(-118), zero = _mm_setzero_si128(),
-		    bracket = _mm_set1_epi8('['), c2 = _mm_set1_epi8((char)0xC2),
-		    no_20 = _mm_set1_epi8((char)0xDF);
-		__m128i v, digit = zero, nul = zero, br = zero, sup = zero;
+		struct lb_acc acc;
 
-		/* sixteen bytes a step, the last step overlapping the one
-		 * before: only which bytes occur counts */
-		for (;; i += 16) {
-			if (i + 16 > len)
-				i = len - 16;
-			v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
-			/* '0'-'9' + 0x50 are 0x80-0x89, the lowest signed */
-			digit = _mm_or_si128(digit, _mm_cmplt_epi8(
-			    _mm_add_epi8(v, to_signed), past_nine));
-			nul = _mm_or_si128(nul, _mm_cmpeq_epi8(v, zero));
-			br = _mm_or_si128(br, _mm_cmpeq_epi8(v, bracket));
-			/* C2 and E2 differ in bit 0x20 alone */
-			sup = _mm_or_si128(sup, _mm_cmpeq_epi8(
-			    _mm_and_si128(v, no_20), c2));
-			if (i + 16 == len)
-				break;
-		}
-		if (_mm_movemask_epi8(digit))
+		acc.digit = acc.nul = acc.br = acc.sup = _mm_setzero_si128();
+		/* sixteen bytes a step, then the last sixteen, overlapping
+		 * the step before: only which bytes occur counts */
+		for (; i + 16 <= len; i += 16)
+			lb_add16(&acc, u + i);
+		if (i < len)
+			lb_add16(&acc, u + len - 16);
+		if (_mm_movemask_epi8(acc.digit))
 			bits |= LB_DIGIT;
-		if (_mm_movemask_epi8(nul))
+		if (_mm_movemask_epi8(acc.nul))
 			bits |= LB_NUL;
-		if (_mm_movemask_epi8(br))
+		if (_mm_movemask_epi8(acc.br))
 			bits |= LB_BRACKET;
-		if (_mm_movemask_epi8(sup))
+		if (_mm_movemask_epi8(acc.sup))
 			bits |= LB_SUP;
 		return bits;
 	}
@@ -350,6 +359,18 @@ notes_marker(const char *s, size_t len, size_t *pos, long *num,
 int
 notes_in_document(const char *s, size_t len)
 {
+	size_t i;
+
+	/* rx_indoc opens with a bracket and holds "note" in some case (no
+	 * letter of it has a caseless form past ASCII) */
+	if (memchr(s, '[', len) == NULL && memchr(s, '(', len) == NULL)
+		return 0;
+	for (i = 0; i + 4 <= len; i++)
+		if ((s[i] | 0x20) == 'n' && (s[i + 1] | 0x20) == 'o' &&
+		    (s[i + 2] | 0x20) == 't' && (s[i + 3] | 0x20) == 'e')
+			break;
+	if (i + 4 > len)
+		return 0;
 	compile();
 	return rx_match(rx_indoc, s, len, 0);
 }
@@ -448,6 +469,14 @@ maybe_section(const char *s, size_t len)
 		i++;
 	return i < len && ((s[i] | 0x20) == 'n' || (s[i] | 0x20) == 'e' ||
 	    (s[i] | 0x20) == 'f');
+}
+
+/* Can rx_url match a line whose first byte after white space is c?  It
+ * opens with "<", "http" or "www." (no caseless form past ASCII). */
+static int
+may_url_line(char c)
+{
+	return c == '<' || (c | 0x20) == 'h' || (c | 0x20) == 'w';
 }
 
 static void
@@ -648,8 +677,8 @@ notes_scan(struct notes *ns, const struct unit *u, const struct notes_cb *cb)
 			nums[i] = num;
 			expect = num + 1;
 			open = 1;
-		} else if (open && (!gap ||
-		    rx_match(rx_url, ln->s, ln->len, 0) ||
+		} else if (open && (!gap || (may_url_line(ln->s[lead[i]]) &&
+		    rx_match(rx_url, ln->s, ln->len, 0)) ||
 		    (in_section && islower((unsigned char)ln->s[0]))))
 			cls[i] = L_CONT;
 		else
@@ -663,7 +692,9 @@ notes_scan(struct notes *ns, const struct unit *u, const struct notes_cb *cb)
 	for (i = 0; i < u->nlines; i++) {
 		if (cls[i] == L_START)
 			emit(ns, u, cls, toff, nums, i, cb);
-		else if (cls[i] == L_BODY && cb->body) {
+		else if (cls[i] == L_BODY && cb->body && (cb->body_bits == 0 ||
+		    (bytes[i] & cb->body_bits) ||
+		    u->lines[i].no == u->source_line)) {
 			ns->body_bytes = bytes[i];
 			cb->body(&u->lines[i], cb->arg);
 		}

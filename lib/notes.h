@@ -68,6 +68,9 @@ struct notes_cb {
 	/* each line outside the notes (body, title, source lines) */
 	void (*body)(const struct line *, void *);
 	void *arg;
+	/* when not 0, body hears only of the lines holding bytes of one of
+	 * these LB_ kinds, and of the unit's source line */
+	unsigned body_bits;
 };
 
 void notes_init(struct notes *ns);

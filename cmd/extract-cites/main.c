@@ -419,7 +419,8 @@ process(const char *path)
 	struct paper *p;
 	struct unit u;
 	struct run r;
-	struct notes_cb cb = { on_note, on_body, NULL };
+	/* on_body() wants the lines with a digit and the source line */
+	struct notes_cb cb = { on_note, on_body, NULL, LB_DIGIT };
 	size_t i;
 	int ret;
 

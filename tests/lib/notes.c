@@ -68,6 +68,19 @@ int
 main(void)
 {
 	line_bytes_each_place();
+	/* in the document: a bracket and "note" in some case, before the
+	 * pattern */
+	is_long(notes_in_document("Ibid. [Note in the original document.]",
+	    38), 1, "note in the original document");
+	is_long(notes_in_document("(FOOTNOTE OF DOCUMENT)", 22), 1,
+	    "capitals in parentheses");
+	is_long(notes_in_document("[the document's note]", 21), 1,
+	    "the document's note");
+	is_long(notes_in_document("note in the original document", 29), 0,
+	    "no bracket");
+	is_long(notes_in_document("[in the original document]", 27), 0,
+	    "no note");
+	is_long(notes_in_document("[not", 4), 0, "a bracket and too little");
 	/* note lines */
 	is_long(line_num("¹² A note.", 0), 12, "superscript note");
 	is_long(line_num("  ³ Ibid.", 0), 3, "indented superscript note");
