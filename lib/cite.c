@@ -788,36 +788,6 @@ struct chain {
 	int    have[AF_N];
 };
 
-/* The first ASCII digit of s[0..len), or NULL. */
-static const char *
-memchr_digit(const char *s, size_t len)
-{
-	const char *e = s + len;
-	const uint64_t ones = 0x0101010101010101u, highs = ones * 0x80;
-	uint64_t x, found;
-
-	/* eight bytes a step: b is a digit when b ^ 0x30 is below 10, and
-	 * (x - 10) & ~x sets the high bit of the first byte of x below 10
-	 * (bytes after it may be set falsely by the borrow) */
-	for (; e - s >= 8; s += 8) {
-		memcpy(&x, s, 8);
-		x ^= ones * 0x30;
-		if ((found = (x - ones * 10) & ~x & highs) != 0) {
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
-    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-			/* the first byte is the lowest */
-			return s + __builtin_ctzll(found) / 8;
-#else
-			break;
-#endif
-		}
-	}
-	for (; s < e; s++)
-		if ((unsigned char)(*s - '0') < 10)
-			return s;
-	return NULL;
-}
-
 /* Could rx_ibid match s[0..n)?  After blanks, stars and underscores
  * it opens with "see" or "ibid"/"id" (or the long s of a caseless "s"). */
 static int
@@ -892,7 +862,7 @@ maybe_chain(const char *s, size_t from, size_t to, const char *first_digit)
 			initials |= (uint32_t)1 << (words[k][0] - 'a');
 	for (i = from; i < to; ) {
 		const char *d = i == from && first_digit != NULL ? first_digit :
-		    memchr_digit(s + i, to - i);
+		    ascii_find_digit(s + i, to - i);
 
 		/* the next number: what stands before it decides */
 		if (d == NULL)
@@ -1532,10 +1502,10 @@ details(const char *s, struct cite *c, size_t pre, size_t a, size_t b,
 	    rx_match(rx_paperno, s, b, a) && rx_start(rx_paperno) < b)
 		set_group(&c->number, rx_paperno, s, 1);
 	/* the page and journal patterns need a digit */
-	if (memchr_digit(s + a, b - a) != NULL &&
+	if (ascii_find_digit(s + a, b - a) != NULL &&
 	    rx_match(rx_pages, s + a, b - a, 0))
 		set_group(&c->pages, rx_pages, s + a, 1);
-	journal = memchr_digit(s + title_end, b - title_end) != NULL &&
+	journal = ascii_find_digit(s + title_end, b - title_end) != NULL &&
 	    rx_match(rx_journal, s + title_end, b - title_end, 0);
 	/* "Title," Journal 9, no. 2 (2003): the journal in plain type */
 	if (journal && title_type == T_QUOTED && c->container == NULL &&
@@ -1772,7 +1742,7 @@ plain_title(const char *s, size_t ca, size_t cb, struct cites *out)
 		if (rx_match(rx_pages, s + ca, cb - ca, 0))
 			set_group(&c->pages, rx_pages, s + ca, 1);
 		return 1;
-	} else if (memchr_digit(s + ca, cb - ca) != NULL &&
+	} else if (ascii_find_digit(s + ca, cb - ca) != NULL &&
 	    rx_match(rx_plain_named, s + ca, cb - ca, 0) &&
 	    !rx_match(rx_coordany, s + ca, cb - ca, 0)) {
 		/* a title the paper named with "hereafter" */
@@ -2078,7 +2048,7 @@ parse_clause(const char *s, size_t ca, size_t cb, struct cites *out,
 	if (out->n == first) {
 		int supra = has_word_ci(s + ca, cb - ca, "upra") &&
 		    rx_match(rx_supra, s + ca, cb - ca, 0);
-		int digit = memchr_digit(s + ca, cb - ca) != NULL;
+		int digit = ascii_find_digit(s + ca, cb - ca) != NULL;
 
 		if (supra || (has_word_ci(s + ca, cb - ca, "cit") &&
 		    rx_match(rx_opcit, s + ca, cb - ca, 0))) {
@@ -2293,7 +2263,7 @@ cite_parse_text(const char *s, size_t len, struct cites *out)
 	compile();
 	strings = &out->strings;
 	/* prose without digits holds neither coordinates nor references */
-	if ((digit = memchr_digit(s, len)) == NULL)
+	if ((digit = ascii_find_digit(s, len)) == NULL)
 		return;
 	while (pos < len && find_chain(s, pos, len, pos == 0 ? digit : NULL,
 	    &ch)) {
