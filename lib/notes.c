@@ -406,7 +406,19 @@ struct notes_scratch {
 					   first marker */
 	struct pending *pm;
 	size_t          pmcap;
+	/* emit()'s note text and its lines' places, kept for the next */
+	struct buf      text;
+	size_t         *part_offs;
+	long           *part_lines;
+	size_t          partcap;
 };
+
+/* first_at's size: marker numbers have one to three digits */
+#define FIRST_AT_NUMS	1000
+
+/* The scratch of the notes freed last, for the next notes_init(): a
+ * series of small files then allocates none a file. */
+static struct notes_scratch *spare_scratch;
 
 static struct notes_scratch *
 scratch(struct notes *ns, size_t nlines)
@@ -431,7 +443,25 @@ void
 notes_init(struct notes *ns)
 {
 	memset(ns, 0, sizeof(*ns));
+	ns->scratch = spare_scratch;
+	spare_scratch = NULL;
 	compile();
+}
+
+static void
+scratch_free(struct notes_scratch *sc)
+{
+	free(sc->cls);
+	free(sc->toff);
+	free(sc->nums);
+	free(sc->lead);
+	free(sc->bytes);
+	free(sc->first_at);
+	free(sc->pm);
+	buf_free(&sc->text);
+	free(sc->part_offs);
+	free(sc->part_lines);
+	free(sc);
 }
 
 void
@@ -443,16 +473,15 @@ notes_free(struct notes *ns)
 		free(ns->m[i].doc);
 	free(ns->m);
 	free(ns->seen);
-	if (ns->scratch != NULL) {
-		free(ns->scratch->cls);
-		free(ns->scratch->toff);
-		free(ns->scratch->nums);
-		free(ns->scratch->lead);
-		free(ns->scratch->bytes);
-		free(ns->scratch->first_at);
-		free(ns->scratch->pm);
-		free(ns->scratch);
-	}
+	if (ns->scratch != NULL && spare_scratch == NULL) {
+		/* first_at is zero between units, but these notes may
+		 * have stopped inside one */
+		if (ns->scratch->first_at != NULL)
+			memset(ns->scratch->first_at, 0,
+			    FIRST_AT_NUMS * sizeof(*ns->scratch->first_at));
+		spare_scratch = ns->scratch;
+	} else if (ns->scratch != NULL)
+		scratch_free(ns->scratch);
 	memset(ns, 0, sizeof(*ns));
 }
 
@@ -541,17 +570,17 @@ static void
 emit(struct notes *ns, const struct unit *u, const char *cls,
     const size_t *toff, const long *nums, size_t i, const struct notes_cb *cb)
 {
+	struct notes_scratch *sc = ns->scratch;
 	struct note n;
 	struct marker *m;
-	struct buf b = { 0 };
-	size_t j, cap = 8, k;
+	struct buf *b = &sc->text;
+	size_t j, k;
 
 	memset(&n, 0, sizeof(n));
 	n.num = nums[i];
 	n.line = n.last = u->lines[i].no;
 	n.doc = u->doc;
-	n.offs = xreallocarray(NULL, cap, sizeof(*n.offs));
-	n.lines = xreallocarray(NULL, cap, sizeof(*n.lines));
+	buf_reset(b);
 	for (j = i; j < u->nlines; j++) {
 		const struct line *ln = &u->lines[j];
 		size_t from = j == i ? toff[i] : 0, to = ln->len;
@@ -565,23 +594,27 @@ emit(struct notes *ns, const struct unit *u, const char *cls,
 			from++;
 		while (to > from && isspace((unsigned char)ln->s[to - 1]))
 			to--;
-		if (n.nparts == cap) {
-			cap *= 2;
-			n.offs = xreallocarray(n.offs, cap, sizeof(*n.offs));
-			n.lines = xreallocarray(n.lines, cap, sizeof(*n.lines));
+		if (n.nparts == sc->partcap) {
+			sc->partcap = sc->partcap ? sc->partcap * 2 : 8;
+			sc->part_offs = xreallocarray(sc->part_offs,
+			    sc->partcap, sizeof(*sc->part_offs));
+			sc->part_lines = xreallocarray(sc->part_lines,
+			    sc->partcap, sizeof(*sc->part_lines));
 		}
-		if (b.len > 0)
-			buf_addc(&b, ' ');
-		n.offs[n.nparts] = b.len;
-		n.lines[n.nparts++] = ln->no;
-		buf_add(&b, ln->s + from, to - from);
+		if (b->len > 0)
+			buf_addc(b, ' ');
+		sc->part_offs[n.nparts] = b->len;
+		sc->part_lines[n.nparts++] = ln->no;
+		buf_add(b, ln->s + from, to - from);
 		n.last = ln->no;
 	}
-	n.text = buf_cstr(&b);
-	for (k = 0; k < b.len; k++)	/* a NUL byte would cut the text */
+	n.offs = sc->part_offs;
+	n.lines = sc->part_lines;
+	n.text = buf_cstr(b);
+	for (k = 0; k < b->len; k++)	/* a NUL byte would cut the text */
 		if (n.text[k] == '\0')
 			n.text[k] = ' ';
-	n.in_document = notes_in_document(n.text, b.len);
+	n.in_document = notes_in_document(n.text, b->len);
 	if ((m = claim(ns, n.num, n.line)) != NULL) {
 		n.ref_line = m->line;
 		if (m->unit != ns->unit)
@@ -591,9 +624,6 @@ emit(struct notes *ns, const struct unit *u, const char *cls,
 	ns->last = n.num;
 	if (cb->note)
 		cb->note(&n, cb->arg);
-	buf_free(&b);
-	free(n.offs);
-	free(n.lines);
 }
 
 void
@@ -641,11 +671,11 @@ notes_scan(struct notes *ns, const struct unit *u, const struct notes_cb *cb)
 	sc->pm = pm;
 	sc->pmcap = pmcap;
 	if (npm > 0 && sc->first_at == NULL)
-		sc->first_at = xcalloc(1000, sizeof(*sc->first_at));
+		sc->first_at = xcalloc(FIRST_AT_NUMS, sizeof(*sc->first_at));
 	first_at = sc->first_at;
 	/* the first line of each marker number (numbers have 1-3 digits) */
 	for (i = 0; i < npm; i++)
-		if (pm[i].num > 0 && pm[i].num < 1000 &&
+		if (pm[i].num > 0 && pm[i].num < FIRST_AT_NUMS &&
 		    (first_at[pm[i].num] == 0 || first_at[pm[i].num] > pm[i].idx + 1))
 			first_at[pm[i].num] = pm[i].idx + 1;
 	/* which lines are notes */
@@ -670,7 +700,7 @@ notes_scan(struct notes *ns, const struct unit *u, const struct notes_cb *cb)
 		if (head || (ascii_digit((unsigned char)ln->s[lead[i]]) &&
 		    line_opens_note(ln->s, ln->len, lead[i], 1, &num,
 		    &toff[i]) &&
-		    (in_section || (num == expect && num < 1000 &&
+		    (in_section || (num == expect && num < FIRST_AT_NUMS &&
 		    first_at != NULL && first_at[num] != 0 &&
 		    first_at[num] <= i)))) {
 			cls[i] = L_START;
@@ -709,7 +739,7 @@ notes_scan(struct notes *ns, const struct unit *u, const struct notes_cb *cb)
 	ns->nm = a;
 	/* first_at is all zero again for the next unit */
 	for (i = 0; i < npm; i++)
-		if (pm[i].num > 0 && pm[i].num < 1000)
+		if (pm[i].num > 0 && pm[i].num < FIRST_AT_NUMS)
 			first_at[pm[i].num] = 0;
 }
 

@@ -13,7 +13,7 @@ printf 'Document 1\n\nMemorandum of Conversation, 3 March 1957\n\nComrade Pak sa
     >"$T/latin1.txt"
 cd "$T" || exit 2
 set -- big.txt one.txt short.txt long.txt big.txt short.txt
-for p in "$BIN/split-docs --list" "$BIN/extract-cites" \
+for p in "$BIN/split-docs --list" "$BIN/extract-cites" "$BIN/extract-cites --notes" \
     "$BIN/list-speakers --mentions" "$BIN/normalize-translit"; do
 	# shellcheck disable=SC2086
 	$p "$@" >all 2>all.err || fail "$p $*: exit $?"
@@ -22,7 +22,7 @@ for p in "$BIN/split-docs --list" "$BIN/extract-cites" \
 		# shellcheck disable=SC2086
 		$p "$f" >>each 2>>all.err || fail "$p $f: exit $?"
 	done
-	case $p in *--list|*extract-cites|*list-speakers*)
+	case $p in *--list|*extract-cites*|*list-speakers*)
 		# one header line for the run, not one a file
 		awk 'NR == 1 || !/^file\t/' each >each.1 && mv each.1 each ;;
 	esac
