@@ -167,6 +167,76 @@ test_tsv_table(void)
 	fclose(fp);
 }
 
+/* A row's fields are copied as they are scanned when they fit in the
+ * row buffer and need no escape: a special byte at each place of a
+ * field, and fields that fill the row's 4096 bytes or overrun them. */
+static void
+test_tsv_row_fields(void)
+{
+	static const char special[] = "\\\t\n\r";
+	static const char *const escaped[] = { "\\\\", "\\t", "\\n", "\\r" };
+	static const size_t lens[] = { 0, 7, 8, 9, 4092, 4093, 4094, 4095,
+	    4096, 4097, 9000 };
+	struct table t;
+	struct buf want = { 0 };
+	char in[20], *big, *out;
+	size_t k, at, a, b;
+	int bad = 0;
+	FILE *fp;
+
+	for (k = 0; k < 4; k++)
+		for (at = 0; at < sizeof(in); at++) {
+			fp = tmpfile();
+			table_init(&t, fp, FMT_TSV, cols);
+			memset(in, 'y', sizeof(in));
+			in[at] = special[k];
+			table_str(&t, "a");
+			table_strn(&t, in, sizeof(in));
+			table_end_row(&t);
+			buf_reset(&want);
+			buf_adds(&want, "file\tdoc\tfirst_line\ttitle\na\t");
+			buf_add(&want, in, at);
+			buf_adds(&want, escaped[k]);
+			buf_add(&want, in + at + 1, sizeof(in) - at - 1);
+			buf_adds(&want, "\t\t\n");
+			out = unit_slurp(fp, NULL);
+			bad += strcmp(out, buf_cstr(&want)) != 0;
+			free(out);
+			fclose(fp);
+		}
+	ok(bad == 0, "tsv row: a special byte at any place of a field "
+	    "(%d wrong)", bad);
+
+	big = malloc(9001);
+	memset(big, 'x', 9000);
+	big[9000] = '\0';
+	bad = 0;
+	for (a = 0; a < sizeof(lens) / sizeof(lens[0]); a++)
+		for (b = 0; b < sizeof(lens) / sizeof(lens[0]); b++) {
+			fp = tmpfile();
+			table_init(&t, fp, FMT_TSV, cols);
+			table_header(&t);
+			table_strn(&t, big, lens[a]);
+			table_strn(&t, big, lens[b]);
+			table_str(&t, "\t");	/* escaped, past a full row */
+			table_end_row(&t);
+			buf_reset(&want);
+			buf_adds(&want, "file\tdoc\tfirst_line\ttitle\n");
+			buf_add(&want, big, lens[a]);
+			buf_addc(&want, '\t');
+			buf_add(&want, big, lens[b]);
+			buf_adds(&want, "\t\\t\t\n");
+			out = unit_slurp(fp, NULL);
+			bad += strcmp(out, buf_cstr(&want)) != 0;
+			free(out);
+			fclose(fp);
+		}
+	ok(bad == 0, "tsv row: fields that fill or overrun the row buffer "
+	    "(%d wrong)", bad);
+	free(big);
+	buf_free(&want);
+}
+
 static void
 test_json_table(void)
 {
@@ -276,6 +346,7 @@ main(void)
 	test_json_escape();
 	test_parse_format();
 	test_tsv_table();
+	test_tsv_row_fields();
 	test_json_table();
 	test_checked_output();
 	return unit_done();
