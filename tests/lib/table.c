@@ -167,6 +167,18 @@ test_tsv_table(void)
 	fclose(fp);
 }
 
+/* Does what fp holds differ from want?  Closes fp. */
+static int
+differs(FILE *fp, struct buf *want)
+{
+	char *out = unit_slurp(fp, NULL);
+	int d = strcmp(out, buf_cstr(want)) != 0;
+
+	free(out);
+	fclose(fp);
+	return d;
+}
+
 /* A row's fields are copied as they are scanned when they fit in the
  * row buffer and need no escape: a special byte at each place of a
  * field, and fields that fill the row's 4096 bytes or overrun them. */
@@ -179,7 +191,7 @@ test_tsv_row_fields(void)
 	    4096, 4097, 9000 };
 	struct table t;
 	struct buf want = { 0 };
-	char in[20], *big, *out;
+	char in[20], *big;
 	size_t k, at, a, b;
 	int bad = 0;
 	FILE *fp;
@@ -199,10 +211,7 @@ test_tsv_row_fields(void)
 			buf_adds(&want, escaped[k]);
 			buf_add(&want, in + at + 1, sizeof(in) - at - 1);
 			buf_adds(&want, "\t\t\n");
-			out = unit_slurp(fp, NULL);
-			bad += strcmp(out, buf_cstr(&want)) != 0;
-			free(out);
-			fclose(fp);
+			bad += differs(fp, &want);
 		}
 	ok(bad == 0, "tsv row: a special byte at any place of a field "
 	    "(%d wrong)", bad);
@@ -226,10 +235,7 @@ test_tsv_row_fields(void)
 			buf_addc(&want, '\t');
 			buf_add(&want, big, lens[b]);
 			buf_adds(&want, "\t\\t\t\n");
-			out = unit_slurp(fp, NULL);
-			bad += strcmp(out, buf_cstr(&want)) != 0;
-			free(out);
-			fclose(fp);
+			bad += differs(fp, &want);
 		}
 	ok(bad == 0, "tsv row: fields that fill or overrun the row buffer "
 	    "(%d wrong)", bad);
