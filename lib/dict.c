@@ -60,28 +60,30 @@ edge_slot(const struct dict *d, uint64_t key)
 	return (size_t)((key * 0x9E3779B97F4A7C15u) >> d->edgeshift);
 }
 
-/* The child of node parent by byte, -1 none. */
+/* The slot of key in the edge table, or the empty one it would go in. */
+static inline size_t
+edge_find(const struct dict *d, uint64_t key)
+{
+	size_t h;
+
+	for (h = edge_slot(d, key); d->edges[h].child >= 0 &&
+	    d->edges[h].key != key; h = (h + 1) & d->edgemask)
+		;
+	return h;
+}
+
+/* The child of node parent by byte, -1 none (an empty slot's). */
 static inline int
 edge_child(const struct dict *d, int parent, unsigned char byte)
 {
-	uint64_t key = (uint64_t)parent << 8 | byte;
-	size_t h;
-
-	for (h = edge_slot(d, key); d->edges[h].child >= 0;
-	    h = (h + 1) & d->edgemask)
-		if (d->edges[h].key == key)
-			return d->edges[h].child;
-	return -1;
+	return d->edges[edge_find(d, (uint64_t)parent << 8 | byte)].child;
 }
 
 static void
 edge_put(struct dict *d, uint64_t key, int child)
 {
-	size_t h;
+	size_t h = edge_find(d, key);
 
-	for (h = edge_slot(d, key); d->edges[h].child >= 0;
-	    h = (h + 1) & d->edgemask)
-		;
 	d->edges[h].key = key;
 	d->edges[h].child = child;
 	d->nedges++;
@@ -110,15 +112,19 @@ edges_resize(struct dict *d, int bits)
 static int
 edge_child_new(struct dict *d, int parent, unsigned char byte)
 {
-	int ch = edge_child(d, parent, byte);
+	uint64_t key = (uint64_t)parent << 8 | byte;
+	size_t h = edge_find(d, key);
 
-	if (ch < 0) {
-		if (2 * (d->nedges + 1) > d->edgemask + 1)
-			edges_resize(d, 64 - d->edgeshift + 1);
-		ch = new_node(d);
-		edge_put(d, (uint64_t)parent << 8 | byte, ch);
+	if (d->edges[h].child >= 0)
+		return d->edges[h].child;
+	if (2 * (d->nedges + 1) > d->edgemask + 1) {
+		edges_resize(d, 64 - d->edgeshift + 1);
+		h = edge_find(d, key);
 	}
-	return ch;
+	d->edges[h].key = key;
+	d->edges[h].child = new_node(d);
+	d->nedges++;
+	return d->edges[h].child;
 }
 
 struct dict *
