@@ -788,6 +788,26 @@ struct chain {
 	int    have[AF_N];
 };
 
+/* The values of a chain into c's fields, from one copy of the chain: a
+ * keyword stands between two values, so the byte after each can be
+ * its NUL.  A value opens with a capital or a digit and ends with a
+ * letter or a digit: dupn() would trim nothing. */
+static void
+set_chain(struct cite *c, const char *s, const struct chain *ch)
+{
+	char *copy = NULL;
+	int f;
+
+	for (f = AF_FOND; f < AF_N; f++) {
+		if (!ch->have[f])
+			continue;
+		if (copy == NULL)
+			copy = keep(s + ch->a, ch->b - ch->a);
+		c->af[f] = copy + (ch->va[f] - ch->a);
+		c->af[f][ch->vn[f]] = '\0';
+	}
+}
+
 /* Could rx_ibid match s[0..n)?  After blanks, stars and underscores
  * it opens with "see" or "ibid"/"id" (or the long s of a caseless "s"). */
 static int
@@ -980,26 +1000,36 @@ static const struct keyword {
  * padded), how many they are, and a mask of their bytes */
 static unsigned char keyword_from[27], keyword_letters[NKEYWORDS];
 static uint64_t keyword_word[NKEYWORDS], keyword_mask[NKEYWORDS];
+/* By first letter: the second letters of its keywords, a bit each from
+ * 'a', and KW_ONE_LETTER when one has a single letter ("d.", "a. j.") */
+#define KW_ONE_LETTER	((uint32_t)1 << 26)
+static uint32_t keyword_second[26];
 
 static void
 index_keywords(void)
 {
-	size_t i = 0, n;
+	const unsigned char *w;
+	uint64_t letters;
+	size_t i, n;
 	int c;
 
-	for (c = 0; c <= 26; c++) {
-		while (i < NKEYWORDS && keywords[i].word[0] < 'a' + c)
-			i++;
-		keyword_from[c] = (unsigned char)i;
-	}
 	for (i = 0; i < NKEYWORDS; i++) {
-		for (n = 0; ascii_alpha((unsigned char)keywords[i].word[n]); n++)
-			keyword_word[i] |= (uint64_t)(unsigned char)
-			    keywords[i].word[n] << (8 * n);
+		w = (const unsigned char *)keywords[i].word;
+		c = w[0] - 'a';
+		keyword_from[c + 1] = (unsigned char)(i + 1);	/* so far */
+		for (n = 0, letters = 0; ascii_alpha(w[n]); n++)
+			letters |= (uint64_t)w[n] << (8 * n);
+		keyword_word[i] = letters;
 		keyword_letters[i] = (unsigned char)n;
+		keyword_second[c] |= n == 1 ? KW_ONE_LETTER :
+		    (uint32_t)1 << (w[1] - 'a');
 		keyword_mask[i] = n < 8 ? ((uint64_t)1 << (8 * n)) - 1 :
 		    ~(uint64_t)0;
 	}
+	/* a letter without keywords ends where the letter before does */
+	for (c = 1; c <= 26; c++)
+		if (keyword_from[c] < keyword_from[c - 1])
+			keyword_from[c] = keyword_from[c - 1];
 }
 
 enum { ITEM_NO, ITEM_YES, ITEM_ASK };	/* ASK: only pcre2 can tell */
@@ -1149,6 +1179,21 @@ letters8(const char *s, size_t len, uint64_t *word)
 	return n;
 }
 
+/* Can a keyword of first letter c (0 for 'a') open a word whose second
+ * byte is b?  A letter must be the second of one; a byte past ASCII
+ * may be a letter to pcre2 (caselessly "k" is also the Kelvin sign, "s"
+ * the long s); any other ends the letters, and only a keyword of one
+ * letter may then match. */
+static int
+second_byte_may(int c, unsigned char b)
+{
+	if (b >= 0x80)
+		return 1;
+	if (ascii_alpha(b))
+		return keyword_second[c] >> ((b | 0x20) - 'a') & 1;
+	return (keyword_second[c] & KW_ONE_LETTER) != 0;
+}
+
 /* What rx_match(rx_item, s, to, pos) finds: the Latin keywords
  * without pcre2, where the answer is certain.  The ASCII letters at pos
  * are lower-cased into one word once; a keyword's letters are one
@@ -1167,10 +1212,13 @@ item_at(const char *s, size_t pos, size_t to, struct item *it)
 		return item_rx(s, pos, to, it);
 	if (!ascii_alpha(u[pos]))
 		return 0;
+	c = (u[pos] | 0x20) - 'a';
+	/* most words of prose fail at their second byte */
+	if (pos + 1 < to && !second_byte_may(c, u[pos + 1]))
+		return 0;
 	n = letters8(s + pos, to - pos, &word);
 	/* the bytes of word that hold the text's letters */
 	have = n < 8 ? ((uint64_t)1 << (8 * n)) - 1 : ~(uint64_t)0;
-	c = (u[pos] | 0x20) - 'a';
 	for (i = keyword_from[c]; i < keyword_from[c + 1]; i++) {
 		if ((word ^ keyword_word[i]) & keyword_mask[i] & have)
 			continue;	/* a letter both have differs */
@@ -1873,9 +1921,7 @@ parse_clause(const char *s, size_t ca, size_t cb, struct cites *out,
 			}
 			c->kind = CITE_ARCHIVAL;
 			c->full = 1;
-			for (k = AF_FOND; k < AF_N; k++)
-				if (ch.have[k])
-					set(&c->af[k], s + ch.va[k], ch.vn[k]);
+			set_chain(c, s, &ch);
 			k = archive_before(s, from, ch.a, &c->af[AF_ARCHIVE],
 			    *archive);
 			k = archive_holding(s, from, k, c);
@@ -2144,14 +2190,59 @@ parse_clause(const char *s, size_t ca, size_t cb, struct cites *out,
 	}
 }
 
+/* Could rx_xref match at the bracket s[i]?  After its "[" or "(" come
+ * the words "e.g.", "see", "cf.", "also", "and", each with commas and
+ * white space after it, then "*" and "_", then "doc" in any case (no
+ * letter of it has a caseless form past ASCII).  No two of these can
+ * open with one byte: there is one place where "doc" may stand. */
+static int
+may_xref_at(const char *s, size_t len, size_t i)
+{
+	static const char *const lead[] = { "e.g.", "see", "cf.", "also",
+	    "and", NULL };
+	const unsigned char *u = (const unsigned char *)s;
+	const char *const *w;
+	size_t j, k;
+
+	for (j = i + 1; j < len && (s[j] == 'e' || s[j] == 's' ||
+	    s[j] == 'c' || s[j] == 'a'); ) {
+		for (w = lead; *w != NULL; w++)
+			if ((k = strlen(*w)) <= len - j &&
+			    memcmp(s + j, *w, k) == 0)
+				break;
+		if (*w == NULL)
+			break;
+		for (j += k; j < len && (s[j] == ',' || ascii_space(u[j])); j++)
+			;
+	}
+	while (j < len && (s[j] == '*' || s[j] == '_'))
+		j++;
+	return len - j >= 3 && (u[j] | 0x20) == 'd' &&
+	    (u[j + 1] | 0x20) == 'o' && (u[j + 2] | 0x20) == 'c';
+}
+
+/* Could rx_xref match in s? */
+static int
+may_xref(const char *s, size_t len)
+{
+	const char *p, *e = s + len;
+	int open;
+
+	for (open = 0; open < 2; open++)
+		for (p = s; (p = memchr(p, open ? '(' : '[',
+		    (size_t)(e - p))) != NULL; p++)
+			if (may_xref_at(s, len, (size_t)(p - s)))
+				return 1;
+	return 0;
+}
+
 static void
 crossrefs(const char *s, size_t len, struct cites *out)
 {
 	size_t pos = 0, off, n, a, e, k, first;
 	struct cite *c;
 
-	if ((memchr(s, '[', len) == NULL && memchr(s, '(', len) == NULL) ||
-	    !has_word_ci(s, len, "doc"))
+	if (!may_xref(s, len))
 		return;
 
 	while (pos < len && rx_match(rx_xref, s, len, pos)) {
@@ -2258,7 +2349,6 @@ cite_parse_text(const char *s, size_t len, struct cites *out)
 	struct cite *c;
 	const char *digit;
 	size_t pos = 0, first = out->n, k;
-	int f;
 
 	compile();
 	strings = &out->strings;
@@ -2269,9 +2359,7 @@ cite_parse_text(const char *s, size_t len, struct cites *out)
 	    &ch)) {
 		c = new_cite(out, CITE_ARCHIVAL, ch.a, ch.b);
 		c->full = 1;
-		for (f = AF_FOND; f < AF_N; f++)
-			if (ch.have[f])
-				set(&c->af[f], s + ch.va[f], ch.vn[f]);
+		set_chain(c, s, &ch);
 		/* the archive within the sentence before */
 		k = ch.a > pos + 200 ? ch.a - 200 : pos;
 		c->start = archive_before(s, k, ch.a, &c->af[AF_ARCHIVE], "");

@@ -14,33 +14,42 @@
 
 #define SUP "[\\x{2070}\\x{00B9}\\x{00B2}\\x{00B3}\\x{2074}-\\x{2079}]"
 
-static struct rx *rx_sup_line, *rx_br_line, *rx_marker,
-    *rx_section, *rx_url, *rx_indoc, *rx_month;
+enum { RX_SUP_LINE, RX_BR_LINE, RX_MARKER, RX_SECTION, RX_URL, RX_INDOC,
+    RX_MONTH, RX_N };
 
-static void
-compile(void)
-{
-	if (rx_sup_line != NULL)
-		return;
-	rx_sup_line = rx_compile("superscript note",
-	    "^\\s*(" SUP "{1,3})\\s*(?=\\S)", 0);
-	rx_br_line = rx_compile("bracketed note",
-	    "^\\s*\\[\\^?(\\d{1,3})\\][:.]?\\s*(?=\\S)", 0);
+static const struct {
+	const char *name, *pattern;
+} rx_defs[RX_N] = {
+	[RX_SUP_LINE] = { "superscript note",
+	    "^\\s*(" SUP "{1,3})\\s*(?=\\S)" },
+	[RX_BR_LINE] = { "bracketed note",
+	    "^\\s*\\[\\^?(\\d{1,3})\\][:.]?\\s*(?=\\S)" },
 	/* glued to the word before: a bracket, or superscript digits */
-	rx_marker = rx_compile("note marker",
+	[RX_MARKER] = { "note marker",
 	    "(?<=[\\p{L}\\p{Nd}.,;:!?\"”’')*_\\]])\\[\\^?(\\d{1,3})\\]"
-	    "|(?<=\\S)(" SUP "{1,3})(?!" SUP ")", 0);
-	rx_section = rx_compile("notes heading",
+	    "|(?<=\\S)(" SUP "{1,3})(?!" SUP ")" },
+	[RX_SECTION] = { "notes heading",
 	    "^\\s*[#*_]*\\s*(?i:end\\s*notes|foot\\s*notes|notes)"
-	    "\\s*[:.]?\\s*[*_]*\\s*$", 0);
-	rx_url = rx_compile("url line", "^\\s*<?(?i:https?://|www\\.)", 0);
-	rx_indoc = rx_compile("note in document",
+	    "\\s*[:.]?\\s*[*_]*\\s*$" },
+	[RX_URL] = { "url line", "^\\s*<?(?i:https?://|www\\.)" },
+	[RX_INDOC] = { "note in document",
 	    "(?i)[\\[(]\\s*(?:foot)?note\\s+(?:in|of|from)\\s+(?:the\\s+)?"
 	    "(?:original(?:\\s+document)?|document)\\.?\\s*[\\])]"
-	    "|[\\[(]\\s*(?:the\\s+)?(?:document's\\s+|original\\s+)(?:foot)?note\\.?\\s*[\\])]", 0);
-	rx_month = rx_compile("month after number",
-	    "\\G(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b",
-	    0);
+	    "|[\\[(]\\s*(?:the\\s+)?(?:document's\\s+|original\\s+)(?:foot)?note\\.?\\s*[\\])]" },
+	[RX_MONTH] = { "month after number",
+	    "\\G(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b" },
+};
+
+/* A pattern, made at its first use: most files need few of them. */
+static struct rx *
+pattern(int which)
+{
+	static struct rx *made[RX_N];
+
+	if (made[which] == NULL)
+		made[which] = rx_compile(rx_defs[which].name,
+		    rx_defs[which].pattern, 0);
+	return made[which];
 }
 
 /* The value of superscript digits s[0..len). */
@@ -126,7 +135,7 @@ month_at(const char *s, size_t len, size_t pos)
 		return 0;
 	for (i = 0; i < 3; i++) {
 		if (u[pos + i] >= 0x80)
-			return rx_match(rx_month, s, len, pos);
+			return rx_match(pattern(RX_MONTH), s, len, pos);
 		w[i] = (char)(u[pos + i] | 0x20);
 	}
 	for (i = 0; i < sizeof(months) - 1; i += 3)
@@ -145,6 +154,7 @@ static int
 line_opens_note(const char *s, size_t len, size_t i, int plain, long *num,
     size_t *text_off)
 {
+	struct rx *rx;
 	size_t off, n, text;
 	unsigned char c = i < len ? (unsigned char)s[i] : 0,
 	    c1 = i + 1 < len ? (unsigned char)s[i + 1] : 0;
@@ -156,18 +166,18 @@ line_opens_note(const char *s, size_t len, size_t i, int plain, long *num,
 	    !(c == 0xE2 && c1 == 0x81) && !(c == '[' && (isdigit(c1) ||
 	    c1 == '^')) && !(plain && isdigit(c)))
 		return 0;
-	compile();
 	/* each pattern needs its opening byte */
-	if (c != '[' && !isdigit(c) && rx_match(rx_sup_line, s, len, 0)) {
-		rx_group(rx_sup_line, 1, &off, &n);
+	if (c != '[' && !isdigit(c) &&
+	    rx_match(rx = pattern(RX_SUP_LINE), s, len, 0)) {
+		rx_group(rx, 1, &off, &n);
 		*num = sup_value(s + off, n);
-		*text_off = rx_end(rx_sup_line);
+		*text_off = rx_end(rx);
 		return 1;
 	}
-	if (c == '[' && rx_match(rx_br_line, s, len, 0)) {
-		rx_group(rx_br_line, 1, &off, &n);
+	if (c == '[' && rx_match(rx = pattern(RX_BR_LINE), s, len, 0)) {
+		rx_group(rx, 1, &off, &n);
 		*num = dec_value(s + off, n);
-		*text_off = rx_end(rx_br_line);
+		*text_off = rx_end(rx);
 		return 1;
 	}
 	if (plain && plain_number(s, len, &off, &n, &text)) {
@@ -321,9 +331,9 @@ static int
 find_marker(const char *s, size_t len, unsigned bits, size_t *pos, long *num,
     size_t *start, size_t *end)
 {
+	struct rx *rx = pattern(RX_MARKER);
 	size_t off, n;
 
-	compile();
 	/* the look-behind still sees the bytes before the start */
 	for (;;) {
 		if (*pos >= len)
@@ -335,14 +345,14 @@ find_marker(const char *s, size_t len, unsigned bits, size_t *pos, long *num,
 			break;
 		(*pos)++;
 	}
-	if (!rx_match(rx_marker, s, len, *pos))
+	if (!rx_match(rx, s, len, *pos))
 		return 0;
-	*start = rx_start(rx_marker);
-	*end = *pos = rx_end(rx_marker);
-	if (rx_group(rx_marker, 1, &off, &n))
+	*start = rx_start(rx);
+	*end = *pos = rx_end(rx);
+	if (rx_group(rx, 1, &off, &n))
 		*num = dec_value(s + off, n);
 	else {
-		rx_group(rx_marker, 2, &off, &n);
+		rx_group(rx, 2, &off, &n);
 		*num = sup_value(s + off, n);
 	}
 	return 1;
@@ -356,23 +366,60 @@ notes_marker(const char *s, size_t len, size_t *pos, long *num,
 	    start, end);
 }
 
+/* Could rx_indoc match at the bracket s[i]?  After white space its
+ * words open with "no" (note), "fo" (footnote), "th" (the), "do"
+ * (document's) or "or" (original), in any case: none of these letters
+ * has a caseless form past ASCII. */
+static int
+may_indoc_at(const char *s, size_t len, size_t i)
+{
+	static const char pairs[] = "nofothdoor";
+	const unsigned char *u = (const unsigned char *)s;
+	size_t k;
+
+	for (i++; i < len && ascii_space(u[i]); i++)
+		;
+	if (len - i < 2)
+		return 0;
+	for (k = 0; k < sizeof(pairs) - 1; k += 2)
+		if ((u[i] | 0x20) == pairs[k] && (u[i + 1] | 0x20) == pairs[k + 1])
+			return 1;
+	return 0;
+}
+
+/* Where the first bracket that opens rx_indoc's words is, len when
+ * none does. */
+static size_t
+indoc_bracket(const char *s, size_t len)
+{
+	const char *p, *e = s + len;
+	size_t best = len;
+	int open;
+
+	for (open = 0; open < 2; open++)
+		for (p = s; (p = memchr(p, open ? '(' : '[',
+		    (size_t)(e - p))) != NULL && (size_t)(p - s) < best; p++)
+			if (may_indoc_at(s, len, (size_t)(p - s))) {
+				best = (size_t)(p - s);
+				break;
+			}
+	return best;
+}
+
 int
 notes_in_document(const char *s, size_t len)
 {
 	size_t i;
 
-	/* rx_indoc opens with a bracket and holds "note" in some case (no
-	 * letter of it has a caseless form past ASCII) */
-	if (memchr(s, '[', len) == NULL && memchr(s, '(', len) == NULL)
-		return 0;
-	for (i = 0; i + 4 <= len; i++)
+	/* rx_indoc opens with a bracket and holds "note" in some case after
+	 * it (no letter of it has a caseless form past ASCII) */
+	for (i = indoc_bracket(s, len); i + 4 <= len; i++)
 		if ((s[i] | 0x20) == 'n' && (s[i + 1] | 0x20) == 'o' &&
 		    (s[i + 2] | 0x20) == 't' && (s[i + 3] | 0x20) == 'e')
 			break;
 	if (i + 4 > len)
 		return 0;
-	compile();
-	return rx_match(rx_indoc, s, len, 0);
+	return rx_match(pattern(RX_INDOC), s, len, 0);
 }
 
 long
@@ -406,15 +453,16 @@ struct notes_scratch {
 					   first marker */
 	struct pending *pm;
 	size_t          pmcap;
+	/* claim()'s markers by number (index + 1, zero when none; all
+	 * zero between units): this unit's first unclaimed, and the last
+	 * unclaimed of an earlier unit; same_num links the others */
+	size_t         *next_here, *last_before;
 	/* emit()'s note text and its lines' places, kept for the next */
 	struct buf      text;
 	size_t         *part_offs;
 	long           *part_lines;
 	size_t          partcap;
 };
-
-/* first_at's size: marker numbers have one to three digits */
-#define FIRST_AT_NUMS	1000
 
 /* The scratch of the notes freed last, for the next notes_init(): a
  * series of small files then allocates none a file. */
@@ -445,7 +493,6 @@ notes_init(struct notes *ns)
 	memset(ns, 0, sizeof(*ns));
 	ns->scratch = spare_scratch;
 	spare_scratch = NULL;
-	compile();
 }
 
 static void
@@ -458,6 +505,8 @@ scratch_free(struct notes_scratch *sc)
 	free(sc->bytes);
 	free(sc->first_at);
 	free(sc->pm);
+	free(sc->next_here);
+	free(sc->last_before);
 	buf_free(&sc->text);
 	free(sc->part_offs);
 	free(sc->part_lines);
@@ -472,14 +521,20 @@ notes_free(struct notes *ns)
 	for (i = 0; i < ns->nm; i++)
 		free(ns->m[i].doc);
 	free(ns->m);
-	free(ns->seen);
 	if (ns->scratch != NULL && spare_scratch == NULL) {
-		/* first_at is zero between units, but these notes may
-		 * have stopped inside one */
-		if (ns->scratch->first_at != NULL)
-			memset(ns->scratch->first_at, 0,
-			    FIRST_AT_NUMS * sizeof(*ns->scratch->first_at));
-		spare_scratch = ns->scratch;
+		struct notes_scratch *sc = ns->scratch;
+
+		/* the tables by number are zero between units, but these
+		 * notes may have stopped inside one */
+		if (sc->first_at != NULL)
+			memset(sc->first_at, 0, NOTE_NUMS * sizeof(*sc->first_at));
+		if (sc->next_here != NULL) {
+			memset(sc->next_here, 0,
+			    NOTE_NUMS * sizeof(*sc->next_here));
+			memset(sc->last_before, 0,
+			    NOTE_NUMS * sizeof(*sc->last_before));
+		}
+		spare_scratch = sc;
 	} else if (ns->scratch != NULL)
 		scratch_free(ns->scratch);
 	memset(ns, 0, sizeof(*ns));
@@ -523,48 +578,87 @@ add_marker(struct notes *ns, long num, long line, const char *doc)
 	ns->nm++;
 }
 
+/* Note and marker numbers have one to three digits: each is in range */
+static int
+note_num_ok(long num)
+{
+	return num >= 0 && num < NOTE_NUMS;
+}
+
 static void
 add_seen(struct notes *ns, long num)
 {
+	if (note_num_ok(num))
+		ns->seen[num / 8] |= 1u << (num % 8);
+}
+
+static int
+was_seen(const struct notes *ns, long num)
+{
+	return note_num_ok(num) && (ns->seen[num / 8] & (1u << (num % 8)));
+}
+
+/* Chain the markers of each number for claim(): the earlier units'
+ * from the last back, this unit's (the tail of m) from the first on. */
+static void
+link_markers(struct notes *ns)
+{
+	struct notes_scratch *sc = ns->scratch;
+	struct marker *m = ns->m;
 	size_t i;
 
-	for (i = 0; i < ns->nseen; i++)
-		if (ns->seen[i] == num)
-			return;
-	if (ns->nseen == ns->seencap) {
-		ns->seencap = ns->seencap ? ns->seencap * 2 : 64;
-		ns->seen = xreallocarray(ns->seen, ns->seencap,
-		    sizeof(*ns->seen));
+	if (sc->next_here == NULL) {
+		sc->next_here = xcalloc(NOTE_NUMS, sizeof(*sc->next_here));
+		sc->last_before = xcalloc(NOTE_NUMS,
+		    sizeof(*sc->last_before));
 	}
-	ns->seen[ns->nseen++] = num;
+	for (i = 0; i < ns->nm && m[i].unit < ns->unit; i++)
+		if (note_num_ok(m[i].num)) {
+			m[i].same_num = sc->last_before[m[i].num];
+			sc->last_before[m[i].num] = i + 1;
+		}
+	for (i = ns->nm; i-- > 0 && m[i].unit == ns->unit; )
+		if (note_num_ok(m[i].num)) {
+			m[i].same_num = sc->next_here[m[i].num];
+			sc->next_here[m[i].num] = i + 1;
+		}
+}
+
+static void
+unlink_markers(struct notes *ns)
+{
+	struct notes_scratch *sc = ns->scratch;
+	size_t i;
+
+	for (i = 0; i < ns->nm; i++)
+		if (note_num_ok(ns->m[i].num))
+			sc->next_here[ns->m[i].num] =
+			    sc->last_before[ns->m[i].num] = 0;
 }
 
 /* The first unclaimed marker for note num at line: this unit's before
- * it, this unit's after it, else the latest of an earlier unit. */
+ * it, this unit's after it, else the latest of an earlier unit.  A
+ * unit's markers come in the order of their lines, and each note takes
+ * this unit's first unclaimed one (before the note's line if any is),
+ * so the first unclaimed is the one to take. */
 static struct marker *
-claim(struct notes *ns, long num, long line)
+claim(struct notes *ns, long num)
 {
-	struct marker *best = NULL;
-	size_t i;
+	struct notes_scratch *sc = ns->scratch;
+	struct marker *m;
+	size_t *slot;
 
-	for (i = 0; i < ns->nm && best == NULL; i++)
-		if (!ns->m[i].claimed && ns->m[i].num == num &&
-		    ns->m[i].unit == ns->unit && ns->m[i].line < line)
-			best = &ns->m[i];
-	for (i = 0; i < ns->nm && best == NULL; i++)
-		if (!ns->m[i].claimed && ns->m[i].num == num &&
-		    ns->m[i].unit == ns->unit)
-			best = &ns->m[i];
-	for (i = ns->nm; i-- > 0 && best == NULL; )
-		if (!ns->m[i].claimed && ns->m[i].num == num &&
-		    ns->m[i].unit < ns->unit)
-			best = &ns->m[i];
-	if (best != NULL)
-		best->claimed = 1;
-	return best;
+	if (ns->nm == 0 || !note_num_ok(num))
+		return NULL;
+	slot = sc->next_here[num] ? &sc->next_here[num] :
+	    &sc->last_before[num];
+	if (*slot == 0)
+		return NULL;
+	m = &ns->m[*slot - 1];
+	*slot = m->same_num;
+	m->claimed = 1;
+	return m;
 }
-
-
 
 static void
 emit(struct notes *ns, const struct unit *u, const char *cls,
@@ -615,7 +709,7 @@ emit(struct notes *ns, const struct unit *u, const char *cls,
 		if (n.text[k] == '\0')
 			n.text[k] = ' ';
 	n.in_document = notes_in_document(n.text, b->len);
-	if ((m = claim(ns, n.num, n.line)) != NULL) {
+	if ((m = claim(ns, n.num)) != NULL) {
 		n.ref_line = m->line;
 		if (m->unit != ns->unit)
 			n.doc = m->doc;
@@ -671,11 +765,11 @@ notes_scan(struct notes *ns, const struct unit *u, const struct notes_cb *cb)
 	sc->pm = pm;
 	sc->pmcap = pmcap;
 	if (npm > 0 && sc->first_at == NULL)
-		sc->first_at = xcalloc(FIRST_AT_NUMS, sizeof(*sc->first_at));
+		sc->first_at = xcalloc(NOTE_NUMS, sizeof(*sc->first_at));
 	first_at = sc->first_at;
 	/* the first line of each marker number (numbers have 1-3 digits) */
 	for (i = 0; i < npm; i++)
-		if (pm[i].num > 0 && pm[i].num < FIRST_AT_NUMS &&
+		if (pm[i].num > 0 && pm[i].num < NOTE_NUMS &&
 		    (first_at[pm[i].num] == 0 || first_at[pm[i].num] > pm[i].idx + 1))
 			first_at[pm[i].num] = pm[i].idx + 1;
 	/* which lines are notes */
@@ -690,7 +784,7 @@ notes_scan(struct notes *ns, const struct unit *u, const struct notes_cb *cb)
 			continue;
 		}
 		if (maybe_section(ln->s, ln->len) &&
-		    rx_match(rx_section, ln->s, ln->len, 0)) {
+		    rx_match(pattern(RX_SECTION), ln->s, ln->len, 0)) {
 			in_section = 1;
 			open = 0;
 			continue;
@@ -700,7 +794,7 @@ notes_scan(struct notes *ns, const struct unit *u, const struct notes_cb *cb)
 		if (head || (ascii_digit((unsigned char)ln->s[lead[i]]) &&
 		    line_opens_note(ln->s, ln->len, lead[i], 1, &num,
 		    &toff[i]) &&
-		    (in_section || (num == expect && num < FIRST_AT_NUMS &&
+		    (in_section || (num == expect && num < NOTE_NUMS &&
 		    first_at != NULL && first_at[num] != 0 &&
 		    first_at[num] <= i)))) {
 			cls[i] = L_START;
@@ -708,7 +802,7 @@ notes_scan(struct notes *ns, const struct unit *u, const struct notes_cb *cb)
 			expect = num + 1;
 			open = 1;
 		} else if (open && (!gap || (may_url_line(ln->s[lead[i]]) &&
-		    rx_match(rx_url, ln->s, ln->len, 0)) ||
+		    rx_match(pattern(RX_URL), ln->s, ln->len, 0)) ||
 		    (in_section && islower((unsigned char)ln->s[0]))))
 			cls[i] = L_CONT;
 		else
@@ -719,6 +813,8 @@ notes_scan(struct notes *ns, const struct unit *u, const struct notes_cb *cb)
 	for (i = 0; i < npm; i++)
 		if (cls[pm[i].idx] == L_BODY)
 			add_marker(ns, pm[i].num, u->lines[pm[i].idx].no, u->doc);
+	if (ns->nm > 0)
+		link_markers(ns);
 	for (i = 0; i < u->nlines; i++) {
 		if (cls[i] == L_START)
 			emit(ns, u, cls, toff, nums, i, cb);
@@ -729,6 +825,8 @@ notes_scan(struct notes *ns, const struct unit *u, const struct notes_cb *cb)
 			cb->body(&u->lines[i], cb->arg);
 		}
 	}
+	if (ns->nm > 0)
+		unlink_markers(ns);
 	/* keep only the markers still waiting for a note: what is kept
 	 * grows with the orphans, not with the input */
 	for (i = a = 0; i < ns->nm; i++)
@@ -739,7 +837,7 @@ notes_scan(struct notes *ns, const struct unit *u, const struct notes_cb *cb)
 	ns->nm = a;
 	/* first_at is all zero again for the next unit */
 	for (i = 0; i < npm; i++)
-		if (pm[i].num > 0 && pm[i].num < FIRST_AT_NUMS)
+		if (pm[i].num > 0 && pm[i].num < NOTE_NUMS)
 			first_at[pm[i].num] = 0;
 }
 
@@ -747,15 +845,9 @@ void
 notes_orphans(struct notes *ns, void (*fn)(const struct marker *, void *),
     void *arg)
 {
-	size_t i, j;
+	size_t i;
 
-	for (i = 0; i < ns->nm; i++) {
-		if (ns->m[i].claimed)
-			continue;
-		for (j = 0; j < ns->nseen; j++)
-			if (ns->seen[j] == ns->m[i].num)
-				break;
-		if (j == ns->nseen)
+	for (i = 0; i < ns->nm; i++)
+		if (!ns->m[i].claimed && !was_seen(ns, ns->m[i].num))
 			fn(&ns->m[i], arg);
-	}
 }

@@ -39,17 +39,20 @@ struct note {
 long note_line_at(const struct note *n, size_t off);
 
 struct marker {
-	long  num, line;
-	int   unit;		/* sequence number of its unit */
-	int   claimed;
-	char *doc;		/* its unit's document number ("" the essay) */
+	long   num, line;
+	int    unit;		/* sequence number of its unit */
+	int    claimed;
+	char  *doc;		/* its unit's document number ("" the essay) */
+	size_t same_num;	/* claim()'s next marker of this number + 1 */
 };
+
+/* Note and marker numbers have one to three digits */
+#define NOTE_NUMS	1000
 
 struct notes {
 	struct marker *m;	/* the markers no note has claimed */
 	size_t         nm, cap;
-	long          *seen;	/* note numbers seen */
-	size_t         nseen, seencap;
+	unsigned char  seen[(NOTE_NUMS + 7) / 8];	/* note numbers seen */
 	int            unit;	/* units scanned */
 	long           last;	/* number of the last note */
 	unsigned       body_bytes;	/* LB_ bits of the line given to body */
