@@ -122,6 +122,11 @@ enum { C_SPACE = 1, C_UPPER = 2, C_LOWER = 4, C_LETTER = C_UPPER | C_LOWER,
 	C_DIGIT = 8, C_HIGH = 16, C_JOIN = 32 };
 static unsigned char byte_class[256];
 
+/* The first two letters of the honorifics: bit b of hon_pairs[a] for
+ * the letters a and b (a to z as 0 to 25).  Each honorific is two
+ * lower-case ASCII letters or more (vocab_init() makes sure). */
+static uint32_t hon_pairs[26];
+
 static void
 vocab_init(void)
 {
@@ -133,6 +138,13 @@ vocab_init(void)
 	wordset_add(&vocab, honorifics, NELEM(honorifics), NV_HONORIFIC);
 	wordset_add(&vocab, stopwords, NELEM(stopwords), NV_STOPWORD);
 	wordset_add(&vocab, dotted, NELEM(dotted), NV_DOTTED);
+	for (c = 0; c < (int)NELEM(honorifics); c++) {
+		const char *h = honorifics[c];
+
+		if (h[0] < 'a' || h[0] > 'z' || h[1] < 'a' || h[1] > 'z')
+			fatal(NULL, 0, "names: honorific \"%s\"", h);
+		hon_pairs[h[0] - 'a'] |= 1u << (h[1] - 'a');
+	}
 	for (c = 0; c < 256; c++)
 		byte_class[c] = c == ' ' || c == '\t' || c == '\n' ? C_SPACE :
 		    c >= 'A' && c <= 'Z' ? C_UPPER :
@@ -231,6 +243,21 @@ ascii_vocab(const char *s, size_t n, struct ntok *t)
 	if (len <= WORDSET_MAXLEN && (e = wordset_find_ascii(&vocab, w, len,
 	    t->hash, head)) != NULL)
 		t->vocab = e->flags;
+}
+
+int
+name_may_be_honorific(const char *w, size_t n)
+{
+	unsigned a, b;
+
+	vocab_init();
+	if (n == 0 || (a = ((unsigned char)w[0] | 0x20) - 'a') >= 26)
+		return 1;
+	/* a word whose second byte is no ASCII letter folds to a first
+	 * letter and then no letter, or a letter no honorific has */
+	if (n < 2 || (b = ((unsigned char)w[1] | 0x20) - 'a') >= 26)
+		return 0;
+	return (hon_pairs[a] >> b) & 1;
 }
 
 int
@@ -449,19 +476,21 @@ long_word(const unsigned char *u, size_t n, size_t i, uint64_t v,
     uint64_t letter, struct ntok *t)
 {
 	const uint64_t ones = 0x0101010101010101u;
-	uint64_t v2, lo, letter2, stop, mask, head, h;
+	uint64_t v2 = 0, lo, letter2, stop, mask, head, h;
 	const struct wordset_entry *e;
 	unsigned k;
 
-	if (i + 16 > n)
-		return 0;
-	memcpy(&v2, u + i + 8, 8);
+	/* zero padded at the end, as short_word() */
+	if (i + 16 <= n)
+		memcpy(&v2, u + i + 8, 8);
+	else
+		memcpy(&v2, u + i + 8, n - i - 8);
 	lo = (v2 | ones * 0x20) & ones * 0x7f;
 	letter2 = (lo + ones * 0x1f) & ~(lo + ones * 0x05) & ~v2 & ones * 0x80;
 	if ((stop = ~letter2 & ones * 0x80) == 0)
 		return 0;
 	k = (unsigned)__builtin_ctzll(stop) >> 3;
-	if (byte_class[u[i + 8 + k]] & (C_JOIN | C_HIGH))
+	if (i + 8 + k < n && (byte_class[u[i + 8 + k]] & (C_JOIN | C_HIGH)))
 		return 0;
 	mask = ((uint64_t)1 << 8 * k) - 1;
 	/* as ascii_vocab(): the second chunk only when it holds a byte */
@@ -483,32 +512,47 @@ long_word(const unsigned char *u, size_t n, size_t i, uint64_t v,
 	return i + 8 + k;
 }
 
-/* The common word: fewer than 8 ASCII letters that the text holds 8
- * bytes from (or up to 15 and 16 bytes: long_word()), then no join, no
- * other letter and no dot of an initial.
+/* The common word: fewer than 8 ASCII letters (or 8 to 15:
+ * long_word()), then no join, no other letter and no dot of an
+ * initial; or an initial of one letter other than I.
  * Fills t and returns its end, or returns 0 (word_token() reads it, and
  * any word that starts with another letter). */
 static size_t
 short_word(const unsigned char *u, size_t n, size_t i, struct ntok *t)
 {
 	const uint64_t ones = 0x0101010101010101u;
+	const unsigned char *w = u + i;	/* 8 bytes of the word on */
+	unsigned char tail[8] = { 0 };
 	uint64_t v, lo, letter, stop, mask, chunk;
 	const struct wordset_entry *e;
 	unsigned k, c;
 
-	if (i + 8 > n)
-		return 0;
-	memcpy(&v, u + i, 8);
+	/* the last bytes of the text zero padded: a zero byte ends a word
+	 * as the end does (no letter, no join, no dot) */
+	if (i + 8 > n) {
+		memcpy(tail, w, n - i);
+		w = tail;
+	}
+	memcpy(&v, w, 8);
 	/* as letter_run() */
 	lo = (v | ones * 0x20) & ones * 0x7f;
 	letter = (lo + ones * 0x1f) & ~(lo + ones * 0x05) & ~v & ones * 0x80;
 	if ((stop = ~letter & ones * 0x80) == 0)
 		return long_word(u, n, i, v, letter, t);
 	k = (unsigned)__builtin_ctzll(stop) >> 3;
-	c = u[i + k];
+	c = w[k];
 	if ((byte_class[c] & (C_JOIN | C_HIGH)) ||
-	    (c == '.' && k <= 2 && !(v & 0x20)))
+	    (c == '.' && k <= 2 && !(v & 0x20))) {
+		/* "A.": an initial ("I." may be the pronoun, "Yu." is
+		 * one: word_token() decides) */
+		if (c == '.' && k == 1 && w[0] != 'I') {
+			t->type = NT_INITIAL;
+			t->cap = 1;
+			t->len = 2;
+			return i + 2;
+		}
 		return 0;
+	}
 	mask = ((uint64_t)1 << 8 * k) - 1;
 	chunk = (v | ones * 0x20) & mask;	/* as ascii_vocab() */
 	t->type = NT_WORD;
@@ -643,12 +687,26 @@ name_tokenize_more(const char *s, size_t n, size_t from, struct ntok **toks,
 #ifdef LETTERS_8
 			size_t e;
 
-			if ((e = short_word(u, n, i, t)) != 0) {
-				/* and the space after it (as the loop would
-				 * skip it) */
-				i = e + (count < max && u[e] == ' ');
-				continue;
+			/* short words one space apart (most of a text)
+			 * without the loop's other tests */
+			while ((e = short_word(u, n, i, t)) != 0) {
+				i = e;
+				/* a space and a letter: the next short word
+				 * (at the end, the loop reads the space) */
+				if (count == max || e + 1 >= n || u[e] != ' ' ||
+				    !(byte_class[u[e + 1]] & C_LETTER) ||
+				    count == room)
+					break;
+				i++;
+				t = &all[count++];
+				memset(t, 0, sizeof(*t));
+				t->off = i;
 			}
+			if (e != 0)
+				continue;
+			/* after the first word, an ASCII letter */
+			if (u[i] < 0x80)
+				cp = u[i];
 #endif
 			i = word_token(s, n, i, cp, t);
 		} else if (k & C_DIGIT) {
@@ -747,23 +805,32 @@ name_leading(const char *s, const struct ntok *t, size_t i, size_t to,
 	return j;
 }
 
+/* Are tokens [a, b) one space apart or glued, as most are? */
+static int
+plain_span(const char *s, const struct ntok *t, size_t a, size_t b)
+{
+	size_t i, gap;
+
+	for (i = a + 1; i < b; i++) {
+		gap = t[i].off - (t[i - 1].off + t[i - 1].len);
+		if (gap > 1 || (gap == 1 && s[t[i].off - 1] != ' '))
+			return 0;
+	}
+	return 1;
+}
+
 const char *
 name_text_buf(struct buf *out, const char *s, const struct ntok *t,
     size_t a, size_t b)
 {
-	size_t i, len = 0, gap;
+	size_t i, len = 0;
 	char *o;
 
 	buf_reset(out);
 	if (a >= b)
 		return buf_cstr(out);
-	/* tokens one space apart or glued, as most are: the text as it is */
-	for (i = a + 1; i < b; i++) {
-		gap = t[i].off - (t[i - 1].off + t[i - 1].len);
-		if (gap > 1 || (gap == 1 && s[t[i].off - 1] != ' '))
-			break;
-	}
-	if (i == b) {
+	/* the text as it is */
+	if (plain_span(s, t, a, b)) {
 		buf_add(out, s + t[a].off, t[b - 1].off + t[b - 1].len -
 		    t[a].off);
 		return out->s;
@@ -780,6 +847,19 @@ name_text_buf(struct buf *out, const char *s, const struct ntok *t,
 	}
 	*o = '\0';
 	out->len = (size_t)(o - out->s);
+	return out->s;
+}
+
+const char *
+name_text_view(struct buf *out, const char *s, const struct ntok *t,
+    size_t a, size_t b, size_t *len)
+{
+	if (a < b && plain_span(s, t, a, b)) {
+		*len = t[b - 1].off + t[b - 1].len - t[a].off;
+		return s + t[a].off;
+	}
+	name_text_buf(out, s, t, a, b);
+	*len = out->len;
 	return out->s;
 }
 

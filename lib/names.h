@@ -62,6 +62,10 @@ void name_vocab_add(const char *const *words, size_t n, unsigned flag);
 
 /* Vocabularies, case-insensitive. */
 int name_is_honorific(const char *w, size_t n);	/* comrade, com, Cde, Mr ... */
+/* Can the word token that starts at w[0..n) be an honorific?  0 when
+ * its first letter, and its second or the lack of one, start none
+ * ("the", "a", "said"); 1 may be. */
+int name_may_be_honorific(const char *w, size_t n);
 int name_is_stopword(const char *w, size_t n);	/* offices, places, function words */
 /* The hash of a word, case folded (ASCII and Latin-1), apostrophes
  * unified: the same for every spelling of a word that the vocabularies
@@ -112,6 +116,11 @@ char *name_text(const char *s, const struct ntok *t, size_t a, size_t b);
 /* The same in out (emptied first); returns out->s. */
 const char *name_text_buf(struct buf *out, const char *s,
     const struct ntok *t, size_t a, size_t b);
+/* The same without a copy where it can: a pointer into s (not NUL
+ * terminated) when the tokens are one space apart or glued, else into
+ * out; *len gets its length. */
+const char *name_text_view(struct buf *out, const char *s,
+    const struct ntok *t, size_t a, size_t b, size_t *len);
 
 /* An upper-case line in title case ("KANG CH'OL GUN" -> "Kang Ch'ol
  * Gun", "OF THE" -> "of the"). */

@@ -27,6 +27,7 @@ static const char *const role_names[] = { "participant", "author",
 /* one form of a person's name, as met */
 struct form {
 	char     *text;
+	size_t    len;		/* of text */
 	struct name_parsed *parsed;
 	uint32_t  hash;		/* text_hash() */
 	int       fullness;	/* name_fullness() */
@@ -122,8 +123,9 @@ static struct qmark {
 	int    open;
 } *qmarks;
 static size_t nqmarks, qmarks_cap;
-/* the text of a name being recorded, and of a shorter one tried */
-static struct buf name_b, pre_b;
+/* the text of a name being recorded, of a shorter one tried, and of
+ * one that find_person() compares (NUL terminated) */
+static struct buf name_b, pre_b, cstr_b;
 
 static const char *const speech_verbs[] = {
 	"added", "admitted", "agreed", "announced", "answered", "asked",
@@ -164,6 +166,26 @@ static const char *const irregular[] = { "began", "came", "got",
     "heard", "read", "rose", "sat", "saw", "shook", "stood", "thought",
     "took", "went" };
 
+/* The eight bytes v with A to Z in lower case. */
+static inline uint64_t
+lower8(uint64_t v)
+{
+	const uint64_t ones = 0x0101010101010101u;
+	/* a byte below 0x80 is a capital when its low 7 bits reach 0x80
+	 * with 0x3f added ('A') and not with 0x25 ('Z' + 1) */
+	uint64_t lo = v & ones * 0x7f;
+	uint64_t upper = (lo + ones * 0x3f) & ~(lo + ones * 0x25) & ~v &
+	    ones * 0x80;
+
+	return v | upper >> 2;
+}
+
+static inline char
+lower1(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+}
+
 /* Is token t the word w (lower-case ASCII, n bytes), in any case? */
 static int
 word_eq(const char *s, const struct ntok *t, const char *w, size_t n)
@@ -172,14 +194,9 @@ word_eq(const char *s, const struct ntok *t, const char *w, size_t n)
 
 	if (t->type != NT_WORD || t->len != n)
 		return 0;
-	for (i = 0; i < n; i++) {
-		char c = s[t->off + i];
-
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c + 32);
-		if (c != w[i])
+	for (i = 0; i < n; i++)
+		if (lower1(s[t->off + i]) != w[i])
 			return 0;
-	}
 	return 1;
 }
 
@@ -261,6 +278,7 @@ speakers_free(void)
 	cands_cap = 0;
 	buf_free(&name_b);
 	buf_free(&pre_b);
+	buf_free(&cstr_b);
 }
 
 static int
@@ -307,23 +325,41 @@ mark_signer(struct doc *d, long p, long line)
 static void
 lower_ascii(char *p, size_t n)
 {
-	const uint64_t ones = 0x0101010101010101u;
-	uint64_t v, lo, upper;
+	uint64_t v;
 	size_t i;
 
 	for (i = 0; i + 8 <= n; i += 8) {
 		memcpy(&v, p + i, 8);
-		/* a byte below 0x80 is a capital when its low 7 bits reach
-		 * 0x80 with 0x3f added ('A') and not with 0x25 ('Z' + 1) */
-		lo = v & ones * 0x7f;
-		upper = (lo + ones * 0x3f) & ~(lo + ones * 0x25) & ~v &
-		    ones * 0x80;
-		v |= upper >> 2;
+		v = lower8(v);
 		memcpy(p + i, &v, 8);
 	}
 	for (; i < n; i++)
-		if (p[i] >= 'A' && p[i] <= 'Z')
-			p[i] = (char)(p[i] + 32);
+		p[i] = lower1(p[i]);
+}
+
+/* Does office end with " " and the words w[0..n) in lower case?  Then
+ * they need not be added again: resolve_role() asks of an office only
+ * where a word first holds a role noun, and these words are in it. */
+static int
+office_ends(const struct buf *office, const char *w, size_t n)
+{
+	const char *o;
+	uint64_t v, ov;
+	size_t i;
+
+	if (office->len <= n || *(o = office->s + office->len - n - 1) != ' ')
+		return 0;
+	o++;
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&v, w + i, 8);
+		memcpy(&ov, o + i, 8);
+		if (lower8(v) != ov)
+			return 0;
+	}
+	for (; i < n; i++)
+		if (lower1(w[i]) != o[i])
+			return 0;
+	return 1;
 }
 
 static void
@@ -344,7 +380,8 @@ add_office(struct person *p, const char *s, const struct ntok *t,
 		    s[t[i].off - 1] != ' '))
 			plain = 0;
 	}
-	if (len == 0)
+	if (len == 0 || (plain && office_ends(&p->office, s + t[a].off,
+	    len - 1)))
 		return;
 	buf_grow(&p->office, len);
 	o = p->office.s + p->office.len;
@@ -365,13 +402,13 @@ add_office(struct person *p, const char *s, const struct ntok *t,
 	p->office.len += len;
 }
 
-/* A hash of the text s, eight bytes at a time (the last eight of a
- * longer text read again). */
+/* A hash of the text s[0..n), eight bytes at a time (the last eight of
+ * a longer text read again). */
 static uint32_t
-text_hash(const char *s)
+text_hash(const char *s, size_t n)
 {
 	const uint64_t mul = 0x9e3779b97f4a7c15u;
-	size_t n = strlen(s), i;
+	size_t i;
 	uint64_t h = n * mul, v = 0;
 
 	if (n < 8) {
@@ -389,21 +426,24 @@ text_hash(const char *s)
 	return (uint32_t)(h ^ h >> 32);
 }
 
-/* The person who has the form name (whose text_hash() is h), or -1;
- * *form (unless NULL) gets its index.  A text is a form of one person
- * at most: form_of() adds it to the person find_person() gives, which
- * is the one who has it. */
+/* The person who has the form name[0..n) (whose text_hash() is h), or
+ * -1; *form (unless NULL) gets its index.  A text is a form of one
+ * person at most: form_of() adds it to the person find_person() gives,
+ * which is the one who has it. */
 static long
-form_find(const struct doc *d, const char *name, uint32_t h, long *form)
+form_find(const struct doc *d, const char *name, size_t n, uint32_t h,
+    long *form)
 {
 	size_t k, mask = d->fmap_cap - 1;
 	const struct form_ref *r;
+	const struct form *fm;
 
 	if (d->fmap_cap == 0)
 		return -1;
 	for (k = h & mask; (r = &d->fmap[k])->person >= 0; k = (k + 1) & mask)
-		if (r->hash == h && strcmp(d->p[r->person].forms[r->form].text,
-		    name) == 0) {
+		if (r->hash == h &&
+		    (fm = &d->p[r->person].forms[r->form])->len == n &&
+		    memcmp(fm->text, name, n) == 0) {
 			if (form != NULL)
 				*form = r->form;
 			return r->person;
@@ -445,29 +485,29 @@ form_note(struct doc *d, long i, long f, uint32_t h)
 	d->fmap_n++;
 }
 
-/* The person name (whose text_hash() is h) names: the one with this
- * form (its index in *form), or the one whose forms fit it (*form -1);
- * with create, a new one when none does.  -1: none. */
+/* Did find_person() find nobody for name[0..n) (whose text_hash() is
+ * h) with the forms the document has now? */
+static int
+missed(const struct doc *d, const char *name, size_t n, uint32_t h)
+{
+	const struct miss *m = &misses[h & (NMISS - 1)];
+
+	return m->doc == d->serial && m->nforms == d->fmap_n &&
+	    m->hash == h && n < MISS_LEN && memcmp(m->name, name, n) == 0 &&
+	    m->name[n] == '\0';
+}
+
+/* The person name (whose text_hash() is h, and no form yet) names: the
+ * one whose forms fit it; with create, a new one when none does.  -1:
+ * none. */
 static long
-find_person(struct doc *d, const char *name, uint32_t h, int create,
-    long *form)
+find_person(struct doc *d, const char *name, uint32_t h, int create)
 {
 	size_t i, f;
-	long strong = -1, weak = -1, known;
+	long strong = -1, weak = -1;
 	int nweak = 0, words;
 	const struct name_parsed *np;
 
-	/* a form met before: no need to compare */
-	if ((known = form_find(d, name, h, form)) >= 0)
-		return known;
-	*form = -1;
-	if (!create) {
-		const struct miss *m = &misses[h & (NMISS - 1)];
-
-		if (m->doc == d->serial && m->nforms == d->fmap_n &&
-		    m->hash == h && strcmp(m->name, name) == 0)
-			return -1;
-	}
 	np = name_parse_cached(name);	/* nothing below parses */
 	words = name_parsed_words(np);
 
@@ -523,11 +563,11 @@ find_person(struct doc *d, const char *name, uint32_t h, int create,
 	return (long)d->np++;
 }
 
-/* Record name (whose text_hash() is h) as form f of person i (both
- * from find_person(); f -1: a new form); returns i. */
+/* Record name[0..n) (whose text_hash() is h) as form f of person i
+ * (f -1: a new form, name NUL terminated); returns i. */
 static long
-form_of(struct doc *d, long i, long f, const char *name, uint32_t h,
-    int from_title, int from_upper, long line)
+form_of(struct doc *d, long i, long f, const char *name, size_t n,
+    uint32_t h, int from_title, int from_upper, long line)
 {
 	struct person *p;
 	struct form *fm;
@@ -540,7 +580,8 @@ form_of(struct doc *d, long i, long f, const char *name, uint32_t h,
 		p->forms = xreallocarray(p->forms, p->nforms + 1,
 		    sizeof(*p->forms));
 		fm = &p->forms[p->nforms];
-		fm->text = xstrdup(name);
+		fm->text = xstrndup(name, n);
+		fm->len = n;
 		fm->parsed = name_parse(name);
 		fm->hash = h;
 		fm->fullness = name_parsed_fullness(fm->parsed);
@@ -562,16 +603,25 @@ form_of(struct doc *d, long i, long f, const char *name, uint32_t h,
 	return i;
 }
 
-/* Record a form of the person name names (with create, a new person
- * when nobody fits); returns the person or -1. */
+/* Record a form of the person name[0..n) names (with create, a new
+ * person when nobody fits); returns the person or -1.  A form met
+ * before is found as it is; only another is copied to be compared. */
 static long
-record_form(struct doc *d, const char *name, int create, int from_title,
-    int from_upper, long line)
+record_form(struct doc *d, const char *name, size_t n, int create,
+    int from_title, int from_upper, long line)
 {
-	uint32_t h = text_hash(name);
-	long f, i = find_person(d, name, h, create, &f);
+	uint32_t h = text_hash(name, n);
+	long f = -1, i;
 
-	return form_of(d, i, f, name, h, from_title, from_upper, line);
+	if ((i = form_find(d, name, n, h, &f)) < 0) {
+		if (!create && missed(d, name, n, h))
+			return -1;
+		buf_reset(&cstr_b);
+		buf_add(&cstr_b, name, n);
+		name = cstr_b.s;
+		i = find_person(d, name, h, create);
+	}
+	return form_of(d, i, f, name, n, h, from_title, from_upper, line);
 }
 
 /* Record a form of a person; returns the person. */
@@ -579,7 +629,19 @@ static long
 add_form(struct doc *d, const char *name, int from_title, int from_upper,
     long line)
 {
-	return record_form(d, name, 1, from_title, from_upper, line);
+	return record_form(d, name, strlen(name), 1, from_title, from_upper,
+	    line);
+}
+
+/* The same for the name in tokens [a, b) of s. */
+static long
+add_form_at(struct doc *d, const char *s, const struct ntok *t, size_t a,
+    size_t b, int from_title, int from_upper, long line)
+{
+	size_t n;
+	const char *name = name_text_view(&name_b, s, t, a, b, &n);
+
+	return record_form(d, name, n, 1, from_title, from_upper, line);
 }
 
 /* The name in tokens [a, b) of s that ends last: its person. */
@@ -595,8 +657,8 @@ last_name(struct doc *d, const char *s, const struct ntok *t, size_t a,
 			continue;
 		if (!name_trailing(s, t, a, k, &first))
 			continue;
-		i = add_form(d, name_text_buf(&name_b, s, t, first, k),
-		    from_title, from_upper, line);
+		i = add_form_at(d, s, t, first, k, from_title, from_upper,
+		    line);
 		if (i >= 0)
 			add_office(&d->p[i], s, t, a, first);
 		return i;
@@ -920,12 +982,16 @@ lower_word(const char *s, size_t len)
 {
 	size_t i;
 
-	for (i = 0; i < len; i++)
-		if (s[i] >= 'a' && s[i] <= 'z' && (i == 0 || s[i - 1] == ' ' ||
-		    s[i - 1] == '\t' || s[i - 1] == '\n') &&
-		    name_tokenize_more(s, len, i, &word_tok, &word_tok_cap, 0,
-		    1, NULL) == 1 && !name_honorific_at(s, &word_tok[0]))
+	for (i = 0; i < len; i++) {
+		if (s[i] < 'a' || s[i] > 'z' || (i > 0 && s[i - 1] != ' ' &&
+		    s[i - 1] != '\t' && s[i - 1] != '\n'))
+			continue;
+		/* most words start no honorific: they need not be read */
+		if (!name_may_be_honorific(s + i, len - i) ||
+		    (name_tokenize_more(s, len, i, &word_tok, &word_tok_cap, 0,
+		    1, NULL) == 1 && !name_honorific_at(s, &word_tok[0])))
 			return 1;
+	}
 	return 0;
 }
 
@@ -935,6 +1001,10 @@ whole_name(const char *s, int *has_initials)
 {
 	size_t len = strlen(s), n = 0, first, end, rest = 0, want, k = 0;
 
+	/* A word no name holds, which no token of a name can be: most
+	 * lines end here, before a token is read. */
+	if (lower_word(s, len))
+		return NULL;
 	/* Every token must be able to be part of a name: tokens are read
 	 * up to 1, 3, 7 and then NAME_MAXTOK + 1 of them, most lines
 	 * fail early. */
@@ -948,10 +1018,6 @@ whole_name(const char *s, int *has_initials)
 				return NULL;
 		if (n < want || want == NAME_MAXTOK + 1)
 			break;
-		/* past the first token: a word no name holds ends it
-		 * sooner */
-		if (want == 1 && lower_word(s + rest, len - rest))
-			return NULL;
 	}
 	/* past NAME_MAXTOK tokens, only dots and commas may follow */
 	if (rest < len) {
@@ -1275,9 +1341,8 @@ sentence(struct doc *d, const struct para *pa, const char *s,
 		acts[nacts].aside = k + 1 < s1 && word_is(s, &t[k], "to") &&
 		    (word_is(s, &t[k + 1], "the") || word_is(s, &t[k + 1], "a"));
 		if (acts[nacts].kind == SP_PERSON) {
-			acts[nacts].person = add_form(d, name_text_buf(&name_b,
-			    s, t, acts[nacts].name_a, acts[nacts].name_b), 0, 0,
-			    line);
+			acts[nacts].person = add_form_at(d, s, t,
+			    acts[nacts].name_a, acts[nacts].name_b, 0, 0, line);
 		} else if (acts[nacts].kind == SP_PRONOUN) {
 			acts[nacts].person = d->last_party;
 		} else if (acts[nacts].kind == SP_ROLE)
@@ -1413,8 +1478,9 @@ sentence(struct doc *d, const struct para *pa, const char *s,
 		}
 		line = para_line(pa, t[first].off);
 		{
-			const char *name = name_text_buf(&name_b, s, t, first,
-			    end);
+			size_t len, plen;
+			const char *name = name_text_view(&name_b, s, t, first,
+			    end, &len);
 			int words = 0;
 
 			for (k = first; k < end; k++)
@@ -1422,21 +1488,20 @@ sentence(struct doc *d, const struct para *pa, const char *s,
 			/* "to Kim Il Sung Nikita Sergeevich's": a known
 			 * name ends the run early */
 			for (k = end - 1; words >= 3 && k > first + 1; k--) {
-				const char *pre = name_text_buf(&pre_b, s, t,
-				    first, k);
+				const char *pre = name_text_view(&pre_b, s, t,
+				    first, k, &plen);
 
-				if (form_find(d, pre, text_hash(pre), NULL) >= 0) {
+				if (form_find(d, pre, plen, text_hash(pre, plen),
+				    NULL) >= 0) {
 					end = k;
-					name = name_text_buf(&name_b, s, t, first,
-					    end);
+					name = pre;
+					len = plen;
 					break;
 				}
 			}
-			if (hon || words >= 2 || t[first].type == NT_INITIAL ||
-			    t[end - 1].type == NT_INITIAL)
-				p = add_form(d, name, 0, 0, line);
-			else
-				p = record_form(d, name, 0, 0, 0, line);
+			p = record_form(d, name, len, hon || words >= 2 ||
+			    t[first].type == NT_INITIAL ||
+			    t[end - 1].type == NT_INITIAL, 0, 0, line);
 		}
 		if (p >= 0) {
 			size_t b = first, a0;
@@ -1889,8 +1954,18 @@ may_sig_correct(const char *s, size_t n)
 {
 	size_t i = skip_blanks(s, n);
 
-	return starts_ci(s, n, i, "correct") || starts_ci(s, n, i, "true") ||
-	    starts_ci(s, n, i, "verified") || starts_ci(s, n, i, "copy");
+	/* most lines: one test of the first letter */
+	switch (i < n ? s[i] | 0x20 : 0) {
+	case 'c':
+		return starts_ci(s, n, i, "correct") ||
+		    starts_ci(s, n, i, "copy");
+	case 't':
+		return starts_ci(s, n, i, "true");
+	case 'v':
+		return starts_ci(s, n, i, "verified");
+	default:
+		return 0;
+	}
 }
 
 /* Can rx_sig_paren match s, which ends in ")" and blanks?  Its group

@@ -157,6 +157,79 @@ main(void)
 	ok(toks[5].hash == name_word_hash("kim", 3) && toks[5].cap,
 	    "the last word");
 
+	/* words that end the text: read from a copy of their last bytes
+	 * (here with nothing after them), as the other words */
+	{
+		static const char *const ends[] = { "Kim", "V.", "I.",
+		    "Vinogradov", "Ambassadors", "said comrade Kim" };
+		size_t e, k, len;
+
+		for (e = 0; e < sizeof(ends) / sizeof(ends[0]); e++) {
+			char *bare;
+
+			len = strlen(ends[e]);
+			bare = malloc(len);
+			memcpy(bare, ends[e], len);
+			n = name_tokenize(bare, len, &toks, &cap);
+			k = n - 1;
+			ok(n >= 1 && toks[k].off + toks[k].len <= len &&
+			    (toks[k].type == NT_INITIAL ||
+			    toks[k].hash == name_word_hash(bare + toks[k].off,
+			    toks[k].len)), "the last token of '%s'", ends[e]);
+			free(bare);
+		}
+		n = name_tokenize("V.", 2, &toks, &cap);
+		ok(n == 1 && toks[0].type == NT_INITIAL && toks[0].len == 2 &&
+		    toks[0].cap && toks[0].vocab == 0, "an initial at the end");
+		n = name_tokenize("I.", 2, &toks, &cap);
+		ok(n == 1 && toks[0].type == NT_INITIAL, "I. alone: an initial");
+		n = name_tokenize("than I. Then", 12, &toks, &cap);
+		ok(n == 4 && toks[1].type == NT_WORD,
+		    "I. before a capital word ending a sentence: the pronoun");
+		n = name_tokenize("Ambassadors", 11, &toks, &cap);
+		ok(n == 1 && toks[0].len == 11 && toks[0].cap &&
+		    (toks[0].vocab & NV_STOPWORD), "a long word at the end");
+	}
+
+	/* a name's text in place when its tokens are one space apart */
+	{
+		size_t len;
+		const char *v;
+
+		s = "to A.N. Kosygin and Kim  Il\tSung";
+		n = name_tokenize(s, strlen(s), &toks, &cap);
+		v = name_text_view(&b, s, toks, 1, 4, &len);
+		ok(v == s + 3 && len == 12, "view: in the text");
+		v = name_text_view(&b, s, toks, 5, 8, &len);
+		is_str(v, "Kim Il Sung", "view: spaces made one");
+		ok(len == 11 && v == b.s, "view: in the buffer");
+		v = name_text_view(&b, s, toks, 4, 4, &len);
+		ok(len == 0 && *v == '\0', "view: no tokens");
+		buf_reset(&b);
+	}
+
+	/* the first two letters of a word tell most words from honorifics */
+	ok(!name_may_be_honorific("the", 3) && !name_may_be_honorific("a", 1) &&
+	    !name_may_be_honorific("said", 4) &&
+	    !name_may_be_honorific("a'b", 3) &&
+	    !name_may_be_honorific("m\xc3\xa9", 3), "no honorific");
+	ok(name_may_be_honorific("comrade", 7) &&
+	    name_may_be_honorific("MR", 2) && name_may_be_honorific("gen", 3) &&
+	    name_may_be_honorific("tovarisch", 9) &&
+	    name_may_be_honorific("\xc3\xa9", 2) &&
+	    name_may_be_honorific("1st", 3), "maybe");
+	{
+		static const char *const hon[] = { "amb", "capt", "cde",
+		    "col", "com", "dr", "gen", "herr", "lt", "madame",
+		    "messrs", "mme", "ms", "prof", "sir", "tov" };
+		size_t h;
+
+		for (h = 0; h < sizeof(hon) / sizeof(hon[0]); h++)
+			ok(name_is_honorific(hon[h], strlen(hon[h])) &&
+			    name_may_be_honorific(hon[h], strlen(hon[h])),
+			    "an honorific may be one: %s", hon[h]);
+	}
+
 	/* a program's own words: flags of its own, ASCII case only */
 	{
 		static const char *const mine[] = { "replied", "charg\xc3\xa9" };
