@@ -97,6 +97,7 @@ enum { MEMO_SLOTS = 8192, MEMO_MAX = 6144, MEMO_KEYMAX = 64 };
 struct memo_slot {
 	char           *key;	/* tag byte, then the key bytes */
 	size_t          klen;
+	uint64_t        head;	/* the first eight key bytes (memo_head) */
 	struct memo_val v;
 };
 
@@ -106,20 +107,37 @@ struct memo {
 	uint16_t         *used;	/* the slots that hold a key, n of them */
 };
 
+/* The first eight bytes of s[0..n) in one integer, zero-padded: keys
+ * of eight bytes or fewer are compared by it alone. */
+static inline uint64_t
+memo_head(const char *s, size_t n)
+{
+	uint64_t v = 0;
+	size_t i;
+
+	if (n >= 8) {
+		memcpy(&v, s, 8);
+		return v;
+	}
+	for (i = 0; i < n; i++)
+		v |= (uint64_t)(unsigned char)s[i] << (8 * i);
+	return v;
+}
+
+/* The slot a key starts its search at: from its tag, length, head and
+ * the rest eight bytes a step (the last step ends at the key's end). */
 static size_t
-memo_hash(int tag, const char *s, size_t n)
+memo_hash(int tag, const char *s, size_t n, uint64_t head)
 {
 	const uint64_t mul = 0x9E3779B97F4A7C15u;
 	uint64_t h = ((uint64_t)(unsigned char)tag << 8 ^ n) * mul, v;
 	size_t i;
 
-	for (i = 0; i + 8 <= n; i += 8) {	/* eight bytes a step */
-		memcpy(&v, s + i, 8);
+	h = (h ^ head) * mul;
+	for (i = 8; i < n; i += 8) {
+		memcpy(&v, s + (i + 8 <= n ? i : n - 8), 8);
 		h = (h ^ v) * mul;
 	}
-	for (v = 0; i < n; i++)
-		v = v << 8 | (unsigned char)s[i];
-	h = (h ^ v) * mul;
 	return (size_t)(h >> 40) & (MEMO_SLOTS - 1);
 }
 
@@ -161,11 +179,13 @@ memo_find(const struct memo *m, int tag, const char *s, size_t n)
 {
 	size_t h;
 	struct memo_slot *e;
+	uint64_t head = memo_head(s, n);
 
-	for (h = memo_hash(tag, s, n); (e = &m->slot[h])->key != NULL;
+	for (h = memo_hash(tag, s, n, head); (e = &m->slot[h])->key != NULL;
 	    h = (h + 1) & (MEMO_SLOTS - 1))
-		if (e->klen == n + 1 && e->key[0] == (char)tag &&
-		    memcmp(e->key + 1, s, n) == 0)
+		if (e->head == head && e->klen == n + 1 &&
+		    e->key[0] == (char)tag && (n <= 8 ||
+		    memcmp(e->key + 9, s + 8, n - 8) == 0))
 			break;
 	return e;
 }
@@ -195,6 +215,7 @@ memo_put(struct memo *m, int tag, const char *s, size_t n,
 		m->used[m->n++] = (uint16_t)(e - m->slot);
 		e->key = xmalloc(n + 1 + v->len + 1);
 		e->klen = n + 1;
+		e->head = memo_head(s, n);
 		e->key[0] = (char)tag;
 		memcpy(e->key + 1, s, n);
 	}

@@ -173,6 +173,11 @@ report_change(void *arg, const struct text *t, size_t bs, size_t be,
  * spans a segment boundary nor starts in another word, so the output
  * is the same. */
 
+/* The longest word that the scan looks up in the sets: a longer one
+ * always opens a region.  The sets are built with room for one letter
+ * more, so that a word of WORDMAX letters is entered. */
+#define WORDMAX	64
+
 /* byte classes; a plain word ends at B_OTHER or B_BOUND */
 enum { B_LETTER, B_APOS, B_SLOW, B_OTHER, B_BOUND };
 
@@ -181,14 +186,19 @@ static int dot_bound;		/* ". " after a lower-case word is a boundary */
 static size_t maxsep;		/* the most separators of an entry */
 
 /* Lower-case ASCII words, by a hash set, each with flags of what it
- * is; a pair bitmap of first two bytes rejects most words before
- * hashing. */
+ * is.  A word is found by its first eight bytes in one integer (head)
+ * and its length; only a longer word compares the rest. */
+struct wsent {
+	uint64_t   head;	/* zero-padded, the first byte low; 0: empty */
+	uint32_t   off;		/* where the word is in pool */
+	uint16_t   len;
+	uint8_t    flags;
+};
 struct wordset {
-	size_t    *w;		/* 1 + the offset of a word in pool; 0 none */
-	unsigned char *flags;	/* of each slot of w */
-	size_t     cap, n;
-	struct buf pool;	/* the words, each with its NUL */
-	uint32_t   pair[32];	/* [first letter] bit second (27: not a letter) */
+	struct wsent *slot;
+	int        bits;	/* 1 << bits slots */
+	size_t     n;
+	struct buf pool;	/* the words */
 };
 /* words: the first words of dictionary entries, alone (WS_DICT) or
  * before another word (WS_FIRST), and surnames (WS_SURNAME); pairs:
@@ -214,45 +224,80 @@ key_of(uint64_t v, size_t n)
 	return (unsigned)(((v ^ n) * 0x9E3779B97F4A7C15u) >> 49);
 }
 
-/* w[0..n), n >= 1, with its letters in lower case (or | 0x20) */
-static unsigned
-word_key(const char *w, size_t n)
+/* The first eight bytes of w[0..n), zero-padded, the first in the low
+ * byte: as a little-endian load would give them. */
+static uint64_t
+head_of(const char *w, size_t n)
 {
 	uint64_t v = 0;
 	size_t i;
 
 	for (i = 0; i < n && i < 8; i++)
-		v |= (uint64_t)((unsigned char)w[i] | 0x20) << (8 * i);
-	return key_of(v, n);
+		v |= (uint64_t)(unsigned char)w[i] << (8 * i);
+	return v;
 }
 
-/* A coarser test still, with no key to work out: by the low five bits
- * of the first two bytes of a word, the lengths of the words of
- * dictbits (bits 0-31) and surnbits (bits 32-63) that start so; a
- * length from 31 up is 31.  A word of one letter is entered under any
- * second byte. */
-static uint64_t prefixlens[1024];
+/* head_of(w, n) with the letters in lower case (each byte | 0x20). */
+static uint64_t
+lower_head(const char *w, size_t n)
+{
+	uint64_t bytes = n >= 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * n)) - 1;
+
+	return head_of(w, n) | (0x2020202020202020u & bytes);
+}
+
+/* w[0..n), n >= 1, with its letters in lower case */
+static unsigned
+word_key(const char *w, size_t n)
+{
+	return key_of(lower_head(w, n), n);
+}
+
+/* The scan between regions takes the text in chunks of this many
+ * bytes (64 at most: a bit mask of them is a uint64_t). */
+#define CHUNK	64
+
+/* A coarser test still, with no key to work out: by the first letter
+ * of a word (its low six bits, which tell its case) and the low five
+ * bits of the byte after it, the lengths of the words of dictbits
+ * that start so, and of surnbits when the first letter is a capital (a
+ * surname counts only then): bit n - 1 for a length n, bit 63 for all
+ * lengths from 64 up (the scan looks up words of a chunk at most).  A
+ * word of one letter is entered under any second byte. */
+static uint64_t prefixlens[64 * 32];
 
 static inline unsigned
 prefix_of(const char *w)
 {
-	return ((unsigned char)w[0] & 31u) << 5 | ((unsigned char)w[1] & 31u);
+	return ((unsigned char)w[0] & 63u) << 5 | ((unsigned char)w[1] & 31u);
 }
 
+/* Set the length bit len of a word w[0..n) under its first letter. */
+static void
+prefix_set(unsigned first, const char *w, size_t n, uint64_t len)
+{
+	unsigned second;
+
+	if (n > 1)
+		prefixlens[first << 5 | ((unsigned char)w[1] & 31u)] |= len;
+	else
+		for (second = 0; second < 32; second++)
+			prefixlens[first << 5 | second] |= len;
+}
+
+/* Enter the word w[0..n) of a set, n >= 1, in lower case: in prefixlens
+ * a dictionary word under both cases of its first letter, a surname
+ * under its capital only. */
 static void
 wordbit_set(uint64_t *bits, const char *w, size_t n)
 {
-	unsigned k = word_key(w, n), second;
-	uint64_t len = (uint64_t)1 << ((n < 31 ? n : 31) +
-	    (bits == surnbits ? 32 : 0));
+	unsigned k = word_key(w, n), first = (unsigned char)w[0] & 63u;
+	uint64_t len = (uint64_t)1 << (n < 64 ? n - 1 : 63);
 
 	bits[k / 64] |= (uint64_t)1 << (k % 64);
-	if (n > 1)
-		prefixlens[prefix_of(w)] |= len;
-	else
-		for (second = 0; second < 32; second++)
-			prefixlens[((unsigned char)w[0] & 31u) << 5 | second] |=
-			    len;
+	prefix_set(first & ~0x20u, w, n, len);
+	if (bits == dictbits)
+		prefix_set(first | 0x20u, w, n, len);
 }
 
 static inline int
@@ -261,102 +306,85 @@ wordbit(const uint64_t *bits, unsigned k)
 	return (bits[k / 64] >> (k % 64)) & 1;
 }
 
-static size_t
-pair_index(unsigned char c)
+/* The slot of the word s[0..n) with its head in ws: where it is, or the
+ * empty slot where it would go. */
+static inline struct wsent *
+ws_slot(const struct wordset *ws, uint64_t head, const char *s, size_t n)
 {
-	return c >= 'a' && c <= 'z' ? (size_t)(c - 'a') : 26;
-}
+	size_t mask = ((size_t)1 << ws->bits) - 1, h;
+	struct wsent *e;
 
-#define HASH_START	2166136261u
-#define HASH_STEP(h, c)	(((h) ^ (unsigned char)(c)) * 16777619u)
-
-static unsigned long
-word_hash(const char *s, size_t n)
-{
-	unsigned long h = HASH_START;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		h = HASH_STEP(h, s[i]);
-	return h;
-}
-
-/* The slot of s[0..n) in ws: where it is, or the empty slot where it
- * would go. */
-static size_t
-ws_slot(const struct wordset *ws, const char *s, size_t n)
-{
-	size_t h, i;
-	const char *w;
-
-	for (h = word_hash(s, n) & (ws->cap - 1); ws->w[h];
-	    h = (h + 1) & (ws->cap - 1)) {
-		w = ws->pool.s + ws->w[h] - 1;
-		for (i = 0; i < n && w[i] == s[i]; i++)
-			;
-		if (i == n && w[n] == '\0')
+	for (h = (size_t)(((head ^ n) * 0x9E3779B97F4A7C15u) >>
+	    (64 - ws->bits)); (e = &ws->slot[h])->head != 0;
+	    h = (h + 1) & mask)
+		if (e->head == head && e->len == n && (n <= 8 ||
+		    memcmp(ws->pool.s + e->off + 8, s + 8, n - 8) == 0))
 			break;
-	}
-	return h;
+	return e;
 }
 
-/* The flags of s[0..n) in ws, 0 when it holds no such word. */
+/* The flags of s[0..n), whose head is given, in ws; 0 when it holds no
+ * such word.  Only a word longer than eight bytes is read. */
+static inline unsigned
+ws_find_head(const struct wordset *ws, uint64_t head, const char *s,
+    size_t n)
+{
+	if (ws->n == 0)
+		return 0;
+	return ws_slot(ws, head, s, n)->flags;
+}
+
 static unsigned
 ws_find(const struct wordset *ws, const char *s, size_t n)
 {
-	size_t h;
+	return n == 0 ? 0 : ws_find_head(ws, head_of(s, n), s, n);
+}
 
-	if (ws->cap == 0 || n == 0 ||
-	    !(ws->pair[pair_index((unsigned char)s[0])] &
-	    (1u << pair_index(n > 1 ? (unsigned char)s[1] : 0))))
-		return 0;
-	h = ws_slot(ws, s, n);
-	return ws->w[h] ? ws->flags[h] : 0;
+/* An empty set of 1 << bits slots, to grow as words come. */
+static void
+ws_init(struct wordset *ws, int bits)
+{
+	memset(ws, 0, sizeof(*ws));
+	ws->bits = bits;
+	ws->slot = xcalloc((size_t)1 << bits, sizeof(*ws->slot));
 }
 
 static void
 ws_add(struct wordset *ws, const char *s, size_t n, unsigned flags)
 {
-	size_t h, i;
+	struct wsent *e;
+	size_t i;
 
 	if (n == 0)
 		return;
-	if ((ws->n + 1) * 2 > ws->cap) {
+	if ((ws->n + 1) * 4 > (size_t)3 << ws->bits) {
+		/* three quarters full: twice the slots */
 		struct wordset old = *ws;
 
-		ws->cap = ws->cap ? ws->cap * 2 : 1024;
-		ws->w = xcalloc(ws->cap, sizeof(*ws->w));
-		ws->flags = xcalloc(ws->cap, 1);
-		for (i = 0; i < old.cap; i++) {
-			const char *w;
-
-			if (old.w[i] == 0)
-				continue;
-			w = ws->pool.s + old.w[i] - 1;
-			h = ws_slot(ws, w, strlen(w));
-			ws->w[h] = old.w[i];
-			ws->flags[h] = old.flags[i];
-		}
-		free(old.w);
-		free(old.flags);
+		ws->bits++;
+		ws->slot = xcalloc((size_t)1 << ws->bits, sizeof(*ws->slot));
+		for (i = 0; i < (size_t)1 << old.bits; i++)
+			if (old.slot[i].head != 0)
+				*ws_slot(ws, old.slot[i].head, ws->pool.s +
+				    old.slot[i].off, old.slot[i].len) =
+				    old.slot[i];
+		free(old.slot);
 	}
-	h = ws_slot(ws, s, n);
-	if (ws->w[h] == 0) {
-		ws->w[h] = ws->pool.len + 1;
+	e = ws_slot(ws, head_of(s, n), s, n);
+	if (e->head == 0) {
+		e->head = head_of(s, n);
+		e->off = (uint32_t)ws->pool.len;
+		e->len = (uint16_t)n;
 		buf_add(&ws->pool, s, n);
-		buf_addc(&ws->pool, '\0');
 		ws->n++;
-		ws->pair[pair_index((unsigned char)s[0])] |=
-		    1u << pair_index(n > 1 ? (unsigned char)s[1] : 0);
 	}
-	ws->flags[h] |= (unsigned char)flags;
+	e->flags |= (unsigned char)flags;
 }
 
 static void
 ws_free(struct wordset *ws)
 {
-	free(ws->w);
-	free(ws->flags);
+	free(ws->slot);
 	buf_free(&ws->pool);
 	memset(ws, 0, sizeof(*ws));
 }
@@ -401,7 +429,7 @@ static void
 add_entry(const char *variant, const char *canonical, const char *rule,
     void *arg)
 {
-	char w[64];
+	char w[WORDMAX + 1];
 	size_t n, nsep;
 	const unsigned char *p;
 
@@ -452,7 +480,7 @@ add_entry(const char *variant, const char *canonical, const char *rule,
 static void
 add_surname(const char *key, void *arg)
 {
-	char w[64];
+	char w[WORDMAX + 1];
 	size_t n;
 
 	(void)arg;
@@ -488,6 +516,9 @@ fast_init(void)
 	bclass['\t'] = B_BOUND;
 	bclass['\n'] = B_BOUND;	/* the lines of a span (process_span) */
 	dot_bound = 1;
+	/* room for the built-in dictionary's words without a regrowth */
+	ws_init(&words, 10);
+	ws_init(&pairs, 8);
 	dict_dump(opt.dict, add_entry, NULL);
 	ko_surname_each(add_surname, NULL);
 	for (k = 0; k < 2; k++)
@@ -495,7 +526,7 @@ fast_init(void)
 			const char *form = k == ZH_PINYIN ?
 			    canon_zh_surnames[i] : i < zh_surnames_nwg ?
 			    zh_surnames_wg[i] : NULL;
-			char w[64];
+			char w[WORDMAX + 1];
 			size_t n;
 
 			if (form != NULL &&
@@ -508,21 +539,21 @@ fast_init(void)
 	atexit(fast_free);
 }
 
-static int
-ends_with(const char *s, size_t n, const char *suf, size_t sl)
-{
-	return n >= sl && memcmp(s + n - sl, suf, sl) == 0;
-}
-
 /* Does s[0..n) end like a Russian patronymic (canon_rewrite's -vich,
- * -vna, -ichna)? */
+ * -vna, -ichna)?  Read from the last letter back. */
 static inline int
 patronymic_end(const char *s, size_t n)
 {
-	if (n < 3 || (s[n - 1] != 'h' && s[n - 1] != 'a'))
+	const char *e = s + n;
+
+	if (n < 3)
 		return 0;
-	return ends_with(s, n, "vich", 4) || ends_with(s, n, "vna", 3) ||
-	    ends_with(s, n, "ichna", 5);
+	if (e[-1] == 'h')
+		return n >= 4 && e[-2] == 'c' && e[-3] == 'i' && e[-4] == 'v';
+	if (e[-1] != 'a' || e[-2] != 'n')
+		return 0;
+	return e[-3] == 'v' || (n >= 5 && e[-3] == 'h' && e[-4] == 'c' &&
+	    e[-5] == 'i');
 }
 
 /* ... or a part of it before an apostrophe does ("Petrovna's"): the
@@ -601,19 +632,40 @@ line_rest(const char *after, size_t avail)
 	return m;
 }
 
-/* word_triggers of a word without apostrophes (the loop below with
- * p = 0, e = wn), after its patronymic test; the cheap surname test
- * before the look at the words after. */
+/* w[0..n): the ASCII letters s[0..n) in lower case. */
+static const char *
+lower_word(char *w, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		w[i] = (char)(s[i] | 0x20);
+	return w;
+}
+
+/* word_triggers of a word of ASCII letters s[0..wn), wn <= 64, whose
+ * first eight in lower case are head (the loop below with p = 0, e =
+ * wn), after its patronymic test; the cheap surname test before the
+ * look at the words after.  The word is lower-cased only when the
+ * lookup needs more than its head. */
 static int
-whole_word_triggers(const char *s, const char *w, size_t wn,
+whole_word_triggers(const char *s, uint64_t head, size_t wn,
     const char *after, size_t avail)
 {
-	unsigned f = ws_find(&words, w, wn);
+	char w[WORDMAX];
+	unsigned f;
 
-	return (f & WS_DICT) || ((f & WS_SURNAME) && s[0] >= 'A' &&
-	    s[0] <= 'Z' && capital_follows(after, avail)) ||
-	    ((f & WS_FIRST) && pair_follows(w, wn, after, line_rest(after,
-	    avail)));
+	if (wn > 8)
+		lower_word(w, s, wn);
+	f = ws_find_head(&words, head, w, wn);
+	if ((f & WS_DICT) || ((f & WS_SURNAME) && s[0] >= 'A' &&
+	    s[0] <= 'Z' && capital_follows(after, avail)))
+		return 1;
+	if (!(f & WS_FIRST))
+		return 0;
+	if (wn <= 8)
+		lower_word(w, s, wn);
+	return pair_follows(w, wn, after, line_rest(after, avail));
 }
 
 /* One word (letters and apostrophes) s[0..n), lower-cased in w[0..wn)
@@ -629,7 +681,8 @@ word_triggers(const char *s, size_t n, const char *w, size_t wn,
 	if (patronymic_end(s, n))
 		return 1;
 	if (memchr(w, '\'', wn) == NULL)
-		return whole_word_triggers(s, w, wn, after, avail);
+		return whole_word_triggers(s, head_of(w, wn), wn, after,
+		    avail);
 	if (patronymic_before_mark(s, n))
 		return 1;
 	for (p = 0; p < wn; p++) {
@@ -656,23 +709,12 @@ word_triggers(const char *s, size_t n, const char *w, size_t wn,
 	return 0;
 }
 
-/* w[0..n): the ASCII letters s[0..n) in lower case. */
-static const char *
-lower_word(char *w, const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		w[i] = (char)(s[i] | 0x20);
-	return w;
-}
-
 /* The length of the run of ASCII letters that starts s[0..n), and in
- * *key the key of the word it makes: eight bytes a step where the
+ * *head the lower-case head of the word it makes: eight bytes a step where the
  * compiler can find the first byte that is not a letter (the lowest set
  * byte of a mask, little-endian). */
 static inline size_t
-letter_run(const char *s, size_t n, unsigned *key)
+letter_run(const char *s, size_t n, uint64_t *head)
 {
 	size_t i = 0;
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
@@ -691,7 +733,7 @@ letter_run(const char *s, size_t n, unsigned *key)
 				while (i < n && bclass[(unsigned char)s[i]] ==
 				    B_LETTER)
 					i++;
-				*key = key_of(first, i);
+				*head = first;
 				return i;
 			}
 			memcpy(&v, s + i, 8);
@@ -702,13 +744,13 @@ letter_run(const char *s, size_t n, unsigned *key)
 		if (i == 0)	/* the bytes before the first other one */
 			first &= ((other & -other) >> 7) - 1;
 		i += (size_t)__builtin_ctzll(other) / 8;
-		*key = key_of(first, i);
+		*head = first;
 		return i;
 	}
 #endif
 	while (i < n && bclass[(unsigned char)s[i]] == B_LETTER)
 		i++;
-	*key = i > 0 ? word_key(s, i) : 0;
+	*head = lower_head(s, i);
 	return i;
 }
 
@@ -729,7 +771,7 @@ letter_run(const char *s, size_t n, unsigned *key)
 struct scan {
 	size_t i;		/* where the scan goes on */
 	size_t from;		/* where the scan between regions began */
-	int    padded;		/* 32 bytes past the piece may be read */
+	int    padded;		/* PAD bytes past the piece may be read */
 	int    open;		/* a region from start */
 	size_t start;
 	size_t last;		/* where its last trigger ends */
@@ -821,17 +863,6 @@ mark_skip(const char *s, size_t n, size_t i, unsigned char c)
 	return 0;
 }
 
-/* word_triggers for s[i, e), ASCII letters. */
-static int
-word_triggers_plain(const char *s, size_t n, size_t i, size_t e)
-{
-	char w[64];
-	size_t wn = e - i;
-
-	return patronymic_end(s + i, wn) || whole_word_triggers(s + i,
-	    lower_word(w, s + i, wn), wn, s + e, n - e);
-}
-
 /* A word of ASCII letters from s[i]: in *end where the letters end,
  * and what it is: */
 enum {
@@ -843,19 +874,21 @@ enum {
 };
 
 /* Could a rewrite start in the word s[i, e) of ASCII letters with the
- * key k, followed by the end or a byte that is not a letter nor an
+ * lower-case head head, followed by the end or a byte that is not a letter nor an
  * apostrophe?  Unless it ends like a patronymic, a clear bit proves
  * that no set holds it (a surname only counts with a capital, then " "
  * and a capital or a letter outside ASCII). */
 static int
-plain_triggers(const char *s, size_t n, size_t i, size_t e, unsigned k)
+plain_triggers(const char *s, size_t n, size_t i, size_t e, uint64_t head)
 {
 	size_t wn = e - i;
+	unsigned k = key_of(head, wn);
 
-	if (patronymic_end(s + i, wn) || wordbit(dictbits, k) ||
-	    (s[i] <= 'Z' && capital_follows(s + e, n - e) &&
-	    wordbit(surnbits, k)))
-		return word_triggers_plain(s, n, i, e);
+	if (patronymic_end(s + i, wn))
+		return 1;
+	if (wordbit(dictbits, k) || (s[i] <= 'Z' &&
+	    capital_follows(s + e, n - e) && wordbit(surnbits, k)))
+		return whole_word_triggers(s + i, head, wn, s + e, n - e);
 	return 0;
 }
 
@@ -871,12 +904,12 @@ static int
 word_kind(const char *s, size_t n, size_t i, size_t *end)
 {
 	size_t wn, e;
-	unsigned k;
+	uint64_t head;
 	unsigned char c;
 
-	wn = letter_run(s + i, n - i, &k);
+	wn = letter_run(s + i, n - i, &head);
 	*end = e = i + wn;
-	if (wn > 64)
+	if (wn > WORDMAX)
 		return W_LONG;
 	if (e < n && bclass[c = (unsigned char)s[e]] < B_OTHER) {
 		/* an apostrophe, or a byte outside ASCII */
@@ -889,7 +922,8 @@ word_kind(const char *s, size_t n, size_t i, size_t *end)
 		if (c < 0xE0 && c != 0xC2)
 			return W_MARK;
 	}
-	return plain_maybe(s, i, e, k) && plain_triggers(s, n, i, e, k) ?
+	return plain_maybe(s, i, e, key_of(head, wn)) &&
+	    plain_triggers(s, n, i, e, head) ?
 	    W_TRIGGER : W_QUIET;
 }
 
@@ -901,7 +935,7 @@ long_word(struct scan *sc, const char *s, size_t n, size_t i)
 {
 	size_t ws = i, wn = 0;
 	unsigned char c;
-	char w[64];
+	char w[WORDMAX];
 	int letters = 0;
 
 	while (i < n) {
@@ -975,38 +1009,38 @@ closed_step(struct scan *sc, const char *s, size_t n, size_t i)
 }
 
 #ifdef __SSE2__
-/* 32 bytes from p as bit masks: their ASCII letters (returned), bytes
- * outside ASCII and apostrophes. */
-static inline uint32_t
-chunk_masks(const char *p, uint32_t *high, uint32_t *apos)
+/* CHUNK (64) bytes from p as bit masks, bit k for p[k]: their ASCII
+ * letters (returned), bytes outside ASCII and apostrophes. */
+static inline uint64_t
+chunk_masks(const char *p, uint64_t *high, uint64_t *apos)
 {
 	const __m128i lower = _mm_set1_epi8(0x20), below_a = _mm_set1_epi8(0x60),
 	    past_z = _mm_set1_epi8(0x7B), quote = _mm_set1_epi8('\'');
-	__m128i v[2], l;
-	uint32_t m[3][2];
+	__m128i v, l;
+	uint64_t letters = 0;
 	int h;
 
-	for (h = 0; h < 2; h++) {
-		v[h] = _mm_loadu_si128((const __m128i *)(const void *)(p +
+	*high = *apos = 0;
+	for (h = 0; h < CHUNK / 16; h++) {
+		v = _mm_loadu_si128((const __m128i *)(const void *)(p +
 		    16 * h));
 		/* signed: bytes outside ASCII are below 0x60 */
-		l = _mm_or_si128(v[h], lower);
-		m[0][h] = (uint32_t)_mm_movemask_epi8(_mm_and_si128(
-		    _mm_cmpgt_epi8(l, below_a), _mm_cmplt_epi8(l, past_z)));
-		m[1][h] = (uint32_t)_mm_movemask_epi8(v[h]);
-		m[2][h] = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v[h],
-		    quote));
+		l = _mm_or_si128(v, lower);
+		letters |= (uint64_t)_mm_movemask_epi8(_mm_and_si128(
+		    _mm_cmpgt_epi8(l, below_a), _mm_cmplt_epi8(l, past_z))) <<
+		    (16 * h);
+		*high |= (uint64_t)_mm_movemask_epi8(v) << (16 * h);
+		*apos |= (uint64_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
+		    quote)) << (16 * h);
 	}
-	*high = m[1][0] | m[1][1] << 16;
-	*apos = m[2][0] | m[2][1] << 16;
-	return m[0][0] | m[0][1] << 16;
+	return letters;
 }
 #endif
 
 /* From i to the first trigger, which opens a region: where the scan
  * goes on in it, or n with none.  Separators, boundaries and
  * apostrophes before words do not matter here; with SSE2 the words are
- * found 32 bytes a step, from bit masks. */
+ * found CHUNK bytes a step, from bit masks. */
 static size_t
 scan_closed(struct scan *sc, const char *s, size_t n, size_t i)
 {
@@ -1015,69 +1049,83 @@ scan_closed(struct scan *sc, const char *s, size_t n, size_t i)
 	sc->from = i;
 #ifdef __SSE2__
 	/* the masks hold the bytes up to n; those past it must be
-	 * readable (sc->padded), or the step stops 40 bytes before n */
-	while (i < n && (n - i >= 40 || sc->padded)) {
-		uint32_t letters, high, apos, starts, ends, special, valid;
-		unsigned sb, eb, stop, k;
+	 * readable (sc->padded), or the step stops CHUNK + 8 bytes before
+	 * n (a key reads 8 bytes from a word's start) */
+	while (i < n && (n - i >= CHUNK + 8 || sc->padded)) {
+		uint64_t letters, high, apos, starts, ends, special, below, v;
+		unsigned sb, eb, stop, k, special_sb = 0, special_eb = 0;
 		size_t ws, e;
-		uint64_t v, lens;
 
 		letters = chunk_masks(s + i, &high, &apos);
-		if (n - i < 32) {
-			valid = ((uint32_t)1 << (n - i)) - 1;
-			letters &= valid;
-			high &= valid;
-			apos &= valid;
+		if (n - i < CHUNK) {
+			below = ((uint64_t)1 << (n - i)) - 1;
+			letters &= below;
+			high &= below;
+			apos &= below;
 		}
 		starts = letters & ~(letters << 1);
 		ends = letters & ~(letters >> 1);
 		/* the words up to the first byte outside ASCII */
-		stop = high ? (unsigned)__builtin_ctz(high) : 32;
-		if (stop < 32)
-			starts &= ((uint32_t)1 << stop) - 1;
+		stop = high ? (unsigned)__builtin_ctzll(high) : CHUNK;
+		below = stop < CHUNK ? ((uint64_t)1 << stop) - 1 : ~(uint64_t)0;
+		starts &= below;
 		/* ends of words for the long way: an apostrophe or a byte
 		 * outside ASCII follows, or it may go on past the chunk */
 		special = ends & (high | apos) >> 1;
-		if (n - i > 32)
-			special |= ends & (uint32_t)1 << 31;
+		if (n - i > CHUNK)
+			special |= ends & (uint64_t)1 << (CHUNK - 1);
+		special &= below;
+		if (special != 0) {
+			/* the words before the first such one, here; it after
+			 * them (its start is the last at or before its end) */
+			special_eb = (unsigned)__builtin_ctzll(special);
+			special_sb = CHUNK - 1 - (unsigned)__builtin_clzll(
+			    starts & (((uint64_t)2 << special_eb) - 1));
+			starts &= ((uint64_t)1 << special_sb) - 1;
+		}
 		for (; starts != 0; starts &= starts - 1, ends &= ends - 1) {
-			sb = (unsigned)__builtin_ctz(starts);
-			eb = (unsigned)__builtin_ctz(ends);
+			sb = (unsigned)__builtin_ctzll(starts);
+			eb = (unsigned)__builtin_ctzll(ends);
+			/* the coarse test (the length bit of the word's
+			 * prefix), else the patronymic ending; then the bits,
+			 * then the sets */
 			ws = i + sb;
 			e = i + eb + 1;
-			if (special >> eb & 1) {
-				if (eb == 31 && sb > 0) {
-					/* the next chunk starts with it */
-					i = ws;
-					goto next;
-				}
-				i = closed_step(sc, s, n, ws);
-				if (sc->open)
-					return i;
-				goto next;
+			if (!(prefixlens[prefix_of(s + ws)] >> (eb - sb) & 1)) {
+				if ((s[e - 1] != 'h' && s[e - 1] != 'a') ||
+				    !patronymic_end(s + ws, e - ws))
+					continue;
+				scan_trigger(sc, s, n, TRIG_WORD, ws, e);
+				return e;
 			}
-			/* the coarse test, then the bits, then the sets */
-			lens = prefixlens[prefix_of(s + ws)] >> (eb - sb + 1);
-			if (!(lens & 1) && s[e - 1] != 'h' && s[e - 1] != 'a' &&
-			    !(s[ws] <= 'Z' && lens >> 32 & 1))
-				continue;
 			memcpy(&v, s + ws, 8);
 			v |= 0x2020202020202020u;
 			if (eb - sb < 7)	/* the letters alone */
 				v &= ~(uint64_t)0 >> (56 - 8 * (eb - sb));
 			k = key_of(v, e - ws);
 			if (plain_maybe(s, ws, e, k) &&
-			    plain_triggers(s, n, ws, e, k)) {
+			    plain_triggers(s, n, ws, e, v)) {
 				scan_trigger(sc, s, n, TRIG_WORD, ws, e);
 				return e;
 			}
 		}
-		if (stop < 32) {
+		if (special != 0) {
+			if (special_eb == CHUNK - 1 && special_sb > 0) {
+				/* the next chunk starts with it */
+				i += special_sb;
+				goto next;
+			}
+			i = closed_step(sc, s, n, i + special_sb);
+			if (sc->open)
+				return i;
+			goto next;
+		}
+		if (stop < CHUNK) {
 			i = closed_step(sc, s, n, i + stop);
 			if (sc->open)
 				return i;
 		} else
-			i += 32;
+			i += CHUNK;
 next:		;
 	}
 	if (i >= n)
@@ -1186,7 +1234,7 @@ static struct text text;
  * with PAD bytes more that the scan may read past a line (zeros past
  * the input). */
 #define BLOCK	(1u << 16)
-#define PAD	32
+#define PAD	CHUNK
 
 /* Text that goes out unchanged is written in long runs: a run of the
  * input still in memory waits in pend until text that does not follow
