@@ -521,21 +521,11 @@ notes_free(struct notes *ns)
 	for (i = 0; i < ns->nm; i++)
 		free(ns->m[i].doc);
 	free(ns->m);
-	if (ns->scratch != NULL && spare_scratch == NULL) {
-		struct notes_scratch *sc = ns->scratch;
-
-		/* the tables by number are zero between units, but these
-		 * notes may have stopped inside one */
-		if (sc->first_at != NULL)
-			memset(sc->first_at, 0, NOTE_NUMS * sizeof(*sc->first_at));
-		if (sc->next_here != NULL) {
-			memset(sc->next_here, 0,
-			    NOTE_NUMS * sizeof(*sc->next_here));
-			memset(sc->last_before, 0,
-			    NOTE_NUMS * sizeof(*sc->last_before));
-		}
-		spare_scratch = sc;
-	} else if (ns->scratch != NULL)
+	/* kept as it is: notes_scan() takes a whole unit and leaves its
+	 * tables by number (first_at, the marker chains) all zero */
+	if (ns->scratch != NULL && spare_scratch == NULL)
+		spare_scratch = ns->scratch;
+	else if (ns->scratch != NULL)
 		scratch_free(ns->scratch);
 	memset(ns, 0, sizeof(*ns));
 }
