@@ -410,6 +410,23 @@ input_unget(struct input *in)
 	in->ungot = 1;
 }
 
+const char *
+input_ready(const struct input *in, size_t *len, long *no)
+{
+	if (in->ungot || in->failed || !in->started || in->pos >= in->valid)
+		return NULL;
+	*len = in->valid - in->pos;
+	*no = in->lineno + 1;
+	return in->dec.s + in->pos;
+}
+
+void
+input_take(struct input *in, size_t n, long nlines)
+{
+	in->pos += n;
+	in->lineno += nlines;
+}
+
 int
 line_blank(const struct line *ln)
 {

@@ -33,6 +33,16 @@ int  input_getline(struct input *in, struct line *ln);
 int  line_blank(const struct line *ln);
 /* Push one line back: the next input_getline returns it again. */
 void input_unget(struct input *in);
+/* For a reader that splits lines itself: the bytes already read and
+ * checked that follow, whole lines of good UTF-8 each ending in '\n'
+ * (look for it: the last may be cut short), *len of them, the first
+ * numbered *no; NULL when none is ready or a line was put back.  Nothing
+ * in them is changed: CRs and newlines are still there.  They stay valid
+ * until the next call. */
+const char *input_ready(const struct input *in, size_t *len, long *no);
+/* Count n bytes of input_ready()'s, nlines whole lines, as read.  The
+ * line before them can no longer be put back. */
+void input_take(struct input *in, size_t n, long nlines);
 /* The name diagnostics and the file column use: "-" for standard input. */
 const char *input_name(const struct input *in);
 void input_close(struct input *in);

@@ -228,14 +228,18 @@ unget_line(struct paper *p, const struct line *ln)
 }
 
 static void
+grow_lines(struct paper *p)
+{
+	p->nalloc = p->nalloc ? p->nalloc * 2 : 256;
+	p->offs = xreallocarray(p->offs, p->nalloc, sizeof(*p->offs));
+	p->u.lines = xreallocarray(p->u.lines, p->nalloc, sizeof(*p->u.lines));
+}
+
+static void
 add_line(struct paper *p, const struct line *ln)
 {
-	if (p->u.nlines == p->nalloc) {
-		p->nalloc = p->nalloc ? p->nalloc * 2 : 256;
-		p->offs = xreallocarray(p->offs, p->nalloc, sizeof(*p->offs));
-		p->u.lines = xreallocarray(p->u.lines, p->nalloc,
-		    sizeof(*p->u.lines));
-	}
+	if (p->u.nlines == p->nalloc)
+		grow_lines(p);
 	p->offs[p->u.nlines] = p->text.len;
 	p->u.lines[p->u.nlines].len = ln->len;
 	p->u.lines[p->u.nlines].no = ln->no;
@@ -246,6 +250,46 @@ add_line(struct paper *p, const struct line *ln)
 	memcpy(p->text.s + p->text.len, ln->s, ln->len + 1);
 	p->text.len += ln->len + 1;
 	p->text.s[p->text.len] = '\0';
+}
+
+static inline size_t heading_start(const char *, size_t);
+
+/* The lines ready in the input's buffer, added as add_line() would
+ * with one copy for all, up to the first that must take the way of
+ * next_raw(): one that may be a heading, or that ends in a CR (which
+ * input_getline() drops).  Most of a paper's lines take this way. */
+static void
+add_ready_lines(struct paper *p)
+{
+	const char *s, *nl;
+	size_t n, off = 0, len, base = p->text.len, i, first = p->u.nlines;
+	long no;
+
+	if (p->held_pending || (s = input_ready(p->in, &n, &no)) == NULL)
+		return;
+	while ((nl = memchr(s + off, '\n', n - off)) != NULL) {
+		len = (size_t)(nl - (s + off));
+		if ((len > 0 && nl[-1] == '\r') ||
+		    heading_start(s + off, len) != len)
+			break;
+		if (p->u.nlines == p->nalloc)
+			grow_lines(p);
+		p->offs[p->u.nlines] = base + off;
+		p->u.lines[p->u.nlines].len = len;
+		p->u.lines[p->u.nlines++].no = no++;
+		if ((off += len + 1) == n)
+			break;
+	}
+	if (off == 0)
+		return;
+	buf_grow(&p->text, off);
+	memcpy(p->text.s + base, s, off);
+	/* each newline becomes the line's NUL */
+	for (i = first; i < p->u.nlines; i++)
+		p->text.s[p->offs[i] + p->u.lines[i].len] = '\0';
+	p->text.len = base + off;
+	p->text.s[p->text.len] = '\0';
+	input_take(p->in, off, (long)(p->u.nlines - first));
 }
 
 /* What may stand before "Document": [\s#*_] */
@@ -261,6 +305,23 @@ heading_pad(char c)
 	}
 }
 
+/* Where a heading may start: at the first significant byte of a short
+ * line when it is "D" or a digit; len when the line can be no heading
+ * (most lines are prose: this is asked before pcre2). */
+static inline size_t
+heading_start(const char *s, size_t len)
+{
+	size_t i;
+
+	if (len > 400 || len == 0)
+		return len;
+	for (i = 0; i < len && heading_pad(s[i]); i++)
+		;
+	if (i == len || (s[i] != 'D' && !isdigit((unsigned char)s[i])))
+		return len;
+	return i;
+}
+
 /* Heading test.  Returns 1 for "Document N", 2 for bulletin style; sets
  * the number's span and the title's start (len when none). */
 static int
@@ -272,13 +333,7 @@ heading(const char *s, size_t len, size_t *num_off, size_t *num_len,
 
 	size_t i;
 
-	if (len > 400)
-		return 0;
-	/* most lines are prose: look at the first significant byte
-	 * before asking pcre2 */
-	for (i = 0; i < len && heading_pad(s[i]); i++)
-		;
-	if (i == len || (s[i] != 'D' && !isdigit((unsigned char)s[i])))
+	if ((i = heading_start(s, len)) == len)
 		return 0;
 	if (s[i] == 'D' && rx_match(rx_heading, s, len, 0)) {
 		rx_group(rx_heading, 1, num_off, num_len);
@@ -611,6 +666,7 @@ next_raw(struct paper *p)
 		p->u.is_doc = p->heading_next;
 		p->heading_next = 0;
 		for (;;) {
+			add_ready_lines(p);
 			r = next_line(p, &ln);
 			if (r < 0)
 				return -1;
@@ -862,7 +918,7 @@ void
 stream_write_unit(const struct unit *u)
 {
 	static struct buf body;	/* kept for the next unit */
-	size_t i;
+	size_t i, k;
 
 	/* the header and the lines into one buffer, and one write:
 	 * stdio's cost is per call, not per byte */
@@ -879,9 +935,19 @@ stream_write_unit(const struct unit *u)
 	buf_addc(&body, '-');
 	buf_addlong(&body, u->nlines ? u->lines[u->nlines - 1].no : 0);
 	buf_adds(&body, "\n\n");
-	for (i = 0; i < u->nlines; i++) {
-		buf_add(&body, u->lines[i].s, u->lines[i].len + 1);
-		body.s[body.len - 1] = '\n';
+	for (i = 0; i < u->nlines; i = k) {
+		/* lines one after another in memory, each with its NUL,
+		 * as the reader leaves them: one copy for the run */
+		const char *run = u->lines[i].s, *end = run + u->lines[i].len + 1;
+		size_t at = body.len;
+
+		for (k = i + 1; k < u->nlines && u->lines[k].s == end; k++)
+			end += u->lines[k].len + 1;
+		buf_add(&body, run, (size_t)(end - run));
+		for (; i < k; i++) {
+			at += u->lines[i].len;
+			body.s[at++] = '\n';
+		}
 	}
 	fwrite(body.s, 1, body.len, stdout);
 }
