@@ -941,13 +941,13 @@ name_titlecase(const char *s, size_t n)
 		for (j = i, wstart = o; j < n; j += l) {
 			c = (unsigned char)s[j];
 			if (byte_class[c] & C_LETTER) {
-				/* ASCII: the first letter kept, the others
-				 * lowered */
-				if (!first && (byte_class[c] & C_UPPER))
-					c += 32;
-				*o++ = (char)c;
+				/* a run of ASCII letters: the word's first
+				 * letter kept, the others lowered */
+				*o++ = first ? (char)c : (char)(c | 0x20);
+				for (l = 1; j + l < n && (byte_class[c =
+				    (unsigned char)s[j + l]] & C_LETTER); l++)
+					*o++ = (char)(c | 0x20);
 				first = 0;
-				l = 1;
 				continue;
 			}
 			cp = cp_at(s, n, j, &l);

@@ -17,6 +17,11 @@
 #include "util.h"
 
 enum ntok_type { NT_WORD, NT_INITIAL, NT_NUM, NT_PUNCT };
+/* The bit that initials and marks have and words and numbers have not:
+ * one test for the tokens that can end a sentence. */
+#define NT_ODD	1
+_Static_assert((NT_INITIAL & NT_ODD) && (NT_PUNCT & NT_ODD) &&
+    !(NT_WORD & NT_ODD) && !(NT_NUM & NT_ODD), "NT_ODD: the odd types");
 
 /* What the vocabularies say of a word (struct ntok's vocab). */
 #define NV_HONORIFIC	0x1	/* comrade, com, Cde, Mr ... */

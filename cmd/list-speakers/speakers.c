@@ -1578,8 +1578,9 @@ paragraph(struct doc *d, struct para *pa)
 			cands[ncands++] = i;
 			seen |= t->vocab;
 		}
-		/* only a mark, an initial or the last token ends one */
-		if (t->type != NT_PUNCT && t->type != NT_INITIAL && i + 1 < n)
+		/* only a mark, an initial or the last token ends one:
+		 * the odd types (names.h) */
+		if (!(t->type & NT_ODD) && i + 1 < n)
 			continue;
 		if (t->type == NT_PUNCT) {
 			was = q;

@@ -274,6 +274,12 @@ main(void)
 	is_str(s, "A \xd0\x9f\xd1\x80\xd0\xb0\xd0\xb2\xd0\xb4\xd0\xb0 of the "
 	    "\xc3\x89mile \xc3\x89\xc3\xa9", "title case: other letters");
 	free(s);
+	/* runs of ASCII letters end at the end of the text (not at a NUL),
+	 * at a join, at other letters; a lower-case first letter is kept */
+	s = name_titlecase("kIM O'DWYER-NAKAMURA DUPR\xc3\x89" "E ILXYZ", 31);
+	is_str(s, "kim O'dwyer-nakamura Dupr\xc3\xa9" "e Il",
+	    "title case: runs of ASCII letters");
+	free(s);
 	free(toks);
 	name_cache_free();
 	return unit_done();
