@@ -52,6 +52,34 @@ pattern(int which)
 	return made[which];
 }
 
+/* The length of the superscript digit of SUP at s[0..len), 0 when
+ * none: C2 B9, C2 B2, C2 B3, or E2 81 B0, E2 81 B4-B9 (U+2071-2073 are
+ * not digits). */
+static size_t
+sup_at(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (len >= 2 && u[0] == 0xC2)
+		return u[1] == 0xB9 || u[1] == 0xB2 || u[1] == 0xB3 ? 2 : 0;
+	if (len >= 3 && u[0] == 0xE2 && u[1] == 0x81)
+		return u[2] == 0xB0 || (u[2] >= 0xB4 && u[2] <= 0xB9) ? 3 : 0;
+	return 0;
+}
+
+/* How many superscript digits follow one another from s[0], up to
+ * max, and where they end (*end). */
+static size_t
+sup_run(const char *s, size_t len, size_t max, size_t *end)
+{
+	size_t n, k, i = 0;
+
+	for (n = 0; n < max && (k = sup_at(s + i, len - i)) > 0; n++)
+		i += k;
+	*end = i;
+	return n;
+}
+
 /* The value of superscript digits s[0..len). */
 static long
 sup_value(const char *s, size_t len)
@@ -149,6 +177,35 @@ month_at(const char *s, size_t len, size_t pos)
 	return pos == len || !(isalnum(u[pos]) || u[pos] == '_');
 }
 
+/* rx_sup_line, "^\s*(SUP{1,3})\s*(?=\S)", by hand at the line's first
+ * byte after white space, s[i]: the digits' length and where the text
+ * starts.  Four digits or more give their first three; when only white
+ * space follows the digits, pcre2 gives one back, so that the next
+ * digit is the \S. */
+static int
+sup_line(const char *s, size_t len, size_t i, size_t *n, size_t *text)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t ndigits, e, k, t;
+
+	if ((ndigits = sup_run(s + i, len - i, 3, &e)) == 0)
+		return 0;
+	for (t = i + e; t < len && ascii_space(u[t]); t++)
+		;
+	if (t < len) {
+		*n = e;
+		*text = t;
+		return 1;
+	}
+	if (ndigits == 1)
+		return 0;
+	/* one digit fewer: the last one is what follows */
+	sup_run(s + i, len - i, ndigits - 1, &k);
+	*n = k;
+	*text = i + k;
+	return 1;
+}
+
 /* notes_line() of a line whose first byte after white space is s[i] */
 static int
 line_opens_note(const char *s, size_t len, size_t i, int plain, long *num,
@@ -167,11 +224,9 @@ line_opens_note(const char *s, size_t len, size_t i, int plain, long *num,
 	    c1 == '^')) && !(plain && isdigit(c)))
 		return 0;
 	/* each pattern needs its opening byte */
-	if (c != '[' && !isdigit(c) &&
-	    rx_match(rx = pattern(RX_SUP_LINE), s, len, 0)) {
-		rx_group(rx, 1, &off, &n);
-		*num = sup_value(s + off, n);
-		*text_off = rx_end(rx);
+	if (c != '[' && !isdigit(c) && sup_line(s, len, i, &n, &text)) {
+		*num = sup_value(s + i, n);
+		*text_off = text;
 		return 1;
 	}
 	if (c == '[' && rx_match(rx = pattern(RX_BR_LINE), s, len, 0)) {
@@ -326,25 +381,77 @@ may_hold_marker(unsigned bits)
 	    (bits & (LB_BRACKET | LB_DIGIT)) == (LB_BRACKET | LB_DIGIT);
 }
 
+enum { MARK_NO, MARK_YES, MARK_ASK };	/* ASK: only pcre2 can tell */
+
+/* Does rx_marker match at s[c], a '[' or a superscript digit's first
+ * byte that no_marker_at() let through?  Its span (*end) and number.
+ * A bracket's look-behind after a byte past ASCII (a letter or digit
+ * to \p{L}\p{Nd}, a curly quote) is pcre2's to decide. */
+static int
+marker_at(const char *s, size_t len, size_t c, long *num, size_t *end)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = c + 1, d, n, e;
+
+	if (u[c] == '[') {
+		/* no_marker_at() checked the digits and ']'; the byte
+		 * before is a letter, a digit or one of the marks (a NUL is
+		 * none of them) */
+		if (u[c - 1] >= 0x80)
+			return MARK_ASK;
+		if (u[c - 1] == '\0')
+			return MARK_NO;
+		if (u[i] == '^')
+			i++;
+		for (d = i; ascii_digit(u[d]); d++)
+			;
+		*num = dec_value(s + i, d - i);
+		*end = d + 1;
+		return MARK_YES;
+	}
+	/* (?<=\S)(SUP{1,3})(?!SUP): a fourth digit fails every split; the
+	 * byte before is not white space (no_marker_at()) */
+	n = sup_run(s + c, len - c, 4, &e);
+	if (n == 0 || n > 3)
+		return MARK_NO;
+	*num = sup_value(s + c, e);
+	*end = c + e;
+	return MARK_YES;
+}
+
 /* notes_marker() in a line of LB_ bits */
 static int
 find_marker(const char *s, size_t len, unsigned bits, size_t *pos, long *num,
     size_t *start, size_t *end)
 {
-	struct rx *rx = pattern(RX_MARKER);
+	struct rx *rx;
 	size_t off, n;
 
-	/* the look-behind still sees the bytes before the start */
+	/* each place a marker may open, in turn: the first that matches is
+	 * pcre2's leftmost match */
 	for (;;) {
 		if (*pos >= len)
 			return 0;
 		*pos += marker_byte(s + *pos, len - *pos, bits);
 		if (*pos >= len)
 			return 0;
-		if (!no_marker_at(s, len, *pos))
-			break;
+		if (!no_marker_at(s, len, *pos)) {
+			switch (marker_at(s, len, *pos, num, end)) {
+			case MARK_YES:
+				*start = *pos;
+				*pos = *end;
+				return 1;
+			case MARK_ASK:
+				goto ask;
+			default:
+				break;
+			}
+		}
 		(*pos)++;
 	}
+ask:
+	/* the look-behind still sees the bytes before the start */
+	rx = pattern(RX_MARKER);
 	if (!rx_match(rx, s, len, *pos))
 		return 0;
 	*start = rx_start(rx);
@@ -545,6 +652,69 @@ maybe_section(const char *s, size_t len)
 	    (s[i] | 0x20) == 'f');
 }
 
+/* Do the letters of word stand at s[*i] in either case (moved past
+ * them)?  1 yes, 0 no, -1 when a byte past ASCII stands for an "s":
+ * caselessly it is also the long s. */
+static int
+word_ci(const char *s, size_t len, size_t *i, const char *word)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t k;
+
+	for (k = 0; word[k] != '\0'; k++) {
+		if (*i + k >= len)
+			return 0;
+		if (u[*i + k] >= 0x80 && word[k] == 's')
+			return -1;
+		if ((u[*i + k] | 0x20) != word[k])
+			return 0;
+	}
+	*i += k;
+	return 1;
+}
+
+static size_t
+skip_space(const char *s, size_t len, size_t i)
+{
+	while (i < len && ascii_space((unsigned char)s[i]))
+		i++;
+	return i;
+}
+
+/* Where the bytes of set (no NUL among them) end from s[i] */
+static size_t
+skip_set(const char *s, size_t len, size_t i, const char *set)
+{
+	while (i < len && s[i] != '\0' && strchr(set, s[i]) != NULL)
+		i++;
+	return i;
+}
+
+/* rx_section, "^\s*[#*_]*\s*(?i:end\s*notes|foot\s*notes|notes)
+ * \s*[:.]?\s*[*_]*\s*$", by hand: each part's bytes differ from the
+ * next part's and the words' first letters differ, so no part need give
+ * any back.  pcre2 tells where a byte past ASCII may be an "s". */
+static int
+section_line(const char *s, size_t len)
+{
+	size_t i = skip_space(s, len, skip_set(s, len, skip_space(s, len, 0),
+	    "#*_"));
+	int r;
+
+	/* "end" and "foot" (no "s" in them) before "notes" */
+	if (word_ci(s, len, &i, "end") == 1 || word_ci(s, len, &i, "foot") == 1)
+		i = skip_space(s, len, i);
+	if ((r = word_ci(s, len, &i, "notes")) < 0)
+		return rx_match(pattern(RX_SECTION), s, len, 0);
+	if (r == 0)
+		return 0;
+	i = skip_space(s, len, i);
+	if (i < len && (s[i] == ':' || s[i] == '.'))
+		i++;
+	i = skip_space(s, len, skip_set(s, len, skip_space(s, len, i), "*_"));
+	return i == len;
+}
+
 /* Can rx_url match a line whose first byte after white space is c?  It
  * opens with "<", "http" or "www." (no caseless form past ASCII). */
 static int
@@ -710,16 +880,25 @@ emit(struct notes *ns, const struct unit *u, const char *cls,
 		cb->note(&n, cb->arg);
 }
 
+/* Does cb->body hear of the body line i of these LB_ bits? */
+static int
+body_heard(const struct unit *u, unsigned bits, const struct notes_cb *cb,
+    size_t i)
+{
+	return cb->body != NULL && (cb->body_bits == 0 ||
+	    (bits & cb->body_bits) || u->lines[i].no == u->source_line);
+}
+
 void
 notes_scan(struct notes *ns, const struct unit *u, const struct notes_cb *cb)
 {
 	struct notes_scratch *sc = scratch(ns, u->nlines);
 	char *cls = sc->cls;
-	size_t *toff = sc->toff, *lead = sc->lead, *first_at;
+	size_t *toff = sc->toff, *lead = sc->lead, *heard, *first_at;
 	long *nums = sc->nums;
 	unsigned char *bytes = sc->bytes;
 	struct pending *pm = sc->pm;
-	size_t npm = 0, pmcap = sc->pmcap, i, pos, a, b;
+	size_t npm = 0, pmcap = sc->pmcap, nheard = 0, i, pos, a, b;
 	int in_section = 0, open = 0, gap = 0;
 	long num, expect = ns->last + 1;
 
@@ -762,42 +941,49 @@ notes_scan(struct notes *ns, const struct unit *u, const struct notes_cb *cb)
 		if (pm[i].num > 0 && pm[i].num < NOTE_NUMS &&
 		    (first_at[pm[i].num] == 0 || first_at[pm[i].num] > pm[i].idx + 1))
 			first_at[pm[i].num] = pm[i].idx + 1;
-	/* which lines are notes */
+	/* which lines are notes; the lines the last pass visits are listed
+	 * in lead, read up to line i when heard[i] or an earlier slot is
+	 * written */
+	heard = lead;
 	for (i = 0; i < u->nlines; i++) {
 		const struct line *ln = &u->lines[i];
 		int head = cls[i] == L_START;
 
 		num = nums[i];
 		cls[i] = L_BODY;
-		if (lead[i] == ln->len) {
+		if (lead[i] == ln->len)
 			gap = 1;
-			continue;
-		}
-		if (maybe_section(ln->s, ln->len) &&
-		    rx_match(pattern(RX_SECTION), ln->s, ln->len, 0)) {
+		else if (maybe_section(ln->s, ln->len) &&
+		    section_line(ln->s, ln->len)) {
 			in_section = 1;
 			open = 0;
-			continue;
-		}
-		/* the first pass tried all but a plain number, which opens
-		 * with a digit */
-		if (head || (ascii_digit((unsigned char)ln->s[lead[i]]) &&
+		} else if (head || (ascii_digit((unsigned char)ln->s[lead[i]]) &&
 		    line_opens_note(ln->s, ln->len, lead[i], 1, &num,
 		    &toff[i]) &&
 		    (in_section || (num == expect && num < NOTE_NUMS &&
 		    first_at != NULL && first_at[num] != 0 &&
 		    first_at[num] <= i)))) {
+			/* the first pass tried all but a plain number, which
+			 * opens with a digit */
 			cls[i] = L_START;
 			nums[i] = num;
 			expect = num + 1;
 			open = 1;
-		} else if (open && (!gap || (may_url_line(ln->s[lead[i]]) &&
-		    rx_match(pattern(RX_URL), ln->s, ln->len, 0)) ||
-		    (in_section && islower((unsigned char)ln->s[0]))))
-			cls[i] = L_CONT;
-		else
-			open = 0;
-		gap = 0;
+			gap = 0;
+		} else {
+			if (open && (!gap || (may_url_line(ln->s[lead[i]]) &&
+			    rx_match(pattern(RX_URL), ln->s, ln->len, 0)) ||
+			    (in_section && islower((unsigned char)ln->s[0]))))
+				cls[i] = L_CONT;
+			else
+				open = 0;
+			gap = 0;
+		}
+		/* a line's class is final here: the last pass need visit
+		 * only the notes' first lines and the body lines heard of */
+		if (cls[i] == L_START || (cls[i] == L_BODY &&
+		    body_heard(u, bytes[i], cb, i)))
+			heard[nheard++] = i;
 	}
 	/* markers of the body are kept; note lines give none */
 	for (i = 0; i < npm; i++)
@@ -805,12 +991,11 @@ notes_scan(struct notes *ns, const struct unit *u, const struct notes_cb *cb)
 			add_marker(ns, pm[i].num, u->lines[pm[i].idx].no, u->doc);
 	if (ns->nm > 0)
 		link_markers(ns);
-	for (i = 0; i < u->nlines; i++) {
+	for (a = 0; a < nheard; a++) {
+		i = heard[a];
 		if (cls[i] == L_START)
 			emit(ns, u, cls, toff, nums, i, cb);
-		else if (cls[i] == L_BODY && cb->body && (cb->body_bits == 0 ||
-		    (bytes[i] & cb->body_bits) ||
-		    u->lines[i].no == u->source_line)) {
+		else {
 			ns->body_bytes = bytes[i];
 			cb->body(&u->lines[i], cb->arg);
 		}
