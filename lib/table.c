@@ -114,10 +114,11 @@ tsv_put(struct table *t, FILE *fp, const char *s, size_t n)
 }
 
 /* A TSV field that needs no escape and fits in the row: copied as it is
- * scanned, eight bytes at a step (most fields are short, and the call
- * chain of tsv_put() would cost more than they).  0 when it does not,
- * with the row as it was. */
-static int
+ * scanned, eight bytes at a step, the last eight read again where they
+ * overlap (most fields are short, and the call chain of tsv_put() would
+ * cost more than they).  0 when it does not, with the row's length as
+ * it was. */
+static inline int
 tsv_plain(struct table *t, const char *s, size_t n)
 {
 	char *o = t->row + t->len;
@@ -125,13 +126,18 @@ tsv_plain(struct table *t, const char *s, size_t n)
 
 	if (n > sizeof(t->row) - t->len)
 		return 0;
-	for (; n - i >= 8 && !tsv_special8(s + i); i += 8)
-		memcpy(o + i, s + i, 8);
-	for (; i < n; i++) {
-		if (tsv_special[(unsigned char)s[i]])
+	if (n >= 8) {
+		for (; n - i > 8 && !tsv_special8(s + i); i += 8)
+			memcpy(o + i, s + i, 8);
+		if (n - i > 8 || tsv_special8(s + n - 8))
 			return 0;
-		o[i] = s[i];
-	}
+		memcpy(o + n - 8, s + n - 8, 8);
+	} else
+		for (; i < n; i++) {
+			if (tsv_special[(unsigned char)s[i]])
+				return 0;
+			o[i] = s[i];
+		}
 	t->len += n;
 	return 1;
 }
@@ -214,6 +220,18 @@ field_start(struct table *t)
 void
 table_strn(struct table *t, const char *s, size_t n)
 {
+	/* most fields: a TSV field after the first of its row, with room
+	 * in the row, needing no escape (tsv_plain() fails otherwise, and
+	 * the way below starts over) */
+	if (t->format == FMT_TSV && t->col > 0 && t->col < t->ncols &&
+	    t->len < sizeof(t->row)) {
+		t->row[t->len++] = '\t';
+		if (tsv_plain(t, s, n)) {
+			t->col++;
+			return;
+		}
+		t->len--;
+	}
 	field_start(t);
 	if (t->format == FMT_TSV) {
 		if (!tsv_plain(t, s, n))

@@ -192,29 +192,32 @@ test_tsv_row_fields(void)
 	struct table t;
 	struct buf want = { 0 };
 	char in[20], *big;
-	size_t k, at, a, b;
+	size_t k, at, a, b, len;
 	int bad = 0;
 	FILE *fp;
 
+	/* fields of 1 to 20 bytes: the last eight bytes are read again */
 	for (k = 0; k < 4; k++)
-		for (at = 0; at < sizeof(in); at++) {
-			fp = tmpfile();
-			table_init(&t, fp, FMT_TSV, cols);
-			memset(in, 'y', sizeof(in));
-			in[at] = special[k];
-			table_str(&t, "a");
-			table_strn(&t, in, sizeof(in));
-			table_end_row(&t);
-			buf_reset(&want);
-			buf_adds(&want, "file\tdoc\tfirst_line\ttitle\na\t");
-			buf_add(&want, in, at);
-			buf_adds(&want, escaped[k]);
-			buf_add(&want, in + at + 1, sizeof(in) - at - 1);
-			buf_adds(&want, "\t\t\n");
-			bad += differs(fp, &want);
-		}
+		for (len = 1; len <= sizeof(in); len++)
+			for (at = 0; at < len; at++) {
+				fp = tmpfile();
+				table_init(&t, fp, FMT_TSV, cols);
+				memset(in, 'y', sizeof(in));
+				in[at] = special[k];
+				table_str(&t, "a");
+				table_strn(&t, in, len);
+				table_end_row(&t);
+				buf_reset(&want);
+				buf_adds(&want,
+				    "file\tdoc\tfirst_line\ttitle\na\t");
+				buf_add(&want, in, at);
+				buf_adds(&want, escaped[k]);
+				buf_add(&want, in + at + 1, len - at - 1);
+				buf_adds(&want, "\t\t\n");
+				bad += differs(fp, &want);
+			}
 	ok(bad == 0, "tsv row: a special byte at any place of a field "
-	    "(%d wrong)", bad);
+	    "of any length (%d wrong)", bad);
 
 	big = malloc(9001);
 	memset(big, 'x', 9000);
