@@ -1032,12 +1032,60 @@ ko_rule_vow(int r, int v)
 	}
 }
 
-static size_t
-ko_prefix(const char *s, const char *p)
-{
-	size_t n = strlen(p);
+/* The spellings of the rules' initials and vowels with their lengths,
+ * worked out once for ko_find (NULL where a rule does not apply). */
+struct ko_part {
+	const char *s;
+	size_t      len;
+};
+static struct ko_part ko_ini_part[KO_NRULES][19], ko_vow_part[KO_NRULES][21];
 
-	return strncmp(s, p, n) == 0 ? n : (size_t)-1;
+static void
+ko_parts_init(void)
+{
+	static int ready;
+	int r, k;
+
+	if (ready)
+		return;
+	for (r = 0; r < KO_NRULES; r++) {
+		for (k = 0; k < 19; k++)
+			if ((ko_ini_part[r][k].s = ko_rule_ini(r, k)) != NULL)
+				ko_ini_part[r][k].len =
+				    strlen(ko_ini_part[r][k].s);
+		for (k = 0; k < 21; k++)
+			if ((ko_vow_part[r][k].s = ko_rule_vow(r, k)) != NULL)
+				ko_vow_part[r][k].len =
+				    strlen(ko_vow_part[r][k].s);
+	}
+	ready = 1;
+}
+
+/* The length of p when s starts with it, else (size_t)-1; the first
+ * byte is compared first, since most tries fail there. */
+static inline size_t
+ko_prefix(const char *s, const struct ko_part *p)
+{
+	if (p->s == NULL || (p->len > 0 && (p->s[0] != s[0] ||
+	    strncmp(s, p->s, p->len) != 0)))
+		return (size_t)-1;
+	return p->len;
+}
+
+/* The final of ko_fin that s is, or 8 when it is none. */
+static int
+ko_fin_index(const char *s)
+{
+	int f;
+
+	if (s[0] == '\0')
+		return 0;
+	if (s[1] != '\0')
+		return s[0] == 'n' && s[1] == 'g' && s[2] == '\0' ? 7 : 8;
+	for (f = 1; f < 7; f++)
+		if (s[0] == ko_fin[f][0])
+			return f;
+	return 8;
 }
 
 /* Read a normalized syllable: the reading spelt in prefer if there is
@@ -1045,25 +1093,19 @@ ko_prefix(const char *s, const char *p)
 static int
 ko_find(const char *s, int prefer, struct ko_syl *out)
 {
-	const char *ini, *vow;
 	size_t a, b;
 	long key, best = -1, bestpref = -1;
 	int r, i, v, f, how;
 
+	ko_parts_init();
 	for (r = 0; r < KO_NRULES; r++)
 		for (i = 0; i < 19; i++) {
-			ini = ko_rule_ini(r, i);
-			if (ini == NULL || (ini[0] && ini[0] != s[0]) ||
-			    (a = ko_prefix(s, ini)) == (size_t)-1)
+			if ((a = ko_prefix(s, &ko_ini_part[r][i])) == (size_t)-1)
 				continue;
 			for (v = 0; v < 21; v++) {
-				if ((vow = ko_rule_vow(r, v)) == NULL ||
-				    (b = ko_prefix(s + a, vow)) == (size_t)-1)
-					continue;
-				for (f = 0; f < 8; f++)
-					if (strcmp(s + a + b, ko_fin[f]) == 0)
-						break;
-				if (f == 8)
+				if ((b = ko_prefix(s + a, &ko_vow_part[r][v])) ==
+				    (size_t)-1 ||
+				    (f = ko_fin_index(s + a + b)) == 8)
 					continue;
 				how = ko_rule_how[r];
 				key = (((how * 19L + i) * 21 + v) * 8 + f) *

@@ -114,17 +114,25 @@ gh_escape(const char *s, size_t n, int prop)
 	}
 }
 
-/* v >= 0 in decimal at the end of b. */
+/* n bytes of s at *p, and *p after them. */
 static void
-add_number(struct buf *b, long v)
+put(char **p, const char *s, size_t n)
 {
-	char digits[24], *p = digits + sizeof(digits);
+	memcpy(*p, s, n);
+	*p += n;
+}
+
+/* v >= 0 in decimal at *p (at most 20 digits), and *p after it. */
+static void
+put_number(char **p, long v)
+{
+	char digits[24], *d = digits + sizeof(digits);
 	unsigned long u = (unsigned long)v;
 
 	do
-		*--p = (char)('0' + u % 10);
+		*--d = (char)('0' + u % 10);
 	while ((u /= 10) != 0);
-	buf_add(b, p, (size_t)(digits + sizeof(digits) - p));
+	put(p, d, (size_t)(digits + sizeof(digits) - d));
 }
 
 void
@@ -132,24 +140,32 @@ nt_report(const char *file, long line, long col, const char *form,
     size_t formlen, const char *canonical, const char *rule)
 {
 	struct buf *row = &report_row;
+	size_t filelen, clen, rlen;
+	char *p;
 
 	nreports++;
 	if (opt.format == REPORT_GNU) {
-		/* FILE:LINE:COL: 'FORM' -> 'CANONICAL' [RULE], one write */
+		/* FILE:LINE:COL: 'FORM' -> 'CANONICAL' [RULE], one write,
+		 * the room for it made first */
+		filelen = strlen(file);
+		clen = strlen(canonical);
+		rlen = strlen(rule);
 		buf_reset(row);
-		buf_adds(row, file);
-		buf_addc(row, ':');
-		add_number(row, line);
-		buf_addc(row, ':');
-		add_number(row, col);
-		buf_add(row, ": '", 3);
-		buf_add(row, form, formlen);
-		buf_add(row, "' -> '", 6);
-		buf_adds(row, canonical);
-		buf_add(row, "' [", 3);
-		buf_adds(row, rule);
-		buf_add(row, "]\n", 2);
-		fwrite(row->s, 1, row->len, stdout);
+		buf_grow(row, filelen + 2 * 21 + formlen + clen + rlen + 16);
+		p = row->s;
+		put(&p, file, filelen);
+		put(&p, ":", 1);
+		put_number(&p, line);
+		put(&p, ":", 1);
+		put_number(&p, col);
+		put(&p, ": '", 3);
+		put(&p, form, formlen);
+		put(&p, "' -> '", 6);
+		put(&p, canonical, clen);
+		put(&p, "' [", 3);
+		put(&p, rule, rlen);
+		put(&p, "]\n", 2);
+		fwrite(row->s, 1, (size_t)(p - row->s), stdout);
 	} else if (opt.format == REPORT_GITHUB) {
 		fputs("::warning file=", stdout);
 		gh_escape(file, strlen(file), 1);

@@ -97,9 +97,19 @@ classify(const char *a, size_t an, const char *b, size_t bn,
 	return r;
 }
 
+/* The high bit of each byte of v that is '\n', and no other bit. */
+static inline uint64_t
+newline_bits(uint64_t v)
+{
+	const uint64_t ones = 0x0101010101010101u, low7 = ones * 0x7F;
+	uint64_t x = v ^ ones * '\n';
+
+	return ~(((x & low7) + low7) | x | low7);
+}
+
 /* The line ends in s[0..n): with SSE2 32 bytes a step, each step
  * adding 1 or 2 (subtracting the compares' -1) to the bytes of acc,
- * which are summed before one can overflow. */
+ * which are summed before one can overflow; then eight bytes a step. */
 static size_t
 count_newlines(const char *s, size_t n)
 {
@@ -126,9 +136,39 @@ count_newlines(const char *s, size_t n)
 		    (size_t)_mm_cvtsi128_si32(_mm_srli_si128(acc, 8));
 	}
 #endif
+#if defined(__GNUC__)
+	for (; end - s >= 8; s += 8) {
+		uint64_t v;
+
+		memcpy(&v, s, 8);
+		count += (size_t)__builtin_popcountll(newline_bits(v));
+	}
+#endif
 	for (; s < end; s++)
 		count += *s == '\n';
 	return count;
+}
+
+/* Where the line of p starts, with a line end in [lo, p): read back
+ * eight bytes a step where the compiler can find the last '\n' among
+ * them (the highest set byte of a mask, little-endian). */
+static const char *
+line_start(const char *lo, const char *p)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint64_t v, x;
+
+	while (p[-1] != '\n' && p - lo >= 8) {
+		memcpy(&v, p - 8, 8);
+		if ((x = newline_bits(v)) != 0)
+			return p - 8 + (63 - __builtin_clzll(x)) / 8 + 1;
+		p -= 8;
+	}
+#endif
+	while (p[-1] != '\n')
+		p--;
+	return p;
 }
 
 /* Count the lines up to p: rw->lineno is the line of rw->upto. */
@@ -140,25 +180,29 @@ lines_to(struct rewriter *rw, const char *p)
 	if (lines == 0)
 		return;
 	rw->lineno += (long)lines;
-	while (p[-1] != '\n')
-		p--;
-	rw->upto = p;
+	rw->upto = line_start(rw->upto, p);
 	rw->counted = 0;
 }
 
-/* A change found in --check mode: reported at its column. */
+/* A change of s[bs, be) into c found in --check mode, its rule
+ * classified: reported at its column. */
+static void
+report_at(struct rewriter *rw, const char *s, size_t bs, size_t be,
+    const char *c, const char *rule)
+{
+	lines_to(rw, s);
+	rw->counted += count_cps(rw->upto, (size_t)(s - rw->upto));
+	rw->upto = s;
+	nt_report(rw->file, rw->lineno, (long)(rw->counted +
+	    count_cps(s, bs)) + 1, s + bs, be - bs, c, rule);
+}
+
+/* A change found in --check mode (canon_rw's report). */
 static void
 report_change(void *arg, const struct text *t, size_t bs, size_t be,
     const char *c, size_t clen, const char *rule)
 {
-	struct rewriter *rw = arg;
-
-	lines_to(rw, t->s);
-	rw->counted += count_cps(rw->upto, (size_t)(t->s - rw->upto));
-	rw->upto = t->s;
-	nt_report(rw->file, rw->lineno, (long)(rw->counted +
-	    count_cps(t->s, bs)) + 1,
-	    t->s + bs, be - bs, c, classify(t->s + bs, be - bs, c, clen,
+	report_at(arg, t->s, bs, be, c, classify(t->s + bs, be - bs, c, clen,
 	    rule));
 }
 
@@ -1009,30 +1053,35 @@ closed_step(struct scan *sc, const char *s, size_t n, size_t i)
 }
 
 #ifdef __SSE2__
-/* CHUNK (64) bytes from p as bit masks, bit k for p[k]: their ASCII
- * letters (returned), bytes outside ASCII and apostrophes. */
+/* 16 bytes from p as bit masks, bit k for p[k]: their ASCII letters
+ * (returned), bytes outside ASCII and apostrophes.  A byte ORed with
+ * 0x20 is a letter when, plus 0x1F, it is 0x80-0x99: signed, below
+ * -102 (and a byte outside ASCII is 0xA0 or more, which stays above). */
+static inline uint64_t
+block_masks(const char *p, uint64_t *high, uint64_t *apos)
+{
+	const __m128i lower = _mm_set1_epi8(0x20), shift = _mm_set1_epi8(0x1F),
+	    past_z = _mm_set1_epi8(-102), quote = _mm_set1_epi8('\'');
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+
+	*high = (unsigned)_mm_movemask_epi8(v);
+	*apos = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, quote));
+	return (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(
+	    _mm_or_si128(v, lower), shift), past_z));
+}
+
+/* The same for CHUNK (64) bytes, a block at a time. */
 static inline uint64_t
 chunk_masks(const char *p, uint64_t *high, uint64_t *apos)
 {
-	const __m128i lower = _mm_set1_epi8(0x20), below_a = _mm_set1_epi8(0x60),
-	    past_z = _mm_set1_epi8(0x7B), quote = _mm_set1_epi8('\'');
-	__m128i v, l;
-	uint64_t letters = 0;
-	int h;
+	uint64_t letters, h1, h2, h3, a1, a2, a3;
 
-	*high = *apos = 0;
-	for (h = 0; h < CHUNK / 16; h++) {
-		v = _mm_loadu_si128((const __m128i *)(const void *)(p +
-		    16 * h));
-		/* signed: bytes outside ASCII are below 0x60 */
-		l = _mm_or_si128(v, lower);
-		letters |= (uint64_t)_mm_movemask_epi8(_mm_and_si128(
-		    _mm_cmpgt_epi8(l, below_a), _mm_cmplt_epi8(l, past_z))) <<
-		    (16 * h);
-		*high |= (uint64_t)_mm_movemask_epi8(v) << (16 * h);
-		*apos |= (uint64_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
-		    quote)) << (16 * h);
-	}
+	letters = block_masks(p, high, apos);
+	letters |= block_masks(p + 16, &h1, &a1) << 16;
+	letters |= block_masks(p + 32, &h2, &a2) << 32;
+	letters |= block_masks(p + 48, &h3, &a3) << 48;
+	*high |= h1 << 16 | h2 << 32 | h3 << 48;
+	*apos |= a1 << 16 | a2 << 32 | a3 << 48;
 	return letters;
 }
 #endif
@@ -1055,8 +1104,11 @@ scan_closed(struct scan *sc, const char *s, size_t n, size_t i)
 		uint64_t letters, high, apos, starts, ends, special, below, v;
 		unsigned sb, eb, stop, k, special_sb = 0, special_eb = 0;
 		size_t ws, e;
+		const char *chunk;	/* s + i */
+		int coarse;
 
-		letters = chunk_masks(s + i, &high, &apos);
+		chunk = s + i;
+		letters = chunk_masks(chunk, &high, &apos);
 		if (n - i < CHUNK) {
 			below = ((uint64_t)1 << (n - i)) - 1;
 			letters &= below;
@@ -1089,12 +1141,13 @@ scan_closed(struct scan *sc, const char *s, size_t n, size_t i)
 			/* the coarse test (the length bit of the word's
 			 * prefix), else the patronymic ending; then the bits,
 			 * then the sets */
+			coarse = prefixlens[prefix_of(chunk + sb)] >> (eb - sb) & 1;
+			if (!coarse && ((chunk[eb] != 'h' && chunk[eb] != 'a') ||
+			    !patronymic_end(chunk + sb, eb - sb + 1)))
+				continue;
 			ws = i + sb;
 			e = i + eb + 1;
-			if (!(prefixlens[prefix_of(s + ws)] >> (eb - sb) & 1)) {
-				if ((s[e - 1] != 'h' && s[e - 1] != 'a') ||
-				    !patronymic_end(s + ws, e - ws))
-					continue;
+			if (!coarse) {	/* a patronymic */
 				scan_trigger(sc, s, n, TRIG_WORD, ws, e);
 				return e;
 			}
@@ -1267,21 +1320,110 @@ out_text(const char *s, size_t n)
 	npend = n;
 }
 
+/* Regions repeat (a name and the words around it): what the rewrite
+ * makes of one follows from its bytes and where its starts end alone,
+ * so it is kept in regions by them (tag: start_end, which fits its
+ * byte; a bounded memo, so only a region of up to REGION_KEYMAX bytes).  The filter keeps the
+ * rewritten region (n 1) or that nothing changes (n 0); --check keeps
+ * the n reports, packed by pack_report. */
+#define REGION_KEYMAX	64
+static struct memo *regions;
+static struct buf packed;	/* the reports of the region in hand */
+static int npacked;
+
+static void
+regions_free(void)
+{
+	memo_free(regions);
+	regions = NULL;
+	buf_free(&packed);
+}
+
+/* A report of --check, kept in packed as it is made: the bytes of the
+ * form in the region (bs, be: one byte each), then the canonical form
+ * and the rule as classified, each with its NUL. */
+static void
+pack_report(void *arg, const struct text *t, size_t bs, size_t be,
+    const char *c, size_t clen, const char *rule)
+{
+	unsigned char at[2];
+
+	rule = classify(t->s + bs, be - bs, c, clen, rule);
+	at[0] = (unsigned char)bs;
+	at[1] = (unsigned char)be;
+	buf_add(&packed, (const char *)at, sizeof(at));
+	buf_add(&packed, c, strlen(c) + 1);
+	buf_add(&packed, rule, strlen(rule) + 1);
+	npacked++;
+	report_at(arg, t->s, bs, be, c, rule);
+}
+
+/* The reports of a region at s again, as pack_report kept them. */
+static void
+unpack_reports(struct rewriter *rw, const char *s, const struct memo_val *mv)
+{
+	const unsigned char *p = (const unsigned char *)mv->s;
+	const char *c, *rule;
+	int i;
+
+	for (i = 0; i < mv->n; i++) {
+		c = (const char *)p + 2;
+		rule = c + strlen(c) + 1;
+		report_at(rw, s, p[0], p[1], c, rule);
+		p = (const unsigned char *)rule + strlen(rule) + 1;
+	}
+}
+
+/* The region s[0..len) as its memo entry mv says. */
+static void
+replay_region(struct rewriter *rw, const char *s, size_t len,
+    const struct memo_val *mv)
+{
+	if (opt.check)
+		unpack_reports(rw, s, mv);
+	else if (mv->n) {
+		out_flush();
+		fwrite(mv->s, 1, mv->len, stdout);
+	} else
+		out_text(s, len);
+}
+
 /* One region through text_cut and canon_rewrite; rewrites start only
  * in its words that begin before start_end. */
 static void
 rewrite_region(struct rewriter *rw, const char *s, size_t len,
     size_t start_end)
 {
+	const struct memo_val *mv;
+	struct memo_val v = { 0 };
+	int keep = len <= REGION_KEYMAX;
+
+	if (keep && (mv = memo_get(regions, (int)start_end, s, len)) != NULL) {
+		replay_region(rw, s, len, mv);
+		return;
+	}
 	text_cut_tokens(&text, s, len);
 	text.start_end = start_end;
 	rw->c.copied = 0;
 	rw->c.changed = 0;
 	buf_reset(&rw->c.out);
+	buf_reset(&packed);
+	npacked = 0;
 	canon_rewrite(&rw->c, &text);
+	if (opt.check) {
+		v.n = npacked;
+		v.s = packed.s;
+		v.len = packed.len;
+	} else if (rw->c.changed) {
+		buf_add(&rw->c.out, s + rw->c.copied, len - rw->c.copied);
+		v.n = 1;
+		v.s = rw->c.out.s;
+		v.len = rw->c.out.len;
+	}
+	if (keep)
+		memo_put(regions, (int)start_end, s, len, &v);
 	if (!opt.check) {
 		if (rw->c.changed) {
-			buf_add(&rw->c.out, s + rw->c.copied, len - rw->c.copied);
 			out_flush();
 			fwrite(rw->c.out.s, 1, rw->c.out.len, stdout);
 		} else
@@ -1301,6 +1443,10 @@ rewrite_text(struct rewriter *rw, const char *s, size_t len, size_t tail,
 
 	if (!fast_ready)
 		fast_init();
+	if (regions == NULL) {
+		regions = memo_new();
+		atexit(regions_free);
+	}
 	sc.padded = padded;
 	while (scan_region(&sc, s, len, &rs, &re)) {
 		if (!opt.check)
@@ -1423,7 +1569,8 @@ nt_process(const char *path)
 	copts.dict = opt.dict;
 	rw.c.o = &copts;
 	if (opt.check) {
-		rw.c.report = report_change;
+		/* the regions' reports are kept (--consistency has none) */
+		rw.c.report = opt.consistency ? report_change : pack_report;
 		rw.c.arg = &rw;
 	}
 	rw.file = strcmp(path, "-") == 0 ? "-" : path;
