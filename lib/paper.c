@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "date.h"
 #include "paper.h"
 #include "rx.h"
@@ -262,34 +263,38 @@ static void
 add_ready_lines(struct paper *p)
 {
 	const char *s, *nl;
-	size_t n, off = 0, len, base = p->text.len, i, first = p->u.nlines;
+	size_t n, off = 0, e, len, base = p->text.len, i;
+	size_t first = p->u.nlines, k = first;
 	long no;
 
 	if (p->held_pending || (s = input_ready(p->in, &n, &no)) == NULL)
 		return;
 	while ((nl = memchr(s + off, '\n', n - off)) != NULL) {
-		len = (size_t)(nl - (s + off));
-		if ((len > 0 && nl[-1] == '\r') ||
+		e = (size_t)(nl - s);
+		len = e - off;
+		if ((len > 0 && s[e - 1] == '\r') ||
 		    heading_start(s + off, len) != len)
 			break;
-		if (p->u.nlines == p->nalloc)
+		if (k == p->nalloc) {
+			p->u.nlines = k;
 			grow_lines(p);
-		p->offs[p->u.nlines] = base + off;
-		p->u.lines[p->u.nlines].len = len;
-		p->u.lines[p->u.nlines++].no = no++;
-		if ((off += len + 1) == n)
-			break;
+		}
+		p->offs[k] = base + off;
+		p->u.lines[k].len = len;
+		p->u.lines[k++].no = no++;
+		off = e + 1;
 	}
+	p->u.nlines = k;
 	if (off == 0)
 		return;
 	buf_grow(&p->text, off);
 	memcpy(p->text.s + base, s, off);
 	/* each newline becomes the line's NUL */
-	for (i = first; i < p->u.nlines; i++)
+	for (i = first; i < k; i++)
 		p->text.s[p->offs[i] + p->u.lines[i].len] = '\0';
 	p->text.len = base + off;
 	p->text.s[p->text.len] = '\0';
-	input_take(p->in, off, (long)(p->u.nlines - first));
+	input_take(p->in, off, (long)(k - first));
 }
 
 /* What may stand before "Document": [\s#*_] */
@@ -317,7 +322,7 @@ heading_start(const char *s, size_t len)
 		return len;
 	for (i = 0; i < len && heading_pad(s[i]); i++)
 		;
-	if (i == len || (s[i] != 'D' && !isdigit((unsigned char)s[i])))
+	if (i == len || (s[i] != 'D' && !ascii_digit((unsigned char)s[i])))
 		return len;
 	return i;
 }
