@@ -1278,6 +1278,48 @@ name_parsed_words(const struct name_parsed *p)
 	return p->nword;
 }
 
+/* A bit for word w */
+static uint64_t
+meet_bit(const char *w)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *w; w++)
+		h = (h ^ (unsigned char)*w) * FNV_PRIME;
+	return (uint64_t)1 << (h >> 26);
+}
+
+/* same_parsed() finds two names alike only when their first words are
+ * equal (all words, or the given names) or a's words end b's (the
+ * last words equal); given_patronymic() needs the two kinds of names. */
+void
+name_parsed_meet(const struct name_parsed *p, struct name_meet *m)
+{
+	memset(m, 0, sizeof(*m));
+	if (p->nword > 0) {
+		m->first = meet_bit(p->word[0]);
+		m->last = meet_bit(p->word[p->nword - 1]);
+	}
+	m->gp_name = p->nword == 2 && p->ninit == 0 && patro(p, 1);
+	m->gp_inits = p->ninit >= 2;
+}
+
+void
+name_meet_add(struct name_meet *into, const struct name_meet *m)
+{
+	into->first |= m->first;
+	into->last |= m->last;
+	into->gp_name |= m->gp_name;
+	into->gp_inits |= m->gp_inits;
+}
+
+int
+name_may_meet(const struct name_meet *a, const struct name_meet *b)
+{
+	return (a->first & b->first) || (a->last & b->last) ||
+	    (a->gp_name && b->gp_inits) || (a->gp_inits && b->gp_name);
+}
+
 int
 name_fullness(const char *name)
 {

@@ -151,6 +151,22 @@ void name_parsed_free(struct name_parsed *p);
 int name_same_parsed(const struct name_parsed *a,
     const struct name_parsed *b);
 int name_parsed_words(const struct name_parsed *p);
+
+/* What two names need for name_same_parsed() to find them alike (not
+ * 0): their first words alike, or their last words, or one a given name
+ * and patronymic and the other two initials or more.  As bits of word
+ * hashes, so that names, or sets of names ORed together, that share no
+ * bit are never alike: a test before comparing one name with many. */
+struct name_meet {
+	uint64_t first, last;	/* a bit of the first / last word */
+	unsigned gp_name;	/* given name and patronymic, no initial */
+	unsigned gp_inits;	/* two initials or more */
+};
+void name_parsed_meet(const struct name_parsed *p, struct name_meet *m);
+/* Add the bits of m to the set into. */
+void name_meet_add(struct name_meet *into, const struct name_meet *m);
+/* Can a name of a and one of b be alike? */
+int  name_may_meet(const struct name_meet *a, const struct name_meet *b);
 int name_parsed_fullness(const struct name_parsed *p);
 
 /* The number of words (not initials) in a name. */

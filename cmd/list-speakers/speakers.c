@@ -47,6 +47,7 @@ struct person {
 	long       speech_line;
 	long       role[NROLES];
 	struct buf office;	/* office words seen with the name */
+	struct name_meet meet;	/* of all its forms */
 };
 
 /* where a form's text is: which person, which of its forms */
@@ -507,13 +508,18 @@ find_person(struct doc *d, const char *name, uint32_t h, int create)
 	long strong = -1, weak = -1;
 	int nweak = 0, words;
 	const struct name_parsed *np;
+	struct name_meet meet;
 
 	np = name_parse_cached(name);	/* nothing below parses */
 	words = name_parsed_words(np);
+	name_parsed_meet(np, &meet);
 
 	for (i = 0; i < d->np; i++) {
 		int compat = 1, s = 0, w = 0;
 
+		/* no form of i can be alike: s and w stay 0 */
+		if (!name_may_meet(&meet, &d->p[i].meet))
+			continue;
 		for (f = 0; f < d->p[i].nforms; f++) {
 			const struct name_parsed *fp = d->p[i].forms[f].parsed;
 			int r = name_same_parsed(np, fp);
@@ -571,6 +577,7 @@ form_of(struct doc *d, long i, long f, const char *name, size_t n,
 {
 	struct person *p;
 	struct form *fm;
+	struct name_meet meet;
 	int score;
 
 	if (i < 0)
@@ -585,6 +592,8 @@ form_of(struct doc *d, long i, long f, const char *name, size_t n,
 		fm->parsed = name_parse(name);
 		fm->hash = h;
 		fm->fullness = name_parsed_fullness(fm->parsed);
+		name_parsed_meet(fm->parsed, &meet);
+		name_meet_add(&p->meet, &meet);
 		f = (long)p->nforms++;
 		form_note(d, i, f, h);
 	}

@@ -34,6 +34,58 @@ leading(const char *s)
 #define LEAD(in, want) do { char *g = leading(in); \
 	is_str(g, want, "leading '%s'", in); free(g); } while (0)
 
+/* Names that name_same_parsed() finds alike always meet
+ * (name_may_meet), alone and in a set with others: find_person() skips
+ * a person whose forms do not meet the name. */
+static void
+test_meet(void)
+{
+	static const char *const names[] = { "Kim Il Sung", "Kim Il", "Kim",
+	    "Il Sung", "Sung", "Kim Il-sung", "KIM IL SUNG", "A.N. Kosygin",
+	    "Aleksei Kosygin", "Kosygin A.N.", "Kosygin", "Aleksei",
+	    "Aleksei Nikolaevich", "Aleksey Nikolayevich", "A. Kosygin",
+	    "N.S. Khrushchev", "Nikita Sergeevich", "Khrushchev N.S.",
+	    "Nikita Khrushchev", "N. Khrushchev", "Leonid Brezhnev",
+	    "Leonid Ilyich Brezhnev", "L.I. Brezhnev", "Brezhnev",
+	    "V.V. Kuznetsov", "V. Kuznetsov", "Vasily Kuznetsov",
+	    "Kuznetsov", "Chon", "Chon Tu-hwan", "Tu-hwan", "Pak Song Ch'ol",
+	    "Pak", "Song Ch'ol", "Ivan Petrov", "Ivan Sidorov", "Ivan",
+	    "Ivan Ivanovich", "I.I. Petrov", "Mao Zedong", "Mao", "Zedong",
+	    "Comrade Kim", "A.B.", "Cde Pak", "Dmitrii Ustinov", "D.F. Ustinov" };
+	size_t n = sizeof(names) / sizeof(names[0]), a, b;
+	struct name_parsed *pa, *pb;
+	struct name_meet ma, mb, set;
+	int bad = 0, alike = 0;
+
+	for (a = 0; a < n; a++)
+		for (b = 0; b < n; b++) {
+			pa = name_parse(names[a]);
+			pb = name_parse(names[b]);
+			name_parsed_meet(pa, &ma);
+			name_parsed_meet(pb, &mb);
+			/* b in a set with a name of its own kind */
+			name_parsed_meet(name_parse_cached(names[(b + 7) % n]),
+			    &set);
+			name_meet_add(&set, &mb);
+			if (name_same_parsed(pa, pb) != 0) {
+				alike++;
+				bad += !name_may_meet(&ma, &mb) ||
+				    !name_may_meet(&ma, &set);
+			}
+			name_parsed_free(pa);
+			name_parsed_free(pb);
+		}
+	ok(bad == 0 && alike > (int)n, "names alike meet (%d of %d pairs wrong)",
+	    bad, alike);
+	pa = name_parse("Ivan Petrov");
+	pb = name_parse("Mao Zedong");
+	name_parsed_meet(pa, &ma);
+	name_parsed_meet(pb, &mb);
+	ok(!name_may_meet(&ma, &mb), "names with no word alike do not meet");
+	name_parsed_free(pa);
+	name_parsed_free(pb);
+}
+
 int
 main(void)
 {
@@ -102,6 +154,7 @@ main(void)
 	is_long(name_same("Kim Il", "Kim Il Sung"), 0, "again, cached");
 	is_long(name_same("Kim Il Sung", "Kim Il"), 0, "reversed, cached");
 	is_long(name_words("Kim Il Sung"), 3, "three words");
+	test_meet();
 	ok(name_is_stopword("Ribao", 5), "a newspaper is no name");
 	ok(name_is_stopword("SINMUN", 6), "in capitals too");
 	ok(name_is_stopword("Ilbo", 4), "Ilbo is no name");
