@@ -174,6 +174,12 @@ norm_cp(const char *s, size_t n, char out[4], size_t *outlen)
 	return norm_cp_other(s, n, out, outlen);
 }
 
+size_t
+dict_fold_cp(const char *s, size_t n, char out[4], size_t *outlen)
+{
+	return norm_cp(s, n, out, outlen);
+}
+
 /* s, with its NUL, into the pool: its offset. */
 static size_t
 pool_add(struct dict *d, const char *s)

@@ -34,6 +34,11 @@ void dict_add(struct dict *d, const char *variant, const char *canonical,
 size_t dict_match(const struct dict *d, const char *s, size_t n,
     int (*ends_ok)(const char *s, size_t n, size_t off),
     const char **canonical, const char **rule);
+/* The code point at s[0..n), n > 0, as the trie compares it: ASCII in
+ * lower case, the apostrophes ' ’ ‘ ʼ and ʹ as ' (not ʺ), any other
+ * letter in lower case.  Its bytes go to out[0..*outlen); returns the
+ * bytes of s read. */
+size_t dict_fold_cp(const char *s, size_t n, char out[4], size_t *outlen);
 size_t dict_size(const struct dict *d);
 /* Write every entry as "variant TAB canonical TAB rule" lines. */
 void dict_dump(const struct dict *d, void (*emit)(const char *variant,

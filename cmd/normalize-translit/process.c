@@ -434,13 +434,18 @@ ws_free(struct wordset *ws)
 }
 
 /* The first word of s as the scanner sees text: lower-case ASCII, '
- * for apostrophes.  0 when it holds other letters (such text is slow
- * anyway) or does not start with a letter. */
+ * for apostrophes; in *used the bytes of s it takes.  The marks outside
+ * ASCII are folded as the dictionary's trie folds them (dict_fold_cp),
+ * so that ’ ‘ ʼ and ʹ are ' here as they are there: text with an ASCII
+ * apostrophe matches an entry written with any of them.  0 when it
+ * holds a letter outside ASCII (text that matches it holds the letter
+ * too, which opens a region anyway) or does not start with a letter. */
 static size_t
-first_word(const char *s, char *w, size_t cap)
+first_word(const char *s, char *w, size_t cap, size_t *used)
 {
-	size_t i = 0, n = 0;
+	size_t i = 0, n = 0, len = strlen(s), ol;
 	unsigned char c;
+	char ob[4];
 
 	while ((c = (unsigned char)s[i]) != '\0') {
 		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
@@ -449,23 +454,20 @@ first_word(const char *s, char *w, size_t cap)
 		} else if (c == '\'') {
 			w[n] = '\'';
 			i++;
-		} else if (c == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
-		    ((unsigned char)s[i + 2] == 0x99 ||
-		    (unsigned char)s[i + 2] == 0x98)) {
+		} else if (c >= 0x80) {
+			i += dict_fold_cp(s + i, len - i, ob, &ol);
+			if (ol != 1 || ob[0] != '\'')
+				return 0;
 			w[n] = '\'';
-			i += 3;
-		} else if (c == 0xCA && (unsigned char)s[i + 1] == 0xBC) {
-			w[n] = '\'';
-			i += 2;
-		} else if (c >= 0x80)
-			return 0;
-		else
+		} else
 			break;
 		if (++n == cap)
 			return 0;
 	}
 	if (n == 0 || w[0] == '\'')
 		return 0;
+	if (used != NULL)
+		*used = i;
 	return n;
 }
 
@@ -474,20 +476,16 @@ add_entry(const char *variant, const char *canonical, const char *rule,
     void *arg)
 {
 	char w[WORDMAX + 1];
-	size_t n, nsep;
+	size_t n, nsep, k;
 	const unsigned char *p;
 
 	(void)canonical;
 	(void)rule;
 	(void)arg;
-	if ((n = first_word(variant, w, sizeof(w))) > 0) {
+	if ((n = first_word(variant, w, sizeof(w), &k)) > 0) {
 		char pw[160];
-		size_t sep, w2, vlen = 0, k;
+		size_t sep, w2;
 
-		/* where the first word ends in the entry */
-		for (k = 0; vlen < n; k++)
-			vlen++, k += (unsigned char)variant[k] == 0xE2 ? 2 :
-			    (unsigned char)variant[k] == 0xCA ? 1 : 0;
 		sep = 0;
 		while (variant[k + sep] != '\0' && sep < 8 &&
 		    (unsigned char)variant[k + sep] < 0x80 &&
@@ -496,7 +494,7 @@ add_entry(const char *variant, const char *canonical, const char *rule,
 		    variant[k + sep] != '\'')
 			sep++;
 		w2 = sep > 0 ? first_word(variant + k + sep, pw + n + sep,
-		    sizeof(pw) - n - sep) : 0;
+		    sizeof(pw) - n - sep, NULL) : 0;
 		if (variant[k] != '\0' && w2 > 0 && sep < 8 && n + sep +
 		    w2 < sizeof(pw)) {
 			memcpy(pw, w, n);
@@ -528,7 +526,7 @@ add_surname(const char *key, void *arg)
 	size_t n;
 
 	(void)arg;
-	if ((n = first_word(key, w, sizeof(w))) > 0) {
+	if ((n = first_word(key, w, sizeof(w), NULL)) > 0) {
 		ws_add(&words, w, n, WS_SURNAME);
 		wordbit_set(surnbits, w, n);
 	}
@@ -574,7 +572,7 @@ fast_init(void)
 			size_t n;
 
 			if (form != NULL &&
-			    (n = first_word(form, w, sizeof(w))) > 0) {
+			    (n = first_word(form, w, sizeof(w), NULL)) > 0) {
 				ws_add(&words, w, n, WS_SURNAME);
 				wordbit_set(surnbits, w, n);
 			}
