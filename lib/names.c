@@ -888,28 +888,54 @@ cp_lower(uint32_t cp)
 	return cp;
 }
 
+/* The bytes w[0..len), len <= 8, with 0x20 set, as one number: words
+ * of a length compared at once.  (0x20 set lowers A to Z and makes no
+ * other byte a lower-case letter.) */
+static inline uint64_t
+folded8(const char *w, size_t len)
+{
+	uint64_t v = 0;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		v |= (uint64_t)((unsigned char)w[i] | 0x20) << 8 * i;
+	return v;
+}
+
 /* Is w[0..len) one of the small words that title case leaves in lower
  * case after the first word ("of", "the" ...), in any case? */
 static int
 small_word(const char *w, size_t len)
 {
-	static const char *const small[8] = { NULL, "a", "an at by in of on to",
-	    "and for the", "from with", NULL, NULL, "between" };
-	const char *p;
-	size_t i;
+	/* the first letters of the words below */
+	const uint32_t firsts = 1u << ('a' - 'a') | 1u << ('b' - 'a') |
+	    1u << ('f' - 'a') | 1u << ('i' - 'a') | 1u << ('o' - 'a') |
+	    1u << ('t' - 'a') | 1u << ('w' - 'a');
+	unsigned first;
+	uint64_t v;
 
-	if (len == 0 || len > 7 || (p = small[len]) == NULL)
+	if (len == 0 || len > 7 ||
+	    (first = ((unsigned char)w[0] | 0x20) - 'a') >= 26 ||
+	    !(firsts >> first & 1))
 		return 0;
-	/* the words of a length, one space apart */
-	for (;; p += len + 1) {
-		for (i = 0; i < len && p[i] == (w[i] >= 'A' && w[i] <= 'Z' ?
-		    w[i] + 32 : w[i]); i++)
-			;
-		if (i == len)
-			return 1;
-		if (p[len] == '\0')
-			return 0;
+	v = folded8(w, len);
+	switch (len) {
+	case 1:
+		return v == folded8("a", 1);
+	case 2:
+		return v == folded8("an", 2) || v == folded8("at", 2) ||
+		    v == folded8("by", 2) || v == folded8("in", 2) ||
+		    v == folded8("of", 2) || v == folded8("on", 2) ||
+		    v == folded8("to", 2);
+	case 3:
+		return v == folded8("and", 3) || v == folded8("for", 3) ||
+		    v == folded8("the", 3);
+	case 4:
+		return v == folded8("from", 4) || v == folded8("with", 4);
+	case 7:
+		return v == folded8("between", 7);
 	}
+	return 0;
 }
 
 char *

@@ -1593,14 +1593,24 @@ paragraph(struct doc *d, struct para *pa)
 			continue;
 		if (t->type == NT_PUNCT) {
 			was = q;
-			if (punct_is(s, t, "\xe2\x80\x9c") ||
-			    punct_is(s, t, "\xc2\xab"))
-				q = 1;
-			else if (punct_is(s, t, "\xe2\x80\x9d") ||
-			    punct_is(s, t, "\xc2\xbb"))
-				q = 0;
-			else if (punct_is(s, t, "\""))
-				q = !q;
+			/* by the first byte: most marks are none of these */
+			switch ((unsigned char)s[t->off]) {
+			case 0xE2:
+				if (punct_is(s, t, "\xe2\x80\x9c"))
+					q = 1;
+				else if (punct_is(s, t, "\xe2\x80\x9d"))
+					q = 0;
+				break;
+			case 0xC2:
+				if (punct_is(s, t, "\xc2\xab"))
+					q = 1;
+				else if (punct_is(s, t, "\xc2\xbb"))
+					q = 0;
+				break;
+			case '"':
+				q = !q;	/* a token of one byte */
+				break;
+			}
 			if (q != was) {
 				if (nqmarks == qmarks_cap) {
 					qmarks_cap = qmarks_cap ?

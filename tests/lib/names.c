@@ -333,6 +333,21 @@ main(void)
 	is_str(s, "kim O'dwyer-nakamura Dupr\xc3\xa9" "e Il",
 	    "title case: runs of ASCII letters");
 	free(s);
+	/* the small words after the first word, and words of their
+	 * lengths and first letters that are none */
+	{
+		const char *in = "THE OF A AN ANT AT ATE BY BYE IN INN OFF ON "
+		    "ONE TO TOE AND ANDY FOR FORT THE THEE FROM FROMM WITH "
+		    "WITHE BETWEEN BETWEEM BETWEENS oF TO-DAY O'THE "
+		    "\xc3\x80T ABOUT WITH";
+
+		s = name_titlecase(in, strlen(in));
+		is_str(s, "The of a an Ant at Ate by Bye in Inn Off on One to "
+		    "Toe and Andy for Fort the Thee from Fromm with Withe "
+		    "between Betweem Betweens of To-day O'the \xc3\x80t About "
+		    "with", "title case: small words");
+		free(s);
+	}
 	free(toks);
 	name_cache_free();
 	return unit_done();
