@@ -1340,13 +1340,6 @@ name_meet_add(struct name_meet *into, const struct name_meet *m)
 }
 
 int
-name_may_meet(const struct name_meet *a, const struct name_meet *b)
-{
-	return (a->first & b->first) || (a->last & b->last) ||
-	    (a->gp_name && b->gp_inits) || (a->gp_inits && b->gp_name);
-}
-
-int
 name_fullness(const char *name)
 {
 	return name_parsed_fullness(cached_parse(name));

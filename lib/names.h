@@ -166,7 +166,12 @@ void name_parsed_meet(const struct name_parsed *p, struct name_meet *m);
 /* Add the bits of m to the set into. */
 void name_meet_add(struct name_meet *into, const struct name_meet *m);
 /* Can a name of a and one of b be alike? */
-int  name_may_meet(const struct name_meet *a, const struct name_meet *b);
+static inline int
+name_may_meet(const struct name_meet *a, const struct name_meet *b)
+{
+	return (a->first & b->first) || (a->last & b->last) ||
+	    (a->gp_name && b->gp_inits) || (a->gp_inits && b->gp_name);
+}
 int name_parsed_fullness(const struct name_parsed *p);
 
 /* The number of words (not initials) in a name. */
