@@ -54,9 +54,11 @@ compile(void)
 		known_len[i] = strlen(known_archives[i]);
 		known_first[(unsigned char)known_archives[i][0]] |=
 		    (uint64_t)1 << i;
-		if (known_len[i] >= 16)
+		/* known_prefix() reads a name's second byte at once */
+		if (known_len[i] < 2 || known_len[i] >= 16)
 			fatal(NULL, 0, "internal error: archive name %s is "
-			    "too long for known_of_len", known_archives[i]);
+			    "too short or too long for known_of_len",
+			    known_archives[i]);
 		known_of_len[known_len[i]] |= (uint64_t)1 << i;
 	}
 	index_keywords();
@@ -303,7 +305,9 @@ known_prefix(const char *s, size_t n)
 	for (set = n > 0 ? known_first[(unsigned char)s[0]] : 0; set != 0;
 	    set &= set - 1) {
 		i = lowest_bit(set);
+		/* every name has two bytes or more */
 		if ((k = known_len[i]) <= n && k > best &&
+		    known_archives[i][1] == s[1] &&
 		    memcmp(known_archives[i], s, k) == 0 &&
 		    (k == n || !isalnum((unsigned char)s[k])))
 			best = k;
@@ -357,24 +361,47 @@ has_word_ci(const char *s, size_t n, const char *word)
 }
 
 /* rx_archword, spared the text without the letters each of its words
- * holds: "ar" (archiv, arkhiv, arhiv, library ...), "lev" (leveltar),
- * "rec" (records office), "dang" (dang'an), or the Chinese word; none
- * of these letters has a caseless form past ASCII.  Archive names are
- * short: one pass over the bytes. */
+ * opens with: "ar" (archiv, arkhiv, arhiv, library ...), "lev"
+ * (leveltar), "rec" (records office), "dang" (dang'an), or the Chinese
+ * word; none of these letters has a caseless form past ASCII.  One
+ * pass, trying each at the bytes that may open it. */
 static int
 archive_word(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i;
 
-	for (i = 0; i + 1 < n; i++)
-		if (((u[i] | 0x20) == 'a' && (u[i + 1] | 0x20) == 'r') ||
-		    ((u[i] | 0x20) == 'l' && has_word_ci(s + i, n - i, "lev")) ||
-		    ((u[i] | 0x20) == 'r' && has_word_ci(s + i, n - i, "rec")) ||
-		    ((u[i] | 0x20) == 'd' && has_word_ci(s + i, n - i, "dang")) ||
-		    (u[i] == 0xE6 && has_bytes(s + i, n - i,
-		    "\xe6\xa1\xa3\xe6\xa1\x88")))
-			return rx_match(rx_archword, s, n, 0);
+	for (i = 0; i + 1 < n; i++) {
+		switch (u[i] | 0x20) {
+		case 'a':
+			if ((u[i + 1] | 0x20) == 'r')
+				break;
+			continue;
+		case 'l':
+			if (n - i >= 3 && (u[i + 1] | 0x20) == 'e' &&
+			    (u[i + 2] | 0x20) == 'v')
+				break;
+			continue;
+		case 'r':
+			if (n - i >= 3 && (u[i + 1] | 0x20) == 'e' &&
+			    (u[i + 2] | 0x20) == 'c')
+				break;
+			continue;
+		case 'd':
+			if (n - i >= 4 && (u[i + 1] | 0x20) == 'a' &&
+			    (u[i + 2] | 0x20) == 'n' && (u[i + 3] | 0x20) == 'g')
+				break;
+			continue;
+		case 0xE6:
+			if (n - i >= 6 &&
+			    memcmp(s + i, "\xe6\xa1\xa3\xe6\xa1\x88", 6) == 0)
+				break;
+			continue;
+		default:
+			continue;
+		}
+		return rx_match(rx_archword, s, n, 0);
+	}
 	return 0;
 }
 
@@ -555,12 +582,13 @@ clauses(const char *s, size_t len, struct span **out)
 	int depth = 0, curly = 0, straight = 0, italic = 0, cut;
 
 	for (i = 0; i <= len; i++) {
+		/* most bytes change nothing */
+		while (i < len && !clause_byte[(unsigned char)s[i]])
+			i++;
 		cut = i == len;
 		if (!cut) {
 			unsigned char c = (unsigned char)s[i];
 
-			if (!clause_byte[c])
-				continue;
 			if (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80) {
 				if ((unsigned char)s[i + 2] == 0x9C)
 					curly++;
@@ -651,10 +679,13 @@ spans(const char *s, size_t a, size_t b, struct title *t, size_t max)
 {
 	size_t n = 0, i = a, j;
 
-	while (i < b && n < max) {
-		if (!span_byte[(unsigned char)s[i]])
+	while (n < max) {
+		/* most bytes open nothing */
+		while (i < b && !span_byte[(unsigned char)s[i]])
 			i++;
-		else if (is_open_curly(s, b, i) || s[i] == '"') {
+		if (i >= b)
+			break;
+		if (is_open_curly(s, b, i) || s[i] == '"') {
 			int curly = s[i] != '"';
 
 			for (j = i + (curly ? 3 : 1); j < b; j++)
@@ -859,6 +890,20 @@ in_words(const char *const *words, const char *w, size_t n)
 	return 0;
 }
 
+/* The bit of a 64-bit set for the four bytes at p in lower case: an
+ * ASCII letter or'ed with 0x20 is its lower case, and no other byte
+ * becomes a letter so.  The last four letters of a coordinate word, in
+ * any case, give the bit the word gave. */
+static uint64_t
+tail_bit(const char *p)
+{
+	uint32_t x;
+
+	memcpy(&x, p, 4);
+	x |= 0x20202020u;
+	return (uint64_t)1 << ((x * 0x9E3779B1u) >> 26);
+}
+
 /* Could s[from..to) hold two coordinates?  Each is a number after an
  * abbreviation's full stop, a coordinate word, a non-ASCII word (Cyrillic
  * words, "opis’"), or a prefix ("R-9401", "V/99").  A cheap test that
@@ -870,16 +915,20 @@ maybe_chain(const char *s, size_t from, size_t to, const char *first_digit)
 	    "papka", "delo", "list", "listy", "folio", "folios", "page",
 	    "pages", "perechen", "sprava", "dokument", "svazek", "karton",
 	    NULL };
-	/* the first letters of the words, a bit each from 'a' */
+	/* the first letters of the words, a bit each from 'a'; their last
+	 * four letters, a bit each of tail_bit() */
 	static uint32_t initials;
+	static uint64_t tails;
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i, j, k, w, num;
 	int n = 0;
 	char word[10];
 
 	if (initials == 0)
-		for (k = 0; words[k] != NULL; k++)
+		for (k = 0; words[k] != NULL; k++) {
 			initials |= (uint32_t)1 << (words[k][0] - 'a');
+			tails |= tail_bit(words[k] + strlen(words[k]) - 4);
+		}
 	for (i = from; i < to; ) {
 		const char *d = i == from && first_digit != NULL ? first_digit :
 		    ascii_find_digit(s + i, to - i);
@@ -901,10 +950,13 @@ maybe_chain(const char *s, size_t from, size_t to, const char *first_digit)
 				return 1;
 			continue;
 		}
+		/* the words have four to eight letters, and end in the
+		 * letters of one of tails */
+		if (j - from < 4 || !(tails & tail_bit(s + j - 4)))
+			continue;
 		for (w = j; w > from && j - w < sizeof(word) - 1 &&
 		    ascii_alpha(u[w - 1]); w--)
 			;
-		/* the words have four to eight letters */
 		if (j - w < 4 || j - w >= sizeof(word) - 1 ||
 		    !(initials >> ((u[w] | 0x20) - 'a') & 1))
 			continue;
@@ -1004,6 +1056,39 @@ static uint64_t keyword_word[NKEYWORDS], keyword_mask[NKEYWORDS];
  * 'a', and KW_ONE_LETTER when one has a single letter ("d.", "a. j.") */
 #define KW_ONE_LETTER	((uint32_t)1 << 26)
 static uint32_t keyword_second[26];
+/* The keywords by their letters (as letters8() gives them: ASCII lower
+ * case, zero padded; 0 an empty slot), each slot with its keywords in
+ * ITEM's order ("opis'", "opis’", "opisʹ", "opis") */
+#define KW_SLOTS	64
+#define KW_PER_SLOT	4
+static struct kw_slot {
+	uint64_t      letters;
+	unsigned char n, kw[KW_PER_SLOT];
+} kw_slots[KW_SLOTS];
+/* The classes of a byte item_rest() asks about */
+enum { IC_SPACE = 1, IC_DIGIT = 2, IC_UPPER = 4, IC_LOWER = 8,
+    IC_SLASH = 16, IC_HIGH = 32 };
+#define IC_LETTER	(IC_UPPER | IC_LOWER)
+#define IC_VALUE	(IC_LETTER | IC_DIGIT | IC_SLASH)
+static unsigned char item_class[256];
+
+static size_t
+kw_hash(uint64_t letters)
+{
+	return (size_t)((letters * 0x9E3779B97F4A7C15u) >> 58) % KW_SLOTS;
+}
+
+static const struct kw_slot *
+kw_find(uint64_t letters)
+{
+	size_t h;
+
+	for (h = kw_hash(letters); kw_slots[h].letters != 0;
+	    h = (h + 1) % KW_SLOTS)
+		if (kw_slots[h].letters == letters)
+			return &kw_slots[h];
+	return NULL;
+}
 
 static void
 index_keywords(void)
@@ -1030,6 +1115,28 @@ index_keywords(void)
 	for (c = 1; c <= 26; c++)
 		if (keyword_from[c] < keyword_from[c - 1])
 			keyword_from[c] = keyword_from[c - 1];
+	for (i = 0; i < NKEYWORDS; i++) {
+		size_t h = kw_hash(keyword_word[i]);
+		struct kw_slot *ks;
+
+		while (kw_slots[h].letters != 0 &&
+		    kw_slots[h].letters != keyword_word[i])
+			h = (h + 1) % KW_SLOTS;
+		ks = &kw_slots[h];
+		if (ks->n == KW_PER_SLOT)
+			fatal(NULL, 0, "internal error: more than %d "
+			    "keywords of the letters %s", KW_PER_SLOT,
+			    keywords[i].word);
+		ks->letters = keyword_word[i];
+		ks->kw[ks->n++] = (unsigned char)i;
+	}
+	for (c = 0; c < 256; c++)
+		item_class[c] = (unsigned char)(
+		    (ascii_space((unsigned char)c) ? IC_SPACE : 0) |
+		    (ascii_digit((unsigned char)c) ? IC_DIGIT : 0) |
+		    (ascii_upper((unsigned char)c) ? IC_UPPER : 0) |
+		    (c >= 'a' && c <= 'z' ? IC_LOWER : 0) |
+		    (c == '/' ? IC_SLASH : 0) | (c >= 0x80 ? IC_HIGH : 0));
 }
 
 enum { ITEM_NO, ITEM_YES, ITEM_ASK };	/* ASK: only pcre2 can tell */
@@ -1063,81 +1170,81 @@ keyword_at(const char *k, const char *s, size_t pos, size_t to,
 	return ITEM_YES;
 }
 
-static int
-is_value_byte(unsigned char c)
-{
-	return ascii_alpha(c) || ascii_digit(c) || c == '/';
-}
-
 /* The rest of ITEM after a keyword that ends at pos: "No.", the value
  * and the look-ahead after it, along the first path pcre2 tries.  Where
  * that path fails but another might not, or a letter past ASCII might
- * count, ask pcre2. */
+ * count, ask pcre2.  Each byte's class is one look-up in item_class. */
 static int
 item_rest(const char *s, size_t pos, size_t to, struct item *it)
 {
 	const unsigned char *u = (const unsigned char *)s;
+	const unsigned char *cl = item_class;
 	size_t v, e, t, n;
 
-	while (pos < to && ascii_space(u[pos]))
+	while (pos < to && (cl[u[pos]] & IC_SPACE))
 		pos++;
 	if (pos >= to)
 		return ITEM_NO;
-	if (u[pos] >= 0x80) {
+	if (cl[u[pos]] & IC_DIGIT)
+		v = pos;
+	else if (u[pos] >= 0x80) {
 		if (to - pos < 3 || memcmp(s + pos, "\xe2\x84\x96", 3) != 0)
 			return ITEM_ASK;	/* "№", or a capital? */
-		for (v = pos + 3; v < to && ascii_space(u[v]); v++)
+		for (v = pos + 3; v < to && (cl[u[v]] & IC_SPACE); v++)
 			;
 	} else if (u[pos] == 'N' && pos + 1 < to && u[pos + 1] == 'o') {
 		v = pos + 2;
 		if (v < to && u[v] == '.')
 			v++;
-		while (v < to && ascii_space(u[v]))
+		while (v < to && (cl[u[v]] & IC_SPACE))
 			v++;
-	} else if (ascii_digit(u[pos]) || ascii_upper(u[pos]))
+	} else if (cl[u[pos]] & IC_UPPER)
 		v = pos;
 	else
 		return ITEM_NO;	/* neither "No", a capital nor a digit */
 	/* capitals before the number: "R-9401", "DY-30/" */
 	e = v;
-	if (e < to && ascii_upper(u[e])) {
-		for (n = 0; e < to && n < 4 && ascii_upper(u[e]); n++)
+	if (e < to && (cl[u[e]] & IC_UPPER)) {
+		for (n = 0; e < to && n < 4 && (cl[u[e]] & IC_UPPER); n++)
 			e++;
-		while (e + 1 < to && u[e] == '-' && ascii_upper(u[e + 1]))
-			for (e++, n = 0; e < to && n < 4 && ascii_upper(u[e]); n++)
+		while (e + 1 < to && u[e] == '-' && (cl[u[e + 1]] & IC_UPPER))
+			for (e++, n = 0; e < to && n < 4 &&
+			    (cl[u[e]] & IC_UPPER); n++)
 				e++;
 		if (e < to && (u[e] == '-' || u[e] == '/'))
 			e++;
 	}
-	if (e >= to || !ascii_digit(u[e]))
+	if (e >= to || !(cl[u[e]] & IC_DIGIT))
 		return ITEM_ASK;
-	for (e++; e < to && is_value_byte(u[e]); e++)
+	for (e++; e < to && (cl[u[e]] & IC_VALUE); e++)
 		;
-	while (e + 1 < to && u[e] == '.' && ascii_digit(u[e + 1]))
-		for (e += 2; e < to && is_value_byte(u[e]); e++)
+	while (e + 1 < to && u[e] == '.' && (cl[u[e + 1]] & IC_DIGIT))
+		for (e += 2; e < to && (cl[u[e]] & IC_VALUE); e++)
 			;
 	/* a range: "3-9", "17 – 20a" */
-	for (t = e; t < to && ascii_space(u[t]); t++)
+	for (t = e; t < to && (cl[u[t]] & IC_SPACE); t++)
 		;
 	n = 0;
 	if (t < to && u[t] == '-')
 		n = 1;
-	else if (to - t >= 3 && memcmp(s + t, "\xe2\x80\x93", 3) == 0)
+	else if (t < to && u[t] == 0xE2 && to - t >= 3 &&
+	    memcmp(s + t, "\xe2\x80\x93", 3) == 0)
 		n = 3;
 	if (n > 0) {
-		for (t += n; t < to && ascii_space(u[t]); t++)
+		for (t += n; t < to && (cl[u[t]] & IC_SPACE); t++)
 			;
-		if (t < to && ascii_digit(u[t])) {
-			while (t < to && ascii_digit(u[t]))
+		if (t < to && (cl[u[t]] & IC_DIGIT)) {
+			while (t < to && (cl[u[t]] & IC_DIGIT))
 				t++;
-			while (t < to && u[t] >= 'a' && u[t] <= 'z')
+			while (t < to && (cl[u[t]] & IC_LOWER))
 				t++;
 			e = t;
 		}
 	}
 	/* no letter or digit after it; U+2000-U+203F (E2 80 xx) are
 	 * spaces, dashes and quotes */
-	if (e < to && (ascii_alpha(u[e]) || ascii_digit(u[e]) || (u[e] >= 0x80 &&
+	if (e < to && ((cl[u[e]] & (IC_LETTER | IC_DIGIT)) ||
+	    ((cl[u[e]] & IC_HIGH) &&
 	    !(u[e] == 0xE2 && e + 1 < to && u[e + 1] == 0x80))))
 		return ITEM_ASK;
 	it->val = v;
@@ -1194,16 +1301,89 @@ second_byte_may(int c, unsigned char b)
 	return (keyword_second[c] & KW_ONE_LETTER) != 0;
 }
 
+/* Can only the keywords of exactly the n ASCII letters at s[0] match
+ * there?  A keyword of fewer letters stops before a letter of the text,
+ * where only its marks or a capital ("fondR-9401") may stand: none
+ * when no capital follows the first letter up to the byte after them.
+ * One of more letters needs a byte past ASCII after the text's. */
+static int
+only_same_letters(const unsigned char *u, size_t n, size_t len)
+{
+	const uint64_t ones = 0x0101010101010101u;
+	uint64_t x;
+	size_t k;
+
+	if (n < len && u[n] >= 0x80)
+		return 0;
+	if (len >= 8) {
+		/* a letter is a capital when its 0x20 bit is clear; the
+		 * byte after eight letters may be one too */
+		memcpy(&x, u, 8);
+		x = ~x & ones * 0x20 & ~(uint64_t)0xFF;
+		if (n < 8)
+			x &= ((uint64_t)1 << (8 * n)) - 1;
+		return x == 0 && !(n == 8 && len > 8 && ascii_upper(u[8]));
+	}
+	for (k = 1; k <= n && k < len; k++)
+		if (ascii_upper(u[k]))
+			return 0;
+	return 1;
+}
+
+/* The keywords whose letters may match the n letters of word at s[pos]
+ * (first letter c), in ITEM's order: a slot's, or those put in cand;
+ * KW_ASK ends them where pcre2 must tell.  *m is their count. */
+#define KW_ASK	0xFF
+static const unsigned char *
+keyword_candidates(const char *s, size_t pos, size_t to, int c,
+    uint64_t word, size_t n, unsigned char *cand, size_t *m)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	const struct kw_slot *ks;
+	uint64_t have;
+	size_t i;
+
+	*m = 0;
+	if (only_same_letters(u + pos, n, to - pos)) {
+		if ((ks = kw_find(word)) == NULL)
+			return cand;
+		*m = ks->n;
+		return ks->kw;
+	}
+	/* the bytes of word that hold the text's letters */
+	have = n < 8 ? ((uint64_t)1 << (8 * n)) - 1 : ~(uint64_t)0;
+	for (i = keyword_from[c]; i < keyword_from[c + 1]; i++) {
+		if ((word ^ keyword_word[i]) & keyword_mask[i] & have)
+			continue;	/* a letter both have differs */
+		if (n < keyword_letters[i]) {
+			/* the text's letters end first: a byte past ASCII
+			 * may still be a letter caselessly (the Kelvin
+			 * sign, the long s); any other is not one */
+			if (pos + n < to && u[pos + n] >= 0x80) {
+				cand[(*m)++] = KW_ASK;
+				break;
+			}
+			continue;
+		}
+		cand[(*m)++] = (unsigned char)i;
+	}
+	return cand;
+}
+
 /* What rx_match(rx_item, s, to, pos) finds: the Latin keywords
  * without pcre2, where the answer is certain.  The ASCII letters at pos
- * are lower-cased into one word once; a keyword's letters are one
- * masked compare with it, the marks after them ("." "'") keyword_at's. */
+ * are lower-cased into one word once; most words find their keywords
+ * by that word in kw_slots, the others by trying each keyword of their
+ * first letter.  The marks after a keyword's letters ("." "'") are
+ * keyword_at's, the value item_rest's. */
 static int
 item_at(const char *s, size_t pos, size_t to, struct item *it)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	uint64_t word, have;
-	size_t i, n, same;
+	unsigned char buf[NKEYWORDS + 1];
+	const unsigned char *cand;
+	uint64_t word;
+	size_t k, m, n, same;
 	int c, r;
 
 	if (pos >= to)
@@ -1217,27 +1397,18 @@ item_at(const char *s, size_t pos, size_t to, struct item *it)
 	if (pos + 1 < to && !second_byte_may(c, u[pos + 1]))
 		return 0;
 	n = letters8(s + pos, to - pos, &word);
-	/* the bytes of word that hold the text's letters */
-	have = n < 8 ? ((uint64_t)1 << (8 * n)) - 1 : ~(uint64_t)0;
-	for (i = keyword_from[c]; i < keyword_from[c + 1]; i++) {
-		if ((word ^ keyword_word[i]) & keyword_mask[i] & have)
-			continue;	/* a letter both have differs */
-		if (n < keyword_letters[i]) {
-			/* the text's letters end first: a byte past ASCII
-			 * may still be a letter caselessly (the Kelvin
-			 * sign, the long s); any other is not one */
-			if (pos + n < to && u[pos + n] >= 0x80)
-				return item_rx(s, pos, to, it);
-			continue;
-		}
-		r = keyword_at(keywords[i].word, s, pos, to,
-		    keyword_letters[i], &same);
+	cand = keyword_candidates(s, pos, to, c, word, n, buf, &m);
+	for (k = 0; k < m; k++) {
+		if (cand[k] == KW_ASK)
+			return item_rx(s, pos, to, it);
+		r = keyword_at(keywords[cand[k]].word, s, pos, to,
+		    keyword_letters[cand[k]], &same);
 		if (r == ITEM_YES)
 			r = item_rest(s, pos + same, to, it);
 		if (r == ITEM_ASK)
 			return item_rx(s, pos, to, it);
 		if (r == ITEM_YES) {
-			it->group = keywords[i].group;
+			it->group = keywords[cand[k]].group;
 			it->kw = pos;
 			it->kwlen = same;
 			it->asked = 0;
@@ -1268,9 +1439,11 @@ next_item(const char *s, size_t pos, size_t to, size_t *start,
 	unsigned char c, b;
 
 	for (; pos < to; pos++) {
+		while (pos < to && !item_first[u[pos]])
+			pos++;
+		if (pos >= to)
+			break;
 		c = u[pos];
-		if (!item_first[c])
-			continue;
 		b = pos > 0 ? u[pos - 1] : ' ';
 		if (b < 0x80) {
 			if (ascii_alpha(b) || ascii_digit(b) || b == '.' ||
@@ -1362,7 +1535,7 @@ find_chain(const char *s, size_t from, size_t to, const char *first_digit,
 static size_t
 skip_ws(const char *s, size_t i, size_t b)
 {
-	while (i < b && isspace((unsigned char)s[i]))
+	while (i < b && ascii_space((unsigned char)s[i]))
 		i++;
 	return i;
 }
@@ -1374,7 +1547,7 @@ archive_before(const char *s, size_t a, size_t pos, char **out,
 {
 	size_t e = pos, i, depth, t, off, n;
 
-	while (e > a && (isspace((unsigned char)s[e - 1]) || s[e - 1] == ',' ||
+	while (e > a && (ascii_space((unsigned char)s[e - 1]) || s[e - 1] == ',' ||
 	    s[e - 1] == ':'))
 		e--;
 	if (e > a && s[e - 1] == ')') {
@@ -1406,14 +1579,14 @@ archive_before(const char *s, size_t a, size_t pos, char **out,
 		if (s[t - 1] == ',' || s[t - 1] == ';' || s[t - 1] == '(' ||
 		    s[t - 1] == ')' || s[t - 1] == ':' || s[t - 1] == '[')
 			break;
-	while (t < e && (isspace((unsigned char)s[t]) || s[t] == '"' ||
+	while (t < e && (ascii_space((unsigned char)s[t]) || s[t] == '"' ||
 	    s[t] == '*' || is_close_curly(s, e, t)))
 		t += is_close_curly(s, e, t) ? 3 : 1;
 	/* "see the Archive of ..." */
-	while (t < e && islower((unsigned char)s[t])) {
-		while (t < e && !isspace((unsigned char)s[t]))
+	while (t < e && (unsigned char)(s[t] - 'a') < 26) {
+		while (t < e && !ascii_space((unsigned char)s[t]))
 			t++;
-		while (t < e && isspace((unsigned char)s[t]))
+		while (t < e && ascii_space((unsigned char)s[t]))
 			t++;
 	}
 	if (archive_like(s + t, e - t)) {
@@ -1737,23 +1910,88 @@ after_hereafter(const char *s, size_t a, size_t ta)
 	    strncasecmp(s + k - 18, "hereafter cited as", 18) == 0;
 }
 
+/* The words a clause without citations is searched for before its
+ * patterns run (has_word_ci() of "upra", "cit" and "hereafter",
+ * may_frus() and may_url()), found in one pass over its bytes: a bit
+ * each.  CW_UNKNOWN: not looked for yet. */
+enum { CW_UPRA = 1, CW_CIT = 2, CW_HEREAFTER = 4, CW_FRUS = 8, CW_URL = 16,
+    CW_UNKNOWN = 32 };
+
+/* Does the lower-case ASCII word stand at u[0..left) in either case? */
+static int
+word_ci_at(const unsigned char *u, size_t left, const char *word)
+{
+	size_t k;
+
+	for (k = 0; word[k] != '\0'; k++)
+		if (k >= left || (u[k] | 0x20) != (unsigned char)word[k])
+			return 0;
+	return 1;
+}
+
+static int
+bytes_at(const char *s, size_t left, const char *lit, size_t n)
+{
+	return left >= n && memcmp(s, lit, n) == 0;
+}
+
+static unsigned
+clause_words(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned found = 0;
+	size_t i;
+
+	/* only "U" and "u" or'ed with 0x20 give "u", and so on */
+	for (i = 0; i < n; i++)
+		switch (u[i] | 0x20) {
+		case 'u':
+			if (word_ci_at(u + i, n - i, "upra"))
+				found |= CW_UPRA;
+			break;
+		case 'c':
+			if (word_ci_at(u + i, n - i, "cit"))
+				found |= CW_CIT;
+			break;
+		case 'h':
+			if (word_ci_at(u + i, n - i, "hereafter"))
+				found |= CW_HEREAFTER;
+			if (bytes_at(s + i, n - i, "http", 4))
+				found |= CW_URL;
+			break;
+		case 'f':
+			if (bytes_at(s + i, n - i, "Foreign", 7) ||
+			    bytes_at(s + i, n - i, "FRUS", 4))
+				found |= CW_FRUS;
+			break;
+		case 'w':
+			if (bytes_at(s + i, n - i, "www.", 4))
+				found |= CW_URL;
+			break;
+		default:
+			break;
+		}
+	return found;
+}
+
 /* A title in plain type, in a clause without quoted or italic ones:
  * "Author, Title (Place: Publisher, Year), 12", "Title, Foreign
  * Relations of the United States, ..., Document 78", or the short form
  * "Author, Title, 12", which resolution keeps only when it names an
  * earlier work of that author. */
 static int
-plain_title(const char *s, size_t ca, size_t cb, struct cites *out)
+plain_title(const char *s, size_t ca, size_t cb, unsigned words,
+    struct cites *out)
 {
 	struct cite *c;
 	size_t p, ta, te, off, n, k;
 	int frus = 0;
 
 	/* each pattern needs the words or marks tested before it */
-	if (may_frus(s + ca, cb - ca) && rx_match(rx_frus, s + ca, cb - ca, 0)) {
+	if ((words & CW_FRUS) && rx_match(rx_frus, s + ca, cb - ca, 0)) {
 		p = ca + rx_start(rx_frus);
 		frus = 1;
-	} else if (may_url(s + ca, cb - ca) &&
+	} else if ((words & CW_URL) &&
 	    rx_match(rx_url, s + ca, cb - ca, 0)) {
 		/* "Site Name, http://... (accessed ...)" */
 		p = ca + rx_start(rx_url);
@@ -1885,6 +2123,7 @@ parse_clause(const char *s, size_t ca, size_t cb, struct cites *out,
 	struct cite *c, *cur = NULL;
 	size_t nt, i, pos, end, k, off = 0, n, first = out->n;
 	size_t cstart = ca;
+	unsigned words = CW_UNKNOWN;
 
 	nt = spans(s, ca, cb, t, sizeof(t) / sizeof(t[0]));
 
@@ -2092,11 +2331,13 @@ parse_clause(const char *s, size_t ca, size_t cb, struct cites *out,
 	/* a clause without titles: op. cit., supra, "our No. 70", or an
 	 * archive with coordinates of another kind */
 	if (out->n == first) {
-		int supra = has_word_ci(s + ca, cb - ca, "upra") &&
-		    rx_match(rx_supra, s + ca, cb - ca, 0);
-		int digit = ascii_find_digit(s + ca, cb - ca) != NULL;
+		int supra, digit;
 
-		if (supra || (has_word_ci(s + ca, cb - ca, "cit") &&
+		words = clause_words(s + ca, cb - ca);
+		supra = (words & CW_UPRA) &&
+		    rx_match(rx_supra, s + ca, cb - ca, 0);
+		digit = ascii_find_digit(s + ca, cb - ca) != NULL;
+		if (supra || ((words & CW_CIT) &&
 		    rx_match(rx_opcit, s + ca, cb - ca, 0))) {
 			struct rx *r = supra ? rx_supra : rx_opcit;
 
@@ -2106,7 +2347,7 @@ parse_clause(const char *s, size_t ca, size_t cb, struct cites *out,
 				c->ref = strtol(s + ca + off, NULL, 10);
 			k = ca + rx_start(r);
 			author(s, c, ca, k);
-		} else if (plain_title(s, ca, cb, out))
+		} else if (plain_title(s, ca, cb, words, out))
 			;
 		else if (digit && rx_match(rx_ownref, s + ca, cb - ca, 0))
 			new_cite(out, CITE_OTHER, ca, cb);
@@ -2144,9 +2385,15 @@ parse_clause(const char *s, size_t ca, size_t cb, struct cites *out,
 			for (k = ca; k < cb; k++) {
 				size_t q;
 
-				if ((k > ca && s[k - 1] != ' ' && s[k - 1] != '(' &&
-				    s[k - 1] != ',') || !(isupper((unsigned char)s[k]) ||
-				    ((unsigned char)s[k] >= 0xC0)))
+				/* a capital (or a letter past ASCII) opening a
+				 * word: the byte first, the rarer test */
+				while (k < cb && !ascii_upper((unsigned char)s[k]) &&
+				    (unsigned char)s[k] < 0xC0)
+					k++;
+				if (k >= cb)
+					break;
+				if (k > ca && s[k - 1] != ' ' && s[k - 1] != '(' &&
+				    s[k - 1] != ',')
 					continue;
 				if (stop < k)
 					stop = k;
@@ -2159,7 +2406,8 @@ parse_clause(const char *s, size_t ca, size_t cb, struct cites *out,
 				    k + n < cb && s[k + n] == ' ' &&
 				    isdigit((unsigned char)s[k + n + 1]))
 					q = k + n;
-				if (q > k && q < cb && archive_like(s + k, q - k) &&
+				/* archive_like() without its acronyms */
+				if (q > k && q < cb && q - k <= 120 &&
 				    (known_archive(s + k, q - k) ||
 				    archive_word(s + k, q - k)) &&
 				    (rx_match(rx_coordword, s, cb, q) ||
@@ -2181,7 +2429,8 @@ parse_clause(const char *s, size_t ca, size_t cb, struct cites *out,
 		}
 	}
 	/* hereafter "Short Title" */
-	if (out->n > 0 && has_word_ci(s + ca, cb - ca, "hereafter") &&
+	if (out->n > 0 && (words == CW_UNKNOWN ? has_word_ci(s + ca, cb - ca,
+	    "hereafter") : (words & CW_HEREAFTER) != 0) &&
 	    rx_match(rx_hereafter_title, s + ca, cb - ca, 0)) {
 		if (!rx_group(rx_hereafter_title, 1, &off, &n))
 			rx_group(rx_hereafter_title, 2, &off, &n);
@@ -2321,7 +2570,8 @@ cite_parse(const char *s, size_t len, struct cites *out)
 			const char *const *l;
 
 			for (l = lead; *l; l++)
-				if (c->start + strlen(*l) < c->end &&
+				if (c->start < c->end && s[c->start] == **l &&
+				    c->start + strlen(*l) < c->end &&
 				    strncmp(s + c->start, *l, strlen(*l)) == 0)
 					break;
 			if (*l == NULL)
@@ -2343,7 +2593,7 @@ cite_parse(const char *s, size_t len, struct cites *out)
 }
 
 void
-cite_parse_text(const char *s, size_t len, struct cites *out)
+cite_parse_text(const char *s, size_t len, int brackets, struct cites *out)
 {
 	struct chain ch;
 	struct cite *c;
@@ -2365,7 +2615,8 @@ cite_parse_text(const char *s, size_t len, struct cites *out)
 		c->start = archive_before(s, k, ch.a, &c->af[AF_ARCHIVE], "");
 		pos = ch.b;
 	}
-	crossrefs(s, len, out);
+	if (brackets)
+		crossrefs(s, len, out);
 	if (out->n > first + 1)
 		qsort(out->v + first, out->n - first, sizeof(*out->v),
 		    by_start);

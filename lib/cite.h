@@ -55,8 +55,11 @@ struct cites {
 };
 
 void cite_parse(const char *s, size_t len, struct cites *out);
-/* Body text: only cross-references and archival coordinates. */
-void cite_parse_text(const char *s, size_t len, struct cites *out);
+/* Body text: only cross-references and archival coordinates.
+ * brackets 0 tells that s holds neither "[" nor "(", where no
+ * cross-reference opens. */
+void cite_parse_text(const char *s, size_t len, int brackets,
+    struct cites *out);
 /* Empty the list, keeping the array; the citations' strings go with
  * them. */
 void cites_clear(struct cites *cl);

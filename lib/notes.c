@@ -308,7 +308,7 @@ no_marker_at(const char *s, size_t len, size_t c)
 
 /* The LB_ bit of each byte value */
 static const unsigned char byte_bit[256] = {
-	['\0'] = LB_NUL, ['['] = LB_BRACKET,
+	['\0'] = LB_NUL, ['['] = LB_BRACKET, ['('] = LB_PAREN,
 	['0'] = LB_DIGIT, ['1'] = LB_DIGIT, ['2'] = LB_DIGIT,
 	['3'] = LB_DIGIT, ['4'] = LB_DIGIT, ['5'] = LB_DIGIT,
 	['6'] = LB_DIGIT, ['7'] = LB_DIGIT, ['8'] = LB_DIGIT,
@@ -318,7 +318,7 @@ static const unsigned char byte_bit[256] = {
 #ifdef __SSE2__
 /* Which of the LB_ bytes sixteen bytes hold, or-ed into acc */
 struct lb_acc {
-	__m128i digit, nul, br, sup;
+	__m128i digit, nul, br, paren, sup;
 };
 
 static inline void
@@ -332,6 +332,8 @@ lb_add16(struct lb_acc *acc, const unsigned char *p)
 	acc->nul = _mm_or_si128(acc->nul,
 	    _mm_cmpeq_epi8(v, _mm_setzero_si128()));
 	acc->br = _mm_or_si128(acc->br, _mm_cmpeq_epi8(v, _mm_set1_epi8('[')));
+	acc->paren = _mm_or_si128(acc->paren,
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('(')));
 	/* C2 and E2 differ in bit 0x20 alone */
 	acc->sup = _mm_or_si128(acc->sup, _mm_cmpeq_epi8(_mm_and_si128(v,
 	    _mm_set1_epi8((char)0xDF)), _mm_set1_epi8((char)0xC2)));
@@ -349,7 +351,8 @@ notes_line_bytes(const char *s, size_t len)
 	if (len >= 16) {
 		struct lb_acc acc;
 
-		acc.digit = acc.nul = acc.br = acc.sup = _mm_setzero_si128();
+		acc.digit = acc.nul = acc.br = acc.paren = acc.sup =
+		    _mm_setzero_si128();
 		/* sixteen bytes a step, then the last sixteen, overlapping
 		 * the step before: only which bytes occur counts */
 		for (; i + 16 <= len; i += 16)
@@ -362,6 +365,8 @@ notes_line_bytes(const char *s, size_t len)
 			bits |= LB_NUL;
 		if (_mm_movemask_epi8(acc.br))
 			bits |= LB_BRACKET;
+		if (_mm_movemask_epi8(acc.paren))
+			bits |= LB_PAREN;
 		if (_mm_movemask_epi8(acc.sup))
 			bits |= LB_SUP;
 		return bits;
@@ -553,7 +558,7 @@ struct notes_scratch {
 	char           *cls;	/* L_ class */
 	size_t         *toff;	/* where a note's text starts */
 	long           *nums;	/* a note line's number */
-	size_t         *lead;	/* the first byte after white space */
+	size_t         *heard;	/* the lines the last pass visits */
 	unsigned char  *bytes;	/* LB_ bits */
 	size_t         *first_at;	/* a marker number's first line + 1,
 					   zero between units; made at the
@@ -587,7 +592,8 @@ scratch(struct notes *ns, size_t nlines)
 		sc->cls = xreallocarray(sc->cls, sc->cap, sizeof(*sc->cls));
 		sc->toff = xreallocarray(sc->toff, sc->cap, sizeof(*sc->toff));
 		sc->nums = xreallocarray(sc->nums, sc->cap, sizeof(*sc->nums));
-		sc->lead = xreallocarray(sc->lead, sc->cap, sizeof(*sc->lead));
+		sc->heard = xreallocarray(sc->heard, sc->cap,
+		    sizeof(*sc->heard));
 		sc->bytes = xreallocarray(sc->bytes, sc->cap,
 		    sizeof(*sc->bytes));
 	}
@@ -608,7 +614,7 @@ scratch_free(struct notes_scratch *sc)
 	free(sc->cls);
 	free(sc->toff);
 	free(sc->nums);
-	free(sc->lead);
+	free(sc->heard);
 	free(sc->bytes);
 	free(sc->first_at);
 	free(sc->pm);
@@ -889,89 +895,93 @@ body_heard(const struct unit *u, unsigned bits, const struct notes_cb *cb,
 	    (bits & cb->body_bits) || u->lines[i].no == u->source_line);
 }
 
+/* The markers of line i, from pos on, into sc->pm after its first npm;
+ * first_at learns the numbers it is the first line of.  The new count
+ * of pm. */
+static size_t
+line_markers(struct notes_scratch *sc, const struct line *ln, size_t i,
+    unsigned bits, size_t pos, size_t npm)
+{
+	size_t a, b;
+	long num;
+
+	while (find_marker(ln->s, ln->len, bits, &pos, &num, &a, &b)) {
+		if (npm == sc->pmcap) {
+			sc->pmcap = sc->pmcap ? sc->pmcap * 2 : 32;
+			sc->pm = xreallocarray(sc->pm, sc->pmcap,
+			    sizeof(*sc->pm));
+		}
+		sc->pm[npm].num = num;
+		sc->pm[npm++].idx = i;
+		if (sc->first_at == NULL)
+			sc->first_at = xcalloc(NOTE_NUMS, sizeof(*sc->first_at));
+		if (num > 0 && num < NOTE_NUMS && sc->first_at[num] == 0)
+			sc->first_at[num] = i + 1;
+	}
+	return npm;
+}
+
 void
 notes_scan(struct notes *ns, const struct unit *u, const struct notes_cb *cb)
 {
 	struct notes_scratch *sc = scratch(ns, u->nlines);
 	char *cls = sc->cls;
-	size_t *toff = sc->toff, *lead = sc->lead, *heard, *first_at;
+	size_t *toff = sc->toff, *heard = sc->heard;
 	long *nums = sc->nums;
 	unsigned char *bytes = sc->bytes;
-	struct pending *pm = sc->pm;
-	size_t npm = 0, pmcap = sc->pmcap, nheard = 0, i, pos, a, b;
-	int in_section = 0, open = 0, gap = 0;
+	struct pending *pm;
+	size_t npm = 0, nheard = 0, i, a, lead;
+	int in_section = 0, open = 0, gap = 0, head;
 	long num, expect = ns->last + 1;
 
 	ns->unit++;
-	memset(cls, 0, u->nlines);
-	/* markers anywhere but at the head of a note line; cls[i] is
-	 * L_START for a line that opens with a superscript or bracketed
-	 * number, until the lines are classified */
+	/* One pass: a line's markers, then its class.  first_at holds the
+	 * first line + 1 of each marker number found so far, this line's
+	 * too: a plain number opens a note only after a marker of its
+	 * number on an earlier line.  The markers are kept by the class of
+	 * their line, once all are known. */
 	for (i = 0; i < u->nlines; i++) {
 		const struct line *ln = &u->lines[i];
 
-		pos = 0;
-		nums[i] = 0;
-		lead[i] = first_byte(ln->s, ln->len);	/* len: blank */
-		bytes[i] = (unsigned char)notes_line_bytes(ln->s, ln->len);
-		/* a superscript or bracketed number opens with C2, E2 or [ */
-		if ((bytes[i] & (LB_SUP | LB_BRACKET)) &&
-		    line_opens_note(ln->s, ln->len, lead[i], 0, &nums[i],
-		    &toff[i])) {
-			cls[i] = L_START;
-			pos = toff[i];
-		}
-		while (may_hold_marker(bytes[i]) && find_marker(ln->s,
-		    ln->len, bytes[i], &pos, &num, &a, &b)) {
-			if (npm == pmcap) {
-				pmcap = pmcap ? pmcap * 2 : 32;
-				pm = xreallocarray(pm, pmcap, sizeof(*pm));
-			}
-			pm[npm].num = num;
-			pm[npm++].idx = i;
-		}
-	}
-	sc->pm = pm;
-	sc->pmcap = pmcap;
-	if (npm > 0 && sc->first_at == NULL)
-		sc->first_at = xcalloc(NOTE_NUMS, sizeof(*sc->first_at));
-	first_at = sc->first_at;
-	/* the first line of each marker number (numbers have 1-3 digits) */
-	for (i = 0; i < npm; i++)
-		if (pm[i].num > 0 && pm[i].num < NOTE_NUMS &&
-		    (first_at[pm[i].num] == 0 || first_at[pm[i].num] > pm[i].idx + 1))
-			first_at[pm[i].num] = pm[i].idx + 1;
-	/* which lines are notes; the lines the last pass visits are listed
-	 * in lead, read up to line i when heard[i] or an earlier slot is
-	 * written */
-	heard = lead;
-	for (i = 0; i < u->nlines; i++) {
-		const struct line *ln = &u->lines[i];
-		int head = cls[i] == L_START;
-
-		num = nums[i];
 		cls[i] = L_BODY;
-		if (lead[i] == ln->len)
+		lead = first_byte(ln->s, ln->len);	/* len: blank */
+		if (lead == ln->len) {
+			/* body_heard() of a line without LB_ bytes */
+			bytes[i] = 0;
 			gap = 1;
-		else if (maybe_section(ln->s, ln->len) &&
+			if (cb->body != NULL && (cb->body_bits == 0 ||
+			    ln->no == u->source_line))
+				heard[nheard++] = i;
+			continue;
+		}
+		bytes[i] = (unsigned char)notes_line_bytes(ln->s, ln->len);
+		/* a superscript or bracketed number opens with C2, E2 or [;
+		 * markers are found anywhere but at its head */
+		head = (bytes[i] & (LB_SUP | LB_BRACKET)) &&
+		    line_opens_note(ln->s, ln->len, lead, 0, &nums[i], &toff[i]);
+		if (may_hold_marker(bytes[i]))
+			npm = line_markers(sc, ln, i, bytes[i],
+			    head ? toff[i] : 0, npm);
+		num = head ? nums[i] : 0;
+		if (maybe_section(ln->s, ln->len) &&
 		    section_line(ln->s, ln->len)) {
 			in_section = 1;
 			open = 0;
-		} else if (head || (ascii_digit((unsigned char)ln->s[lead[i]]) &&
-		    line_opens_note(ln->s, ln->len, lead[i], 1, &num,
+		} else if (head || (ascii_digit((unsigned char)ln->s[lead]) &&
+		    line_opens_note(ln->s, ln->len, lead, 1, &num,
 		    &toff[i]) &&
 		    (in_section || (num == expect && num < NOTE_NUMS &&
-		    first_at != NULL && first_at[num] != 0 &&
-		    first_at[num] <= i)))) {
-			/* the first pass tried all but a plain number, which
-			 * opens with a digit */
+		    sc->first_at != NULL && sc->first_at[num] != 0 &&
+		    sc->first_at[num] <= i)))) {
+			/* head tried all but a plain number, which opens with
+			 * a digit */
 			cls[i] = L_START;
 			nums[i] = num;
 			expect = num + 1;
 			open = 1;
 			gap = 0;
 		} else {
-			if (open && (!gap || (may_url_line(ln->s[lead[i]]) &&
+			if (open && (!gap || (may_url_line(ln->s[lead]) &&
 			    rx_match(pattern(RX_URL), ln->s, ln->len, 0)) ||
 			    (in_section && islower((unsigned char)ln->s[0]))))
 				cls[i] = L_CONT;
@@ -985,6 +995,7 @@ notes_scan(struct notes *ns, const struct unit *u, const struct notes_cb *cb)
 		    body_heard(u, bytes[i], cb, i)))
 			heard[nheard++] = i;
 	}
+	pm = sc->pm;
 	/* markers of the body are kept; note lines give none */
 	for (i = 0; i < npm; i++)
 		if (cls[pm[i].idx] == L_BODY)
@@ -1013,7 +1024,7 @@ notes_scan(struct notes *ns, const struct unit *u, const struct notes_cb *cb)
 	/* first_at is all zero again for the next unit */
 	for (i = 0; i < npm; i++)
 		if (pm[i].num > 0 && pm[i].num < NOTE_NUMS)
-			first_at[pm[i].num] = 0;
+			sc->first_at[pm[i].num] = 0;
 }
 
 void

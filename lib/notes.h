@@ -60,9 +60,9 @@ struct notes {
 };
 
 /* Which bytes a line holds (notes_line_bytes()), for the callers'
- * prefilters: an ASCII digit, a NUL, '[', and the first byte of a
- * superscript digit (C2 or E2). */
-enum { LB_DIGIT = 1, LB_NUL = 2, LB_BRACKET = 4, LB_SUP = 8 };
+ * prefilters: an ASCII digit, a NUL, '[', the first byte of a
+ * superscript digit (C2 or E2), and '('. */
+enum { LB_DIGIT = 1, LB_NUL = 2, LB_BRACKET = 4, LB_SUP = 8, LB_PAREN = 16 };
 unsigned notes_line_bytes(const char *s, size_t len);
 
 struct notes_cb {

@@ -37,9 +37,9 @@ static void
 line_bytes_each_place(void)
 {
 	static const unsigned char special[] = { '0', '9', '\0', '[', 0xC2,
-	    0xE2, '/', ':', 0xE3, 0xC3, 0x82, 0xA2, 0x80 };
+	    0xE2, '(', '/', ':', 0xE3, 0xC3, 0x82, 0xA2, 0x80, ')', ']' };
 	static const unsigned want[] = { LB_DIGIT, LB_DIGIT, LB_NUL,
-	    LB_BRACKET, LB_SUP, LB_SUP, 0, 0, 0, 0, 0, 0, 0 };
+	    LB_BRACKET, LB_SUP, LB_SUP, LB_PAREN, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
 	char line[40];
 	size_t len, at, k;
 	int bad = 0;
