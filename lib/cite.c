@@ -1608,9 +1608,10 @@ quoted_title(const char *s, size_t ca, size_t cb, const struct title *t)
 	/* a quotation holds sentences or omissions; a title does not */
 	for (k = t->ia; k + 2 < t->ib; k++)
 		if ((s[k] == '.' && s[k + 1] == ' ' &&
-		    isupper((unsigned char)s[k + 2]) && !abbrev_before(s, k)) ||
-		    strncmp(s + k, "[...]", 5) == 0 ||
-		    strncmp(s + k, "[…]", 5) == 0)
+		    ascii_upper((unsigned char)s[k + 2]) &&
+		    !abbrev_before(s, k)) || (s[k] == '[' &&
+		    (strncmp(s + k, "[...]", 5) == 0 ||
+		    strncmp(s + k, "[…]", 5) == 0)))
 			return 0;
 	while (i < cb && (s[i] == ',' || s[i] == '.' || s[i] == ' '))
 		i++;
