@@ -33,6 +33,15 @@ ascii_space(unsigned char c)
 	return c == ' ' || (unsigned char)(c - '\t') < 5;
 }
 
+/* Past the white space (ascii_space) of s[i..end). */
+static inline size_t
+ascii_skip_space(const char *s, size_t i, size_t end)
+{
+	while (i < end && ascii_space((unsigned char)s[i]))
+		i++;
+	return i;
+}
+
 /* The first ASCII digit of s[0..len), or NULL. */
 static inline const char *
 ascii_find_digit(const char *s, size_t len)

@@ -1532,14 +1532,6 @@ find_chain(const char *s, size_t from, size_t to, const char *first_digit,
 	return 0;
 }
 
-static size_t
-skip_ws(const char *s, size_t i, size_t b)
-{
-	while (i < b && ascii_space((unsigned char)s[i]))
-		i++;
-	return i;
-}
-
 /* The archive named just before a chain at pos (clause from a). */
 static size_t
 archive_before(const char *s, size_t a, size_t pos, char **out,
@@ -1570,7 +1562,7 @@ archive_before(const char *s, size_t a, size_t pos, char **out,
 					    s[t - 1] == ':' || s[t - 1] == '(' ||
 					    s[t - 1] == '[' || s[t - 1] == '\0')
 						break;	/* strchr(",;:([") */
-				return skip_ws(s, t, i);
+				return ascii_skip_space(s, t, i);
 			}
 		}
 	}
@@ -1630,7 +1622,7 @@ quoted_title(const char *s, size_t ca, size_t cb, const struct title *t)
 		return 1;
 	if (rx_match(rx_speech_before, s + ca, t->a - ca, 0))
 		return 0;
-	k = skip_ws(s, ca, t->a);
+	k = ascii_skip_space(s, ca, t->a);
 	if (k == t->a)
 		return 1;	/* the clause opens with it */
 	return rx_match(rx_author, s + ca, t->a - ca, 0) ||
@@ -1649,7 +1641,7 @@ italic_title(const char *s, size_t ca, size_t cb, const struct title *t)
 	    rx_match(rx_ibid, s + t->a, t->b - t->a, 0))
 		return 0;
 	/* "[translation]" and "(translation)" may stand before the details */
-	i = skip_ws(s, i, cb);
+	i = ascii_skip_space(s, i, cb);
 	while (i < cb && (s[i] == '[' || s[i] == '(')) {
 		char close = s[i] == '[' ? ']' : ')';
 
@@ -1659,7 +1651,7 @@ italic_title(const char *s, size_t ca, size_t cb, const struct title *t)
 			break;
 		if (s[i] == '(' && rx_match(rx_yearparen, s + i, k + 1 - i, 0))
 			return 1;
-		i = skip_ws(s, k + 1, cb);
+		i = ascii_skip_space(s, k + 1, cb);
 	}
 	i = t->b;
 	while (i < cb && (s[i] == ',' || s[i] == ' '))
@@ -1672,7 +1664,7 @@ italic_title(const char *s, size_t ca, size_t cb, const struct title *t)
 		return 1;
 	if (rx_match(rx_newsdate, s, cb, t->b))
 		return 1;
-	if (skip_ws(s, ca, t->a) == t->a)
+	if (ascii_skip_space(s, ca, t->a) == t->a)
 		return 1;
 	return rx_match(rx_author, s + ca, t->a - ca, 0) ||
 	    (t->a - ca >= 3 && memcmp(s + t->a - 3, "in ", 3) == 0);
@@ -1883,7 +1875,7 @@ archive_holding(const char *s, size_t a, size_t t, struct cite *c)
 	if (*c->af[AF_FOND] || !*c->af[AF_ARCHIVE] ||
 	    known_archive(c->af[AF_ARCHIVE], strlen(c->af[AF_ARCHIVE])))
 		return t;
-	b = skip_ws(s, a, t);
+	b = ascii_skip_space(s, a, t);
 	for (e = b; e < t && s[e] != ',' && s[e] != ';'; e++)
 		;
 	if (e >= t || e == b)
@@ -1996,7 +1988,7 @@ plain_title(const char *s, size_t ca, size_t cb, unsigned words,
 	    rx_match(rx_url, s + ca, cb - ca, 0)) {
 		/* "Site Name, http://... (accessed ...)" */
 		p = ca + rx_start(rx_url);
-		ta = skip_ws(s, ca, p);
+		ta = ascii_skip_space(s, ca, p);
 		for (te = p; te > ta && strchr(" ,.:;<(", s[te - 1]); te--)
 			;
 		if (te <= ta || memchr(s + ta, ' ', te - ta) == NULL ||
@@ -2057,7 +2049,7 @@ plain_title(const char *s, size_t ca, size_t cb, unsigned words,
 			goto fail;
 		ta = k + 1;
 	}
-	ta = skip_ws(s, ta, p);
+	ta = ascii_skip_space(s, ta, p);
 	/* "Title, ed. X", "Title, trans. Y": the title ends before */
 	for (te = ta; te < p; te++)
 		if (s[te] == ',' && te + 2 < p && s[te + 1] == ' ' &&
@@ -2230,9 +2222,9 @@ parse_clause(const char *s, size_t ca, size_t cb, struct cites *out,
 			if (k > cstart)
 				c->start = k - 1;
 		}
-		k = skip_ws(s, t[i].b, cb);
+		k = ascii_skip_space(s, t[i].b, cb);
 		while (k < cb && (s[k] == ',' || s[k] == '.'))
-			k = skip_ws(s, k + 1, cb);
+			k = ascii_skip_space(s, k + 1, cb);
 		if (k < cb && s[k] == '(') {
 			for (end = k; end < cb && s[end] != ')'; end++)
 				;
@@ -2278,9 +2270,9 @@ parse_clause(const char *s, size_t ca, size_t cb, struct cites *out,
 		if (!c->full) {
 			size_t p = k, q;
 
-			p = skip_ws(s, p, c->end);
+			p = ascii_skip_space(s, p, c->end);
 			while (p < c->end && (s[p] == ',' || s[p] == '.'))
-				p = skip_ws(s, p + 1, c->end);
+				p = ascii_skip_space(s, p + 1, c->end);
 			if (p < c->end && s[p] == '(') {
 				while (p < c->end && s[p] != ')')
 					p++;
@@ -2361,7 +2353,7 @@ parse_clause(const char *s, size_t ca, size_t cb, struct cites *out,
 			c->full = 1;
 			for (k = ca; k < cb; k = q + 1) {
 
-				k = skip_ws(s, k, cb);
+				k = ascii_skip_space(s, k, cb);
 				for (q = k; q < cb && s[q] != ','; q++)
 					;
 				q0 = q;

@@ -679,14 +679,6 @@ word_ci(const char *s, size_t len, size_t *i, const char *word)
 	return 1;
 }
 
-static size_t
-skip_space(const char *s, size_t len, size_t i)
-{
-	while (i < len && ascii_space((unsigned char)s[i]))
-		i++;
-	return i;
-}
-
 /* Where the bytes of set (no NUL among them) end from s[i] */
 static size_t
 skip_set(const char *s, size_t len, size_t i, const char *set)
@@ -703,22 +695,24 @@ skip_set(const char *s, size_t len, size_t i, const char *set)
 static int
 section_line(const char *s, size_t len)
 {
-	size_t i = skip_space(s, len, skip_set(s, len, skip_space(s, len, 0),
-	    "#*_"));
+	size_t i;
 	int r;
+
+	i = skip_set(s, len, ascii_skip_space(s, 0, len), "#*_");
+	i = ascii_skip_space(s, i, len);
 
 	/* "end" and "foot" (no "s" in them) before "notes" */
 	if (word_ci(s, len, &i, "end") == 1 || word_ci(s, len, &i, "foot") == 1)
-		i = skip_space(s, len, i);
+		i = ascii_skip_space(s, i, len);
 	if ((r = word_ci(s, len, &i, "notes")) < 0)
 		return rx_match(pattern(RX_SECTION), s, len, 0);
 	if (r == 0)
 		return 0;
-	i = skip_space(s, len, i);
+	i = ascii_skip_space(s, i, len);
 	if (i < len && (s[i] == ':' || s[i] == '.'))
 		i++;
-	i = skip_space(s, len, skip_set(s, len, skip_space(s, len, i), "*_"));
-	return i == len;
+	i = skip_set(s, len, ascii_skip_space(s, i, len), "*_");
+	return ascii_skip_space(s, i, len) == len;
 }
 
 /* Can rx_url match a line whose first byte after white space is c?  It
