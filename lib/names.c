@@ -1190,14 +1190,21 @@ static struct cached {
 	struct name_parsed p;
 } cache[NCACHE];
 
-static size_t
-cache_slot(const char *name)
+/* FNV-1a of the string s */
+static uint32_t
+fnv_str(const char *s)
 {
 	uint32_t h = 2166136261u;
 
-	for (; *name; name++)
-		h = (h ^ (unsigned char)*name) * FNV_PRIME;
-	return h & (NCACHE - 1);
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * FNV_PRIME;
+	return h;
+}
+
+static size_t
+cache_slot(const char *name)
+{
+	return fnv_str(name) & (NCACHE - 1);
 }
 
 static const struct name_parsed *
@@ -1308,11 +1315,7 @@ name_parsed_words(const struct name_parsed *p)
 static uint64_t
 meet_bit(const char *w)
 {
-	uint32_t h = 2166136261u;
-
-	for (; *w; w++)
-		h = (h ^ (unsigned char)*w) * FNV_PRIME;
-	return (uint64_t)1 << (h >> 26);
+	return (uint64_t)1 << (fnv_str(w) >> 26);
 }
 
 /* same_parsed() finds two names alike only when their first words are
