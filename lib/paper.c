@@ -253,7 +253,35 @@ add_line(struct paper *p, const struct line *ln)
 	p->text.s[p->text.len] = '\0';
 }
 
-static inline size_t heading_start(const char *, size_t);
+/* What may stand before "Document": [\s#*_] */
+static int
+heading_pad(char c)
+{
+	switch (c) {
+	case ' ': case '\t': case '\n': case '\v': case '\f': case '\r':
+	case '#': case '*': case '_':
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Where a heading may start: at the first significant byte of a short
+ * line when it is "D" or a digit; len when the line can be no heading
+ * (most lines are prose: this is asked before pcre2). */
+static inline size_t
+heading_start(const char *s, size_t len)
+{
+	size_t i;
+
+	if (len > 400 || len == 0)
+		return len;
+	for (i = 0; i < len && heading_pad(s[i]); i++)
+		;
+	if (i == len || (s[i] != 'D' && !ascii_digit((unsigned char)s[i])))
+		return len;
+	return i;
+}
 
 /* The lines ready in the input's buffer, added as add_line() would
  * with one copy for all, up to the first that must take the way of
@@ -295,36 +323,6 @@ add_ready_lines(struct paper *p)
 	p->text.len = base + off;
 	p->text.s[p->text.len] = '\0';
 	input_take(p->in, off, (long)(k - first));
-}
-
-/* What may stand before "Document": [\s#*_] */
-static int
-heading_pad(char c)
-{
-	switch (c) {
-	case ' ': case '\t': case '\n': case '\v': case '\f': case '\r':
-	case '#': case '*': case '_':
-		return 1;
-	default:
-		return 0;
-	}
-}
-
-/* Where a heading may start: at the first significant byte of a short
- * line when it is "D" or a digit; len when the line can be no heading
- * (most lines are prose: this is asked before pcre2). */
-static inline size_t
-heading_start(const char *s, size_t len)
-{
-	size_t i;
-
-	if (len > 400 || len == 0)
-		return len;
-	for (i = 0; i < len && heading_pad(s[i]); i++)
-		;
-	if (i == len || (s[i] != 'D' && !ascii_digit((unsigned char)s[i])))
-		return len;
-	return i;
 }
 
 /* Heading test.  Returns 1 for "Document N", 2 for bulletin style; sets
