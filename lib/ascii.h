@@ -33,6 +33,18 @@ ascii_space(unsigned char c)
 	return c == ' ' || (unsigned char)(c - '\t') < 5;
 }
 
+/* Does s[0..n) start with w (lower-case ASCII) in any ASCII case? */
+static inline int
+ascii_starts_ci(const char *s, size_t n, const char *w)
+{
+	size_t k;
+
+	for (k = 0; w[k] != '\0'; k++)
+		if (k >= n || ((unsigned char)s[k] | 0x20) != (unsigned char)w[k])
+			return 0;
+	return 1;
+}
+
 /* Past the white space (ascii_space) of s[i..end). */
 static inline size_t
 ascii_skip_space(const char *s, size_t i, size_t end)

@@ -1910,18 +1910,6 @@ after_hereafter(const char *s, size_t a, size_t ta)
 enum { CW_UPRA = 1, CW_CIT = 2, CW_HEREAFTER = 4, CW_FRUS = 8, CW_URL = 16,
     CW_UNKNOWN = 32 };
 
-/* Does the lower-case ASCII word stand at u[0..left) in either case? */
-static int
-word_ci_at(const unsigned char *u, size_t left, const char *word)
-{
-	size_t k;
-
-	for (k = 0; word[k] != '\0'; k++)
-		if (k >= left || (u[k] | 0x20) != (unsigned char)word[k])
-			return 0;
-	return 1;
-}
-
 static int
 bytes_at(const char *s, size_t left, const char *lit, size_t n)
 {
@@ -1939,15 +1927,15 @@ clause_words(const char *s, size_t n)
 	for (i = 0; i < n; i++)
 		switch (u[i] | 0x20) {
 		case 'u':
-			if (word_ci_at(u + i, n - i, "upra"))
+			if (ascii_starts_ci(s + i, n - i, "upra"))
 				found |= CW_UPRA;
 			break;
 		case 'c':
-			if (word_ci_at(u + i, n - i, "cit"))
+			if (ascii_starts_ci(s + i, n - i, "cit"))
 				found |= CW_CIT;
 			break;
 		case 'h':
-			if (word_ci_at(u + i, n - i, "hereafter"))
+			if (ascii_starts_ci(s + i, n - i, "hereafter"))
 				found |= CW_HEREAFTER;
 			if (bytes_at(s + i, n - i, "http", 4))
 				found |= CW_URL;

@@ -1787,18 +1787,6 @@ group(struct rx *rx, int g, const char *s, char **out)
 	return 1;
 }
 
-/* Does s[i..n) start with w (lower-case ASCII) in any case? */
-static int
-starts_ci(const char *s, size_t n, size_t i, const char *w)
-{
-	size_t k;
-
-	for (k = 0; w[k] != '\0'; k++)
-		if (i + k >= n || (s[i + k] | 0x20) != w[k])
-			return 0;
-	return 1;
-}
-
 /* The first byte after blanks (spaces and tabs). */
 static size_t
 skip_blanks(const char *s, size_t n)
@@ -1819,7 +1807,7 @@ may_diary(const char *s, size_t n)
 
 	while (i < n && ascii_space(s[i]))
 		i++;
-	return starts_ci(s, n, i, "from") && i + 4 < n && ascii_space(s[i + 4]);
+	return ascii_starts_ci(s + i, n - i, "from") && i + 4 < n && ascii_space(s[i + 4]);
 }
 
 /* Can rx_sig_plain match s, whose first byte after blanks is [ or /?
@@ -1842,7 +1830,7 @@ may_sig_plain(const char *s, size_t n)
 	else
 		return 0;
 	for (m = 0; m < NELEM(rest); m++) {
-		if (!starts_ci(s, n, i, rest[m]))
+		if (!ascii_starts_ci(s + i, n - i, rest[m]))
 			continue;
 		for (j = i + strlen(rest[m]); j < n && ascii_space(s[j]); j++)
 			;
@@ -1901,7 +1889,7 @@ may_label_up(const char *s, size_t n)
 	if (may_label_at(s, n, i))
 		return 1;
 	for (h = 0; h < NELEM(hon); h++) {
-		if (!starts_ci(s, n, i, hon[h]))
+		if (!ascii_starts_ci(s + i, n - i, hon[h]))
 			continue;
 		j = i + strlen(hon[h]);
 		/* "cde." and "mr.": the dot may follow */
@@ -1977,12 +1965,12 @@ may_sig_correct(const char *s, size_t n)
 	/* most lines: one test of the first letter */
 	switch (i < n ? s[i] | 0x20 : 0) {
 	case 'c':
-		return starts_ci(s, n, i, "correct") ||
-		    starts_ci(s, n, i, "copy");
+		return ascii_starts_ci(s + i, n - i, "correct") ||
+		    ascii_starts_ci(s + i, n - i, "copy");
 	case 't':
-		return starts_ci(s, n, i, "true");
+		return ascii_starts_ci(s + i, n - i, "true");
 	case 'v':
-		return starts_ci(s, n, i, "verified");
+		return ascii_starts_ci(s + i, n - i, "verified");
 	default:
 		return 0;
 	}
