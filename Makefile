@@ -12,7 +12,7 @@ PKG_CONFIG ?= pkg-config
 OPT      ?= -O2 -g
 WARN     ?= -Wall -Wextra -Wpedantic
 WERROR   ?=
-CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Ilib \
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -pthread -Ilib \
 	-DCWIHP_DATADIR='"$(DATADIR)"' $(PCRE2_CFLAGS)
 CFLAGS   ?=
 CFLAGS   += -std=c11 $(OPT) $(WARN) $(WERROR)
@@ -21,7 +21,7 @@ PCRE2_LIBS   := $(shell $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null || echo -lpc
 # glibc and musl have iconv in libc; elsewhere (macOS, the BSDs) it is
 # GNU libiconv.  Override with make ICONV_LIBS=...
 ICONV_LIBS   ?= $(if $(filter Linux,$(shell uname -s)),,-liconv)
-LDLIBS   += $(PCRE2_LIBS) $(ICONV_LIBS)
+LDLIBS   += $(PCRE2_LIBS) $(ICONV_LIBS) -pthread
 
 BUILD    ?= build
 BIN      ?= bin

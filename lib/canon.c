@@ -830,9 +830,9 @@ canon_difference(const char *a, const char *b, const char *fallback)
 /* One name through the rewrite with the default schemes and the
  * built-in dictionary, as normalize-translit's filter does it, with the
  * aspiration marks then written as ASCII apostrophes. */
-static struct dict *name_dict;
-static struct text name_text;
-static struct canon_opts name_opts = { .ru = RU_LC, .ko = KO_MR,
+static _Thread_local struct dict *name_dict;
+static _Thread_local struct text name_text;
+static _Thread_local struct canon_opts name_opts = { .ru = RU_LC, .ko = KO_MR,
     .zh = ZH_PINYIN, .given = GIVEN_HYPHEN, .apos = -1 };
 
 void

@@ -15,7 +15,7 @@
 	"O(?i:ct(?:ober)?)|N(?i:ov(?:ember)?)|D(?i:ec(?:ember)?))"
 #define Q "[\"“”‘’']?"
 
-static struct rx *rx_date, *rx_line, *rx_undated;
+static _Thread_local struct rx *rx_date, *rx_line, *rx_undated;
 
 static void
 compile(void)

@@ -114,18 +114,18 @@ static const char *dotted[] = { "amb", "capt", "col", "gen", "lt", "maj",
 
 /* All vocabularies in one set: a word is looked up once and gets all
  * its NV_ flags, and the flags a program gives its own words. */
-static struct wordset vocab;
-static int vocab_ready;
+static _Thread_local struct wordset vocab;
+static _Thread_local int vocab_ready;
 
 /* Byte classes for the tokenizer. */
 enum { C_SPACE = 1, C_UPPER = 2, C_LOWER = 4, C_LETTER = C_UPPER | C_LOWER,
 	C_DIGIT = 8, C_HIGH = 16, C_JOIN = 32 };
-static unsigned char byte_class[256];
+static _Thread_local unsigned char byte_class[256];
 
 /* The first two letters of the honorifics: bit b of hon_pairs[a] for
  * the letters a and b (a to z as 0 to 25).  Each honorific is two
  * lower-case ASCII letters or more (vocab_init() makes sure). */
-static uint32_t hon_pairs[26];
+static _Thread_local uint32_t hon_pairs[26];
 
 static void
 vocab_init(void)
@@ -1185,7 +1185,7 @@ given_patronymic(const struct name_parsed *a, const struct name_parsed *b)
 /* Parsed names are cached: a document compares the same few forms
  * again and again. */
 #define NCACHE 1024
-static struct cached {
+static _Thread_local struct cached {
 	char         *name;
 	struct name_parsed p;
 } cache[NCACHE];

@@ -954,3 +954,42 @@ stream_write_unit(const struct unit *u)
 	}
 	fwrite(body.s, 1, body.len, stdout);
 }
+
+struct unit *
+unit_copy(const struct unit *u)
+{
+	struct unit *c = xmalloc(sizeof(*c));
+	size_t k, bytes = 0;
+	char *text;
+
+	*c = *u;
+	c->paper = xstrdup(u->paper);
+	c->doc = u->doc ? xstrdup(u->doc) : NULL;
+	c->title = u->title ? xstrdup(u->title) : NULL;
+	c->source = u->source ? xstrdup(u->source) : NULL;
+	for (k = 0; k < u->nlines; k++)
+		bytes += u->lines[k].len + 1;
+	/* the lines and their text in one block */
+	c->lines = xmalloc(u->nlines * sizeof(*c->lines) + bytes);
+	text = (char *)(c->lines + u->nlines);
+	for (k = 0; k < u->nlines; k++) {
+		c->lines[k] = u->lines[k];
+		c->lines[k].s = text;
+		memcpy(text, u->lines[k].s, u->lines[k].len + 1);
+		text += u->lines[k].len + 1;
+	}
+	return c;
+}
+
+void
+unit_free(struct unit *u)
+{
+	if (u == NULL)
+		return;
+	free((char *)u->paper);
+	free(u->doc);
+	free(u->title);
+	free(u->source);
+	free(u->lines);
+	free(u);
+}

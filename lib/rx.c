@@ -17,10 +17,10 @@
  * saves the paper 15-20% against 32; after 4 costs the small file 10-40%. */
 #define RX_JIT_AFTER 8u
 
-static pcre2_match_context *mctx;
-static pcre2_jit_stack *jit_stack;
-static const char *where_file;
-static long where_line;
+static _Thread_local pcre2_match_context *mctx;
+static _Thread_local pcre2_jit_stack *jit_stack;
+static _Thread_local const char *where_file;
+static _Thread_local long where_line;
 
 void
 rx_where(const char *file, long line)
@@ -68,7 +68,7 @@ build(struct rx *rx)
 struct rx *
 rx_compile(const char *name, const char *pattern, uint32_t options)
 {
-	static int eager = -1;
+	static _Thread_local int eager = -1;
 	struct rx *rx;
 
 	context();

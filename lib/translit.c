@@ -776,7 +776,7 @@ ko_norm(struct buf *b, const char *s, size_t n, int keep_breves)
 	buf_cstr(b);
 }
 
-static struct memo *ko_memo;
+static _Thread_local struct memo *ko_memo;
 
 static void
 ko_free_memo(void)
@@ -806,8 +806,8 @@ struct ko_skey {
 	const char *k;		/* NULL: an empty slot */
 	int         idx;
 };
-static struct ko_skey *ko_skeys;
-static int ko_skeys_owned;
+static _Thread_local struct ko_skey *ko_skeys;
+static _Thread_local int ko_skeys_owned;
 
 static size_t
 ko_skey_slot(const char *k)
@@ -1038,12 +1038,12 @@ struct ko_part {
 	const char *s;
 	size_t      len;
 };
-static struct ko_part ko_ini_part[KO_NRULES][19], ko_vow_part[KO_NRULES][21];
+static _Thread_local struct ko_part ko_ini_part[KO_NRULES][19], ko_vow_part[KO_NRULES][21];
 
 static void
 ko_parts_init(void)
 {
-	static int ready;
+	static _Thread_local int ready;
 	int r, k;
 
 	if (ready)
@@ -1390,8 +1390,8 @@ static const char pinyin_list[] =
 struct zh_syl {
 	char py[8], wg[12];
 };
-static struct zh_syl *zh_tab;
-static size_t zh_ntab;
+static _Thread_local struct zh_syl *zh_tab;
+static _Thread_local size_t zh_ntab;
 
 static int
 starts(const char *s, const char *p)
@@ -1539,8 +1539,8 @@ zh_norm(struct buf *b, const char *s, size_t n, int loose)
 /* The table indexed by normalized spelling, tag [scheme][loose] as
  * 2 * scheme + loose; the first syllable of a spelling wins.  It holds
  * fewer entries than a memo forgets at. */
-static struct memo *zh_index;
-static int zh_indexed[2];
+static _Thread_local struct memo *zh_index;
+static _Thread_local int zh_indexed[2];
 
 static void
 zh_free_index(void)

@@ -8,6 +8,8 @@
 
 const char *progname = "cwihp";
 int exit_trouble;
+/* where diag() writes on this thread; NULL: standard error */
+static _Thread_local FILE *diag_fp;
 
 void
 setprogname(const char *argv0)
@@ -78,18 +80,29 @@ xstrdup(const char *s)
 }
 
 void
+diag_capture(FILE *fp)
+{
+	diag_fp = fp;
+}
+
+void
 vdiag(const char *file, long line, const char *fmt, va_list ap)
 {
-	fflush(stdout);
-	fprintf(stderr, "%s: ", progname);
+	FILE *fp = diag_fp;
+
+	if (fp == NULL) {
+		fflush(stdout);
+		fp = stderr;
+	}
+	fprintf(fp, "%s: ", progname);
 	if (file != NULL) {
 		if (line > 0)
-			fprintf(stderr, "%s:%ld: ", file, line);
+			fprintf(fp, "%s:%ld: ", file, line);
 		else
-			fprintf(stderr, "%s: ", file);
+			fprintf(fp, "%s: ", file);
 	}
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	vfprintf(fp, fmt, ap);
+	fputc('\n', fp);
 }
 
 void
@@ -107,6 +120,7 @@ fatal(const char *file, long line, const char *fmt, ...)
 {
 	va_list ap;
 
+	diag_capture(NULL);	/* a worker's last words go out, not to memory */
 	va_start(ap, fmt);
 	vdiag(file, line, fmt, ap);
 	va_end(ap);

@@ -4,6 +4,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #define CWIHP_VERSION "0.1.0"
 
@@ -27,6 +28,9 @@ char *xstrndup(const char *s, size_t n);
 void diag(const char *file, long line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void vdiag(const char *file, long line, const char *fmt, va_list ap);
+/* Send this thread's diagnostics to fp (a worker's memory, see jobs.h);
+ * NULL: to standard error, after flushing standard output. */
+void diag_capture(FILE *fp);
 /* diag() then exit(2). */
 void fatal(const char *file, long line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4), noreturn));

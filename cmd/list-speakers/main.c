@@ -7,8 +7,9 @@
 
 #include "canon.h"
 #include "cli.h"
-#include "speakers.h"
+#include "jobs.h"
 #include "paper.h"
+#include "speakers.h"
 #include "rx.h"
 #include "table.h"
 #include "util.h"
@@ -36,6 +37,35 @@ static struct cli cli = {
 
 static struct table table;
 static struct speakers_opts opts;
+static struct jobs *jobs;
+
+/* a document on a worker (jobs.h): its rows to out */
+static void
+run_doc(void *unit, FILE *out)
+{
+	struct unit *u = unit;
+	struct table t;
+
+	table_init(&t, out, cli.format, cols);
+	t.header_done = 1;
+	rx_where(u->paper, u->first);
+	speakers_doc(u, &opts, &t);
+}
+
+static void
+release_doc(void *unit)
+{
+	unit_free(unit);
+}
+
+static void
+worker_end(void)
+{
+	speakers_free();
+	name_canonical_free();
+}
+
+static const struct jobs_ops doc_jobs = { run_doc, release_doc, worker_end };
 
 static void
 process(const char *path)
@@ -43,17 +73,22 @@ process(const char *path)
 	struct input *in;
 	struct paper *p;
 	struct unit u;
-	int r;
+	size_t k, bytes;
 
 	if ((in = input_open(path, &cli.in)) == NULL)
 		return;
 	p = paper_open(in);
-	while ((r = paper_next(p, &u)) == 1) {
+	while (paper_next(p, &u) == 1) {
 		rx_where(u.paper, u.first);
 		if (!u.is_doc)
 			continue;
-		speakers_doc(&u, &opts, &table);
-		out_check();
+		for (bytes = 0, k = 0; k < u.nlines; k++)
+			bytes += u.lines[k].len + 1;
+		if (jobs_direct(jobs, bytes)) {
+			speakers_doc(&u, &opts, &table);
+			out_check();
+		} else
+			jobs_add(jobs, unit_copy(&u), bytes);
 	}
 	paper_close(p);
 	input_close(in);
@@ -91,10 +126,12 @@ main(int argc, char *argv[])
 
 	table_init(&table, stdout, cli.format, cols);
 	table_header(&table);
+	jobs = jobs_open(&doc_jobs);
 	if (argc == 0)
 		process("-");
 	for (i = 0; i < argc; i++)
 		process(argv[i]);
+	jobs_close(jobs);
 	speakers_free();
 	name_canonical_free();
 	out_close();

@@ -62,13 +62,13 @@ struct form_ref {
  * form is added. */
 #define NMISS		64
 #define MISS_LEN	40
-static struct miss {
+static _Thread_local struct miss {
 	uint32_t      hash;
 	unsigned long doc;
 	size_t        nforms;
 	char          name[MISS_LEN];
 } misses[NMISS];	/* by hash */
-static unsigned long doc_serial;
+static _Thread_local unsigned long doc_serial;
 
 struct doc {
 	const struct unit *u;
@@ -108,25 +108,25 @@ struct act {
 	char   role[24];
 };
 
-static struct rx *rx_diary, *rx_sig_paren, *rx_sig_correct, *rx_sig_plain,
+static _Thread_local struct rx *rx_diary, *rx_sig_paren, *rx_sig_correct, *rx_sig_plain,
     *rx_label_br, *rx_label_up, *rx_label_tc, *rx_note;
-static struct ntok *toks;
-static size_t toks_cap;
-static struct ntok *word_tok;	/* lower_word()'s own, not toks[0] */
-static size_t word_tok_cap;
+static _Thread_local struct ntok *toks;
+static _Thread_local size_t toks_cap;
+static _Thread_local struct ntok *word_tok;	/* lower_word()'s own, not toks[0] */
+static _Thread_local size_t word_tok_cap;
 /* the tokens of a paragraph that sentence() looks at: capitalized
  * words and initials, honorifics, speech verbs and clause words */
-static size_t *cands;
-static size_t cands_cap;
+static _Thread_local size_t *cands;
+static _Thread_local size_t cands_cap;
 /* the quotation marks of a paragraph: token and whether it opens */
-static struct qmark {
+static _Thread_local struct qmark {
 	size_t tok;
 	int    open;
 } *qmarks;
-static size_t nqmarks, qmarks_cap;
+static _Thread_local size_t nqmarks, qmarks_cap;
 /* the text of a name being recorded, of a shorter one tried, and of
  * one that find_person() compares (NUL terminated) */
-static struct buf name_b, pre_b, cstr_b;
+static _Thread_local struct buf name_b, pre_b, cstr_b;
 
 static const char *const speech_verbs[] = {
 	"added", "admitted", "agreed", "announced", "answered", "asked",

@@ -1,0 +1,246 @@
+/* jobs.c: units of work on worker threads, output in order (jobs.h). */
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "jobs.h"
+#include "table.h"
+#include "util.h"
+
+/* jobs in hand (queued, running or waiting to be written) a worker:
+ * enough that a worker never waits for the writer, few enough that
+ * memory stays that of a few jobs */
+#define JOBS_AHEAD	4
+/* Units are run in jobs of this many bytes or more (or one unit), so
+ * that handing over costs little against the work. */
+#define JOBS_BATCH_BYTES	(64 * 1024)
+
+struct job {
+	void  **units;
+	size_t  nunits, cap;
+	char   *out, *err;	/* what the runs wrote, open_memstream's */
+	size_t  nout, nerr;
+	int     done;
+};
+
+struct jobs {
+	const struct jobs_ops *ops;
+	int             nworkers;	/* 0: every unit runs direct */
+	int             started;
+	size_t          seen;	/* bytes run direct */
+	size_t          direct_bytes;	/* run direct up to this many */
+	struct job      batch;	/* the units gathered for the next job */
+	size_t          batch_bytes;
+	pthread_t       worker[JOBS_MAX];
+	pthread_mutex_t lock;
+	pthread_cond_t  queued;	/* a unit to run, or the end */
+	pthread_cond_t  finished;	/* a unit done */
+	struct job     *ring;
+	size_t          cap;
+	/* counters, not indexes: ring[k % cap] */
+	size_t          head;	/* the next to write out */
+	size_t          next;	/* the next to run */
+	size_t          tail;	/* the next to queue */
+	int             quit;
+};
+
+/* A count from the environment, or dflt when unset or empty. */
+static long
+env_count(const char *name, long dflt)
+{
+	const char *env = getenv(name);
+	char *end;
+	long n;
+
+	if (env == NULL || *env == '\0')
+		return dflt;
+	n = strtol(env, &end, 10);
+	if (*end != '\0' || n < 0)
+		fatal(NULL, 0, "%s=%s: not a count", name, env);
+	return n;
+}
+
+struct jobs *
+jobs_open(const struct jobs_ops *ops)
+{
+	struct jobs *j = xcalloc(1, sizeof(*j));
+	long n = env_count("CWIHP_THREADS", sysconf(_SC_NPROCESSORS_ONLN));
+
+	j->ops = ops;
+	j->nworkers = n <= 1 ? 0 : n > JOBS_MAX ? JOBS_MAX : (int)n;
+	j->direct_bytes = (size_t)env_count("CWIHP_THREADS_AFTER",
+	    JOBS_DIRECT_BYTES);
+	return j;
+}
+
+static void
+check(int rc, const char *what)
+{
+	if (rc != 0)
+		fatal(NULL, 0, "%s: %s", what, strerror(rc));
+}
+
+static void *
+worker(void *arg)
+{
+	struct jobs *j = arg;
+	struct job *jb;
+	FILE *out, *err;
+	size_t k;
+
+	check(pthread_mutex_lock(&j->lock), "pthread_mutex_lock");
+	for (;;) {
+		while (j->next == j->tail && !j->quit)
+			check(pthread_cond_wait(&j->queued, &j->lock),
+			    "pthread_cond_wait");
+		if (j->next == j->tail)
+			break;
+		jb = &j->ring[j->next++ % j->cap];
+		check(pthread_mutex_unlock(&j->lock), "pthread_mutex_unlock");
+
+		if ((out = open_memstream(&jb->out, &jb->nout)) == NULL ||
+		    (err = open_memstream(&jb->err, &jb->nerr)) == NULL)
+			fatal(NULL, 0, "open_memstream: %s", strerror(errno));
+		diag_capture(err);
+		for (k = 0; k < jb->nunits; k++) {
+			j->ops->run(jb->units[k], out);
+			j->ops->release(jb->units[k]);
+		}
+		diag_capture(NULL);
+		if (fclose(out) == EOF || fclose(err) == EOF)
+			fatal(NULL, 0, "out of memory");
+
+		check(pthread_mutex_lock(&j->lock), "pthread_mutex_lock");
+		jb->done = 1;
+		check(pthread_cond_signal(&j->finished), "pthread_cond_signal");
+	}
+	check(pthread_mutex_unlock(&j->lock), "pthread_mutex_unlock");
+	if (j->ops->thread_end != NULL)
+		j->ops->thread_end();
+	return NULL;
+}
+
+static void
+start(struct jobs *j)
+{
+	int i, rc;
+
+	j->cap = (size_t)j->nworkers * JOBS_AHEAD;
+	j->ring = xcalloc(j->cap, sizeof(*j->ring));
+	check(pthread_mutex_init(&j->lock, NULL), "pthread_mutex_init");
+	check(pthread_cond_init(&j->queued, NULL), "pthread_cond_init");
+	check(pthread_cond_init(&j->finished, NULL), "pthread_cond_init");
+	for (i = 0; i < j->nworkers; i++)
+		if ((rc = pthread_create(&j->worker[i], NULL, worker, j)) != 0)
+			fatal(NULL, 0, "pthread_create: %s", strerror(rc));
+	j->started = 1;
+}
+
+int
+jobs_direct(struct jobs *j, size_t bytes)
+{
+	if (j->started)
+		return 0;
+	if (j->nworkers == 0 || j->seen < j->direct_bytes) {
+		j->seen += bytes;
+		return 1;
+	}
+	start(j);
+	return 0;
+}
+
+/* Write out the units done at the head, in order; with wait, at least
+ * one (the head) even if it means waiting for it.  Called and returns
+ * with the lock held. */
+static void
+write_done(struct jobs *j, int wait)
+{
+	struct job *jb;
+
+	for (;;) {
+		if (j->head == j->tail)	/* nothing in hand */
+			return;
+		jb = &j->ring[j->head % j->cap];
+		if (!jb->done) {
+			if (!wait)
+				return;
+			check(pthread_cond_wait(&j->finished, &j->lock),
+			    "pthread_cond_wait");
+			continue;
+		}
+		check(pthread_mutex_unlock(&j->lock), "pthread_mutex_unlock");
+		if (jb->nerr > 0) {
+			fflush(stdout);
+			fwrite(jb->err, 1, jb->nerr, stderr);
+		}
+		fwrite(jb->out, 1, jb->nout, stdout);
+		free(jb->units);
+		free(jb->out);
+		free(jb->err);
+		memset(jb, 0, sizeof(*jb));
+		out_check();
+		check(pthread_mutex_lock(&j->lock), "pthread_mutex_lock");
+		j->head++;
+		wait = 0;
+	}
+}
+
+/* Queue the batch gathered as a job. */
+static void
+queue_batch(struct jobs *j)
+{
+	if (j->batch.nunits == 0)
+		return;
+	check(pthread_mutex_lock(&j->lock), "pthread_mutex_lock");
+	write_done(j, 0);
+	while (j->tail - j->head == j->cap)
+		write_done(j, 1);
+	j->ring[j->tail++ % j->cap] = j->batch;
+	check(pthread_cond_signal(&j->queued), "pthread_cond_signal");
+	check(pthread_mutex_unlock(&j->lock), "pthread_mutex_unlock");
+	memset(&j->batch, 0, sizeof(j->batch));
+	j->batch_bytes = 0;
+}
+
+void
+jobs_add(struct jobs *j, void *unit, size_t bytes)
+{
+	struct job *b = &j->batch;
+
+	if (b->nunits == b->cap) {
+		b->cap = b->cap ? 2 * b->cap : 16;
+		b->units = xreallocarray(b->units, b->cap, sizeof(*b->units));
+	}
+	b->units[b->nunits++] = unit;
+	if ((j->batch_bytes += bytes) >= JOBS_BATCH_BYTES)
+		queue_batch(j);
+}
+
+void
+jobs_close(struct jobs *j)
+{
+	int i;
+
+	if (j == NULL)
+		return;
+	if (j->started) {
+		queue_batch(j);
+		check(pthread_mutex_lock(&j->lock), "pthread_mutex_lock");
+		while (j->head != j->tail)
+			write_done(j, 1);
+		j->quit = 1;
+		check(pthread_cond_broadcast(&j->queued),
+		    "pthread_cond_broadcast");
+		check(pthread_mutex_unlock(&j->lock), "pthread_mutex_unlock");
+		for (i = 0; i < j->nworkers; i++)
+			check(pthread_join(j->worker[i], NULL), "pthread_join");
+		pthread_cond_destroy(&j->queued);
+		pthread_cond_destroy(&j->finished);
+		pthread_mutex_destroy(&j->lock);
+		free(j->ring);
+	}
+	free(j);
+}

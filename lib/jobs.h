@@ -1,0 +1,53 @@
+/* jobs.h: a program's units of work on worker threads, their output
+ * written in the order the units came.
+ *
+ * The main thread reads the input and hands each unit (a document, a
+ * run of lines) to jobs_add(); a worker runs it with its standard
+ * output and its diagnostics going to memory, and the main thread
+ * writes them out unit by unit, in order, so that the output is the
+ * same byte for byte as one thread's.  A unit's diagnostics come out
+ * before its output: the programs write a unit's rows at its end.
+ *
+ * Threads pay only on big inputs: jobs_direct() tells the caller to
+ * run a unit itself, as a one-thread program does, until the input
+ * seen reaches JOBS_DIRECT_BYTES (CWIHP_THREADS_AFTER in the
+ * environment, in bytes); the workers start then.  How many:
+ * CWIHP_THREADS from the environment (1 runs everything on the main
+ * thread), else the processors online, at most JOBS_MAX.
+ *
+ * Whatever a unit's run changes must be its own or thread-local
+ * (_Thread_local): caches, scratch buffers, compiled patterns. */
+#ifndef CWIHP_JOBS_H
+#define CWIHP_JOBS_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#define JOBS_DIRECT_BYTES	(256 * 1024)
+#define JOBS_MAX		8
+
+struct jobs_ops {
+	/* Run one unit, writing its output to out. */
+	void (*run)(void *unit, FILE *out);
+	/* Free a unit handed to jobs_add(), after its run. */
+	void (*release)(void *unit);
+	/* Free a worker's thread-local state as the worker ends (NULL:
+	 * nothing to free). */
+	void (*thread_end)(void);
+};
+
+struct jobs;
+
+struct jobs *jobs_open(const struct jobs_ops *ops);
+/* 1: the caller runs this unit of size bytes itself, now, writing to
+ * standard output.  0: the workers run; the unit goes to jobs_add(),
+ * as does every later one. */
+int  jobs_direct(struct jobs *j, size_t bytes);
+/* Queue a unit of size bytes for the workers (gathered into jobs of
+ * some size); writes the output of the jobs done so far, in order, and
+ * waits while too many are in hand. */
+void jobs_add(struct jobs *j, void *unit, size_t bytes);
+/* Write the output of every unit queued, then end the workers. */
+void jobs_close(struct jobs *j);
+
+#endif
