@@ -956,7 +956,7 @@ stream_write_unit(const struct unit *u)
 }
 
 struct unit *
-unit_copy(const struct unit *u)
+unit_clone(const struct unit *u)
 {
 	struct unit *c = xmalloc(sizeof(*c));
 	size_t k, bytes = 0;
@@ -982,7 +982,7 @@ unit_copy(const struct unit *u)
 }
 
 void
-unit_free(struct unit *u)
+unit_clone_free(struct unit *u)
 {
 	if (u == NULL)
 		return;

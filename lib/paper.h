@@ -54,8 +54,8 @@ enum doc_kind kind_of_title(const char *title);
 
 /* A unit of one's own, to keep past the next paper_next (a worker's,
  * see jobs.h), and its end. */
-struct unit *unit_copy(const struct unit *u);
-void unit_free(struct unit *u);
+struct unit *unit_clone(const struct unit *u);
+void unit_clone_free(struct unit *u);
 
 /* The unit's line with number no, or NULL. */
 const struct line *unit_line(const struct unit *u, long no);

@@ -55,7 +55,7 @@ run_doc(void *unit, FILE *out)
 static void
 release_doc(void *unit)
 {
-	unit_free(unit);
+	unit_clone_free(unit);
 }
 
 static void
@@ -88,7 +88,7 @@ process(const char *path)
 			speakers_doc(&u, &opts, &table);
 			out_check();
 		} else
-			jobs_add(jobs, unit_copy(&u), bytes);
+			jobs_add(jobs, unit_clone(&u), bytes);
 	}
 	paper_close(p);
 	input_close(in);

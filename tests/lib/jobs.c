@@ -1,0 +1,138 @@
+/* jobs.c: unit tests for lib/jobs.c: output in input order whatever the
+ * workers' timing, diagnostics before their unit's output, the direct
+ * start and the environment's counts. */
+#include <sys/wait.h>
+
+#include <string.h>
+#include <time.h>
+
+#include "jobs.h"
+#include "util.h"
+#include "unit.h"
+
+#define NUNITS	600
+
+/* A unit is its number; odd units take a while, every 50th warns. */
+static void
+run_number(void *unit, FILE *out)
+{
+	long no = *(long *)unit;
+	struct timespec pause = { 0, (no % 7) * 20000L };
+
+	if (no % 2)
+		nanosleep(&pause, NULL);
+	if (no % 50 == 0)
+		diag("unit", no + 1, "warning");
+	fprintf(out, "unit %ld\n", no);
+}
+
+static void
+release_number(void *unit)
+{
+	free(unit);
+}
+
+static const struct jobs_ops number_jobs = { run_number, release_number,
+    NULL };
+
+/* Run NUNITS units the way a program does; what it wrote to standard
+ * output and standard error. */
+static void
+run_all(size_t unit_bytes, char **out, char **err)
+{
+	struct unit_capture cap_out, cap_err;
+	struct jobs *j;
+	long i, *unit;
+
+	unit_capture_begin(&cap_out, 1);
+	unit_capture_begin(&cap_err, 2);
+	j = jobs_open(&number_jobs);
+	for (i = 0; i < NUNITS; i++) {
+		unit = xmalloc(sizeof(*unit));
+		*unit = i;
+		if (jobs_direct(j, unit_bytes)) {
+			run_number(unit, stdout);
+			release_number(unit);
+		} else
+			jobs_add(j, unit, unit_bytes);
+	}
+	jobs_close(j);
+	*err = unit_capture_end(&cap_err, NULL);
+	*out = unit_capture_end(&cap_out, NULL);
+}
+
+static void
+expected(char **out, char **err)
+{
+	struct buf o = { 0 }, e = { 0 };
+	long i;
+
+	for (i = 0; i < NUNITS; i++) {
+		if (i % 50 == 0)
+			buf_printf(&e, "jobs-test: unit:%ld: warning\n", i + 1);
+		buf_printf(&o, "unit %ld\n", i);
+	}
+	*out = buf_take(&o);
+	*err = e.len ? buf_take(&e) : xstrdup("");
+}
+
+static void
+test_order(const char *threads, const char *after, size_t unit_bytes)
+{
+	char *out, *err, *want_out, *want_err;
+
+	setenv("CWIHP_THREADS", threads, 1);
+	setenv("CWIHP_THREADS_AFTER", after, 1);
+	run_all(unit_bytes, &out, &err);
+	expected(&want_out, &want_err);
+	is_str(out, want_out, "threads %s, after %s, units of %zu bytes: "
+	    "output in order", threads, after, unit_bytes);
+	is_str(err, want_err, "threads %s, after %s: diagnostics in order",
+	    threads, after);
+	free(out);
+	free(err);
+	free(want_out);
+	free(want_err);
+}
+
+/* A bad count is an error that names the variable. */
+static void
+test_bad_count(void)
+{
+	struct unit_capture cap;
+	pid_t pid;
+	int status = -1;
+	char *err;
+
+	unit_capture_begin(&cap, 2);
+	fflush(NULL);
+	if ((pid = fork()) == -1) {
+		perror("fork");
+		exit(99);
+	}
+	if (pid == 0) {
+		setenv("CWIHP_THREADS", "two", 1);
+		jobs_close(jobs_open(&number_jobs));
+		_exit(0);
+	}
+	waitpid(pid, &status, 0);
+	err = unit_capture_end(&cap, NULL);
+	ok(WIFEXITED(status) && WEXITSTATUS(status) == EXIT_TROUBLE,
+	    "CWIHP_THREADS=two: exit 2");
+	is_str(err, "jobs-test: CWIHP_THREADS=two: not a count\n",
+	    "CWIHP_THREADS=two: the message names it");
+	free(err);
+}
+
+int
+main(void)
+{
+	progname = "jobs-test";
+	test_order("1", "0", 10);	/* no thread at all */
+	test_order("3", "0", 10);	/* threads from the first unit */
+	test_order("2", "1000", 10);	/* direct, then threads */
+	test_order("4", "0", 100000);	/* a job a unit */
+	test_order("8", "0", 1);	/* every unit in one job */
+	test_bad_count();
+	return unit_done();
+}
