@@ -71,6 +71,8 @@ jobs_open(const struct jobs_ops *ops)
 
 	j->ops = ops;
 	j->nworkers = n <= 1 ? 0 : n > JOBS_MAX ? JOBS_MAX : (int)n;
+	if (ops->in_order && j->nworkers > 1)
+		j->nworkers = 1;
 	j->direct_bytes = (size_t)env_count("CWIHP_THREADS_AFTER",
 	    JOBS_DIRECT_BYTES);
 	return j;

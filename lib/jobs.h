@@ -34,6 +34,9 @@ struct jobs_ops {
 	/* Free a worker's thread-local state as the worker ends (NULL:
 	 * nothing to free). */
 	void (*thread_end)(void);
+	/* Each unit needs the ones before it done: one worker runs them
+	 * all, in order, beside the main thread's reading. */
+	int in_order;
 };
 
 struct jobs;

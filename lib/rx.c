@@ -100,6 +100,8 @@ rx_match(struct rx *rx, const char *s, size_t len, size_t start)
 
 	if (start > len)
 		return 0;
+	if (mctx == NULL)	/* a thread's first match (the context is its own) */
+		context();
 	if (rx->code == NULL)
 		build(rx);
 	/* JIT is an optimisation: without it pcre2_match interprets.

@@ -28,3 +28,38 @@ need() {
 	echo "$1 is not installed: test skipped"
 	exit 77
 }
+
+# test_threads_same FILE [OPTIONS...]: PROG on worker threads (two, and
+# three reading a pipe) writes what it writes on one thread: the same
+# output, messages and exit status.  On a pipe the file column is "-".
+test_threads_same() {
+	local f=$1 one rc
+	shift
+	CWIHP_THREADS=1 "$PROG" "$@" "$f" >"$T/one.out" 2>"$T/one.err"
+	one=$?
+	CWIHP_THREADS=2 "$PROG" "$@" "$f" >"$T/two.out" 2>"$T/two.err"
+	rc=$?
+	[ $rc = $one ] || fail "$f $*: exit status $rc on threads, $one on one"
+	test_cmp "$T/one.out" "$T/two.out"
+	test_cmp "$T/one.err" "$T/two.err"
+	CWIHP_THREADS=1 "$PROG" "$@" <"$f" >"$T/one.out" 2>"$T/one.err"
+	one=$?
+	CWIHP_THREADS=3 "$PROG" "$@" <"$f" >"$T/pipe.out" 2>"$T/pipe.err"
+	rc=$?
+	[ $rc = $one ] || fail "$f $*: exit status $rc from a pipe on threads, $one on one"
+	test_cmp "$T/one.out" "$T/pipe.out"
+	test_cmp "$T/one.err" "$T/pipe.err"
+}
+
+# threads_papers: a paper big enough to start the worker threads (the
+# sample's documents over 2 MB) and, with ../shared, the corpus paper
+# five times over; their paths.
+threads_papers() {
+	"$top/bench/gen-paper" 2 >"$T/big.txt" || fail "bench/gen-paper"
+	echo "$T/big.txt"
+	if [ -n "${SHARED:-}" ] && [ -f "$SHARED/corpus/cwihp-wp47.txt" ]; then
+		for i in 1 2 3 4 5; do cat "$SHARED/corpus/cwihp-wp47.txt"; done \
+		    >"$T/corpus5.txt"
+		echo "$T/corpus5.txt"
+	fi
+}

@@ -9,6 +9,7 @@
 
 #include "cite.h"
 #include "cli.h"
+#include "jobs.h"
 #include "notes.h"
 #include "paper.h"
 #include "rx.h"
@@ -42,6 +43,7 @@ static struct cli cli = {
 
 static enum mode mode = MODE_CITES;
 static struct table table;
+static FILE *out;	/* where the step in hand writes (see process) */
 static int found;		/* --check reported something */
 static long csl_count;
 
@@ -77,11 +79,11 @@ report(struct run *r, long line, const char *fmt, ...)
 {
 	va_list ap;
 
-	printf("%s:%ld: ", r->file, line);
+	fprintf(out, "%s:%ld: ", r->file, line);
 	va_start(ap, fmt);
-	vprintf(fmt, ap);
+	vfprintf(out, fmt, ap);
 	va_end(ap);
-	putchar('\n');
+	putc('\n', out);
 	found = 1;
 }
 
@@ -107,9 +109,9 @@ json_field(const char *name, const char *value)
 {
 	if (value == NULL || *value == '\0')
 		return;
-	printf(",\"%s\":\"", name);
-	json_escape(stdout, value, strlen(value));
-	putchar('"');
+	fprintf(out, ",\"%s\":\"", name);
+	json_escape(out, value, strlen(value));
+	putc('"', out);
 }
 
 /* Two words, the second a hyphenated given name ("Min-jung", "Il-sung",
@@ -132,7 +134,7 @@ json_authors(const char *authors)
 	const char *p = authors, *e, *w;
 	int first = 1;
 
-	fputs(",\"author\":[", stdout);
+	fputs(",\"author\":[", out);
 	while (*p) {
 		size_t n;
 
@@ -146,33 +148,33 @@ json_authors(const char *authors)
 			/* "Lee Min-jung", "Chou En-lai": family name first */
 			const char *sp = memchr(p, ' ', n);
 
-			printf("%s{\"family\":\"", first ? "" : ",");
-			json_escape(stdout, p, (size_t)(sp - p));
-			fputs("\",\"given\":\"", stdout);
-			json_escape(stdout, sp + 1, (size_t)(p + n - sp - 1));
-			fputs("\"}", stdout);
+			fprintf(out, "%s{\"family\":\"", first ? "" : ",");
+			json_escape(out, p, (size_t)(sp - p));
+			fputs("\",\"given\":\"", out);
+			json_escape(out, sp + 1, (size_t)(p + n - sp - 1));
+			fputs("\"}", out);
 			first = 0;
 		} else if (n > 0) {
 			const char *sp = p + n;
 
 			while (sp > p && sp[-1] != ' ')
 				sp--;
-			printf("%s{\"family\":\"", first ? "" : ",");
-			json_escape(stdout, sp, (size_t)(p + n - sp));
-			fputs("\"", stdout);
+			fprintf(out, "%s{\"family\":\"", first ? "" : ",");
+			json_escape(out, sp, (size_t)(p + n - sp));
+			fputs("\"", out);
 			if (sp > p + 1) {
-				fputs(",\"given\":\"", stdout);
-				json_escape(stdout, p, (size_t)(sp - 1 - p));
-				fputs("\"", stdout);
+				fputs(",\"given\":\"", out);
+				json_escape(out, p, (size_t)(sp - 1 - p));
+				fputs("\"", out);
 			}
-			putchar('}');
+			putc('}', out);
 			first = 0;
 		}
 		p = *e == '\0' ? e : e + (strncmp(e, " and ", 5) == 0 ? 5 : 1);
 		while (*p == ' ')
 			p++;
 	}
-	putchar(']');
+	putc(']', out);
 }
 
 static void
@@ -190,7 +192,7 @@ csl_item(struct run *r, const struct cite *c, long note)
 	r->csl_keys = xreallocarray(r->csl_keys, r->ncsl + 1, sizeof(char *));
 	r->csl_keys[r->ncsl++] = xstrdup(c->key);
 	csl_count++;
-	printf("%s{\"id\":\"cite-%ld\",\"type\":\"%s\"",
+	fprintf(out, "%s{\"id\":\"cite-%ld\",\"type\":\"%s\"",
 	    csl_count > 1 ? ",\n" : "[\n", csl_count, types[c->kind]);
 	json_field("title", c->title);
 	if (c->author)
@@ -199,20 +201,20 @@ csl_item(struct run *r, const struct cite *c, long note)
 	json_field("publisher", c->publisher);
 	json_field("publisher-place", c->place);
 	if (c->year)
-		printf(",\"issued\":{\"date-parts\":[[%s]]}", c->year);
+		fprintf(out, ",\"issued\":{\"date-parts\":[[%s]]}", c->year);
 	json_field("volume", c->volume);
 	json_field("issue", c->issue);
 	json_field("number", c->number);
 	json_field("page", c->pages);
 	json_field("URL", c->url);
 	if (c->accessed) {
-		fputs(",\"accessed\":{\"raw\":\"", stdout);
-		json_escape(stdout, c->accessed, strlen(c->accessed));
-		fputs("\"}", stdout);
+		fputs(",\"accessed\":{\"raw\":\"", out);
+		json_escape(out, c->accessed, strlen(c->accessed));
+		fputs("\"}", out);
 	}
 	if (c->kind == CITE_THESIS)
 		json_field("genre", "Thesis");
-	printf(",\"note\":\"%s, note %ld\"}", r->file, note);
+	fprintf(out, ",\"note\":\"%s, note %ld\"}", r->file, note);
 }
 
 /* ---- rows ---- */
@@ -416,66 +418,179 @@ on_orphan(const struct marker *m, void *arg)
 	report(arg, m->line, "marker %ld has no note", m->num);
 }
 
+/* A paper is read on the main thread and analysed in steps: its
+ * start, each unit, its end.  The analysis carries state from unit to
+ * unit (earlier citations for Ibid., archives defined, note numbers),
+ * so on a big input one worker runs every step in order while the main
+ * thread reads on (jobs.h); only that thread touches the_run then. */
+enum step_kind { STEP_START, STEP_UNIT, STEP_END };
+
+struct step {
+	enum step_kind kind;
+	struct unit   *u;	/* STEP_UNIT */
+	char          *name;	/* STEP_START: the input's name */
+	int            complete;	/* STEP_END: read to the end, no error */
+	int            stream;	/* STEP_END: a document stream */
+	int            owned;	/* a copy for a worker, freed after */
+};
+
+static struct run the_run;
+static char *run_file;	/* the_run.file: owned, so that it outlives the unit */
+
+static void
+set_file(struct run *r, const char *name)
+{
+	if (run_file != NULL && strcmp(run_file, name) == 0)
+		return;
+	free(run_file);
+	r->file = run_file = xstrdup(name);
+	r->file_len = strlen(name);
+}
+
+static void
+paper_start(struct run *r, const char *name)
+{
+	memset(r, 0, sizeof(*r));
+	set_file(r, name);
+	r->ix = cite_index_new();
+	notes_init(&r->notes);
+	cite_forget_archives();
+}
+
+static void
+paper_unit(struct run *r, const struct unit *u)
+{
+	/* on_body() wants the lines with a digit and the source line */
+	struct notes_cb cb = { on_note, on_body, NULL, LB_DIGIT };
+
+	cb.arg = r;
+	rx_where(u->paper, u->first);
+	set_file(r, u->paper);
+	r->u = u;
+	if (u->is_doc && mode == MODE_CHECK) {
+		if (r->ndocs == r->docs_cap) {
+			r->docs_cap = r->docs_cap ? r->docs_cap * 2 : 16;
+			r->docs = xreallocarray(r->docs, r->docs_cap,
+			    sizeof(*r->docs));
+		}
+		r->docs[r->ndocs++] = u->docnum;
+	}
+	notes_scan(&r->notes, u, &cb);
+}
+
+static void
+paper_end(struct run *r, int complete, int stream)
+{
+	size_t i;
+
+	if (mode == MODE_CHECK && complete) {
+		notes_orphans(&r->notes, on_orphan, r);
+		/* a filtered stream lacks documents it does not show */
+		if (r->ndocs > 0)
+			qsort(r->docs, r->ndocs, sizeof(*r->docs), cmp_long);
+		for (i = 0; i < r->nxrefs && !stream; i++)
+			if (r->ndocs > 0 && bsearch(&r->xrefs[i].doc, r->docs,
+			    r->ndocs, sizeof(*r->docs), cmp_long) == NULL)
+				report(r, r->xrefs[i].line, "cross-reference to "
+				    "Document %ld, which the paper does not have",
+				    r->xrefs[i].doc);
+	}
+	for (i = 0; i < r->ncsl; i++)
+		free(r->csl_keys[i]);
+	free(r->csl_keys);
+	free(r->docs);
+	free(r->xrefs);
+	cites_free(&r->cl);
+	cite_index_free(r->ix);
+	notes_free(&r->notes);
+}
+
+static void
+run_step(void *arg, FILE *fp)
+{
+	struct step *st = arg;
+
+	out = table.fp = fp;
+	switch (st->kind) {
+	case STEP_START:
+		paper_start(&the_run, st->name);
+		break;
+	case STEP_UNIT:
+		paper_unit(&the_run, st->u);
+		break;
+	case STEP_END:
+		paper_end(&the_run, st->complete, st->stream);
+		break;
+	}
+}
+
+static void
+release_step(void *arg)
+{
+	struct step *st = arg;
+
+	if (st->owned) {
+		unit_clone_free(st->u);
+		free(st->name);
+		free(st);
+	}
+}
+
+static const struct jobs_ops step_jobs = { run_step, release_step, NULL, 1 };
+static struct jobs *jobs;
+
+/* Run a step here and now while the input is small, else hand a copy
+ * to the worker. */
+static void
+step(struct step *st, size_t bytes)
+{
+	struct step *copy;
+
+	if (jobs_direct(jobs, bytes)) {
+		run_step(st, stdout);
+		out_check();
+		return;
+	}
+	copy = xmalloc(sizeof(*copy));
+	*copy = *st;
+	copy->owned = 1;
+	copy->u = st->u ? unit_clone(st->u) : NULL;
+	copy->name = st->name ? xstrdup(st->name) : NULL;
+	jobs_add(jobs, copy, bytes);
+}
+
 static void
 process(const char *path)
 {
 	struct input *in;
 	struct paper *p;
 	struct unit u;
-	struct run r;
-	/* on_body() wants the lines with a digit and the source line */
-	struct notes_cb cb = { on_note, on_body, NULL, LB_DIGIT };
-	size_t i;
+	struct step st = { STEP_START, NULL, NULL, 0, 0, 0 };
+	size_t k, bytes;
 	int ret;
 
 	if ((in = input_open(path, &cli.in)) == NULL)
 		return;
-	memset(&r, 0, sizeof(r));
-	r.file = input_name(in);
-	r.ix = cite_index_new();
-	notes_init(&r.notes);
-	cite_forget_archives();
-	cb.arg = &r;
+	st.name = (char *)input_name(in);
+	step(&st, 0);
 	p = paper_open(in);
+	st.kind = STEP_UNIT;
+	st.name = NULL;
 	while ((ret = paper_next(p, &u)) == 1) {
+		/* the main thread's own diagnostics (the reader's) */
 		rx_where(u.paper, u.first);
-		r.file = u.paper;
-		r.file_len = strlen(r.file);
-		r.u = &u;
-		if (u.is_doc && mode == MODE_CHECK) {
-			if (r.ndocs == r.docs_cap) {
-				r.docs_cap = r.docs_cap ? r.docs_cap * 2 : 16;
-				r.docs = xreallocarray(r.docs, r.docs_cap,
-				    sizeof(*r.docs));
-			}
-			r.docs[r.ndocs++] = u.docnum;
-		}
-		notes_scan(&r.notes, &u, &cb);
-		out_check();
+		for (bytes = 0, k = 0; k < u.nlines; k++)
+			bytes += u.lines[k].len + 1;
+		st.u = &u;
+		step(&st, bytes);
 	}
-	if (mode == MODE_CHECK && ret == 0) {
-		notes_orphans(&r.notes, on_orphan, &r);
-		/* a filtered stream lacks documents it does not show */
-		if (r.ndocs > 0)
-			qsort(r.docs, r.ndocs, sizeof(*r.docs), cmp_long);
-		for (i = 0; i < r.nxrefs && !paper_is_stream(p); i++)
-			if (r.ndocs > 0 && bsearch(&r.xrefs[i].doc, r.docs,
-			    r.ndocs, sizeof(*r.docs), cmp_long) == NULL)
-				report(&r, r.xrefs[i].line, "cross-reference to "
-				    "Document %ld, which the paper does not have",
-				    r.xrefs[i].doc);
-	}
-	for (i = 0; i < r.ncsl; i++)
-		free(r.csl_keys[i]);
-	free(r.csl_keys);
-	free(r.docs);
-	free(r.xrefs);
-	cites_free(&r.cl);
-	cite_index_free(r.ix);
-	notes_free(&r.notes);
+	st.kind = STEP_END;
+	st.u = NULL;
+	st.complete = ret == 0;
+	st.stream = paper_is_stream(p);
+	step(&st, 0);
 	paper_close(p);
 	input_close(in);
-	out_check();
 }
 
 int
@@ -525,13 +640,16 @@ main(int argc, char *argv[])
 	    mode == MODE_NOTES ? note_cols : cite_cols);
 	if (mode == MODE_CITES || mode == MODE_NOTES)
 		table_header(&table);
+	jobs = jobs_open(&step_jobs);
 	if (argc == 0)
 		process("-");
 	for (i = 0; i < argc; i++)
 		process(argv[i]);
+	jobs_close(jobs);
 	if (mode == MODE_CSL)
 		fputs(csl_count ? "\n]\n" : "[]\n", stdout);
 	cite_forget_archives();
+	free(run_file);
 	out_close();
 	if (exit_trouble)
 		return EXIT_TROUBLE;

@@ -65,7 +65,7 @@ worker_end(void)
 	name_canonical_free();
 }
 
-static const struct jobs_ops doc_jobs = { run_doc, release_doc, worker_end };
+static const struct jobs_ops doc_jobs = { run_doc, release_doc, worker_end, 0 };
 
 static void
 process(const char *path)

@@ -33,7 +33,7 @@ release_number(void *unit)
 }
 
 static const struct jobs_ops number_jobs = { run_number, release_number,
-    NULL };
+    NULL, 0 };
 
 /* Run NUNITS units the way a program does; what it wrote to standard
  * output and standard error. */
