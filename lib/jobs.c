@@ -18,12 +18,30 @@
  * that handing over costs little against the work. */
 #define JOBS_BATCH_BYTES	(64 * 1024)
 
+/* A diagnostic of a job, written when its output has reached at. */
+struct note {
+	size_t  at;
+	char   *msg;
+	size_t  len;
+};
+
 struct job {
 	void  **units;
+	struct buf *before;	/* the main thread's messages before each unit */
 	size_t  nunits, cap;
-	char   *out, *err;	/* what the runs wrote, open_memstream's */
-	size_t  nout, nerr;
+	char   *out;	/* what the runs wrote, open_memstream's */
+	size_t  nout;
+	FILE   *outfp;	/* while running */
+	struct note *notes;
+	size_t  nnotes, notes_cap;
 	int     done;
+};
+
+/* Where a thread's diagnostics go while the workers run (util.h). */
+struct job_sink {
+	struct diag_sink  sink;
+	struct job       *job;	/* a worker's job in hand */
+	struct buf        pending;	/* the main thread's, for the next unit */
 };
 
 struct jobs {
@@ -45,6 +63,7 @@ struct jobs {
 	size_t          next;	/* the next to run */
 	size_t          tail;	/* the next to queue */
 	int             quit;
+	struct job_sink main_sink;
 };
 
 /* A count from the environment, or dflt when unset or empty. */
@@ -85,13 +104,65 @@ check(int rc, const char *what)
 		fatal(NULL, 0, "%s: %s", what, strerror(rc));
 }
 
+/* Keep a message at the place the job's output has reached. */
+static void
+note_add(struct job *jb, char *msg, size_t len)
+{
+	if (jb->nnotes == jb->notes_cap) {
+		jb->notes_cap = jb->notes_cap ? 2 * jb->notes_cap : 4;
+		jb->notes = xreallocarray(jb->notes, jb->notes_cap,
+		    sizeof(*jb->notes));
+	}
+	fflush(jb->outfp);	/* brings nout up to date */
+	jb->notes[jb->nnotes].at = jb->nout;
+	jb->notes[jb->nnotes].len = len;
+	jb->notes[jb->nnotes++].msg = msg;
+}
+
+static void
+worker_diag(struct diag_sink *sink, const char *msg, size_t len)
+{
+	struct job_sink *js = (struct job_sink *)sink;
+
+	note_add(js->job, xstrndup(msg, len), len);
+}
+
+static void
+main_diag(struct diag_sink *sink, const char *msg, size_t len)
+{
+	struct job_sink *js = (struct job_sink *)sink;
+
+	buf_add(&js->pending, msg, len);
+}
+
+static void
+run_job(struct jobs *j, struct job *jb)
+{
+	struct job_sink js = { { worker_diag }, jb, { NULL, 0, 0 } };
+	size_t k;
+
+	if ((jb->outfp = open_memstream(&jb->out, &jb->nout)) == NULL)
+		fatal(NULL, 0, "open_memstream: %s", strerror(errno));
+	diag_capture(&js.sink);
+	for (k = 0; k < jb->nunits; k++) {
+		if (jb->before[k].len > 0)
+			note_add(jb, jb->before[k].s, jb->before[k].len);
+		else
+			free(jb->before[k].s);
+		j->ops->run(jb->units[k], jb->outfp);
+		j->ops->release(jb->units[k]);
+	}
+	diag_capture(NULL);
+	if (fclose(jb->outfp) == EOF)
+		fatal(NULL, 0, "out of memory");
+	jb->outfp = NULL;
+}
+
 static void *
 worker(void *arg)
 {
 	struct jobs *j = arg;
 	struct job *jb;
-	FILE *out, *err;
-	size_t k;
 
 	check(pthread_mutex_lock(&j->lock), "pthread_mutex_lock");
 	for (;;) {
@@ -102,19 +173,7 @@ worker(void *arg)
 			break;
 		jb = &j->ring[j->next++ % j->cap];
 		check(pthread_mutex_unlock(&j->lock), "pthread_mutex_unlock");
-
-		if ((out = open_memstream(&jb->out, &jb->nout)) == NULL ||
-		    (err = open_memstream(&jb->err, &jb->nerr)) == NULL)
-			fatal(NULL, 0, "open_memstream: %s", strerror(errno));
-		diag_capture(err);
-		for (k = 0; k < jb->nunits; k++) {
-			j->ops->run(jb->units[k], out);
-			j->ops->release(jb->units[k]);
-		}
-		diag_capture(NULL);
-		if (fclose(out) == EOF || fclose(err) == EOF)
-			fatal(NULL, 0, "out of memory");
-
+		run_job(j, jb);
 		check(pthread_mutex_lock(&j->lock), "pthread_mutex_lock");
 		jb->done = 1;
 		check(pthread_cond_signal(&j->finished), "pthread_cond_signal");
@@ -139,6 +198,9 @@ start(struct jobs *j)
 		if ((rc = pthread_create(&j->worker[i], NULL, worker, j)) != 0)
 			fatal(NULL, 0, "pthread_create: %s", strerror(rc));
 	j->started = 1;
+	/* the reader's own messages keep their place among the units' */
+	j->main_sink.sink.put = main_diag;
+	diag_capture(&j->main_sink.sink);
 }
 
 int
@@ -152,6 +214,28 @@ jobs_direct(struct jobs *j, size_t bytes)
 	}
 	start(j);
 	return 0;
+}
+
+/* A job's output, with its messages where they came, as diag() writes
+ * them: standard output flushed first. */
+static void
+write_job(struct job *jb)
+{
+	size_t k, at = 0;
+
+	for (k = 0; k < jb->nnotes; k++) {
+		fwrite(jb->out + at, 1, jb->notes[k].at - at, stdout);
+		at = jb->notes[k].at;
+		fflush(stdout);
+		fwrite(jb->notes[k].msg, 1, jb->notes[k].len, stderr);
+		free(jb->notes[k].msg);
+	}
+	fwrite(jb->out + at, 1, jb->nout - at, stdout);
+	free(jb->notes);
+	free(jb->units);
+	free(jb->before);
+	free(jb->out);
+	memset(jb, 0, sizeof(*jb));
 }
 
 /* Write out the units done at the head, in order; with wait, at least
@@ -174,15 +258,7 @@ write_done(struct jobs *j, int wait)
 			continue;
 		}
 		check(pthread_mutex_unlock(&j->lock), "pthread_mutex_unlock");
-		if (jb->nerr > 0) {
-			fflush(stdout);
-			fwrite(jb->err, 1, jb->nerr, stderr);
-		}
-		fwrite(jb->out, 1, jb->nout, stdout);
-		free(jb->units);
-		free(jb->out);
-		free(jb->err);
-		memset(jb, 0, sizeof(*jb));
+		write_job(jb);
 		out_check();
 		check(pthread_mutex_lock(&j->lock), "pthread_mutex_lock");
 		j->head++;
@@ -215,7 +291,11 @@ jobs_add(struct jobs *j, void *unit, size_t bytes)
 	if (b->nunits == b->cap) {
 		b->cap = b->cap ? 2 * b->cap : 16;
 		b->units = xreallocarray(b->units, b->cap, sizeof(*b->units));
+		b->before = xreallocarray(b->before, b->cap,
+		    sizeof(*b->before));
 	}
+	b->before[b->nunits] = j->main_sink.pending;
+	memset(&j->main_sink.pending, 0, sizeof(j->main_sink.pending));
 	b->units[b->nunits++] = unit;
 	if ((j->batch_bytes += bytes) >= JOBS_BATCH_BYTES)
 		queue_batch(j);
@@ -239,6 +319,13 @@ jobs_close(struct jobs *j)
 		check(pthread_mutex_unlock(&j->lock), "pthread_mutex_unlock");
 		for (i = 0; i < j->nworkers; i++)
 			check(pthread_join(j->worker[i], NULL), "pthread_join");
+		diag_capture(NULL);
+		if (j->main_sink.pending.len > 0) {
+			fflush(stdout);
+			fwrite(j->main_sink.pending.s, 1,
+			    j->main_sink.pending.len, stderr);
+		}
+		buf_free(&j->main_sink.pending);
 		pthread_cond_destroy(&j->queued);
 		pthread_cond_destroy(&j->finished);
 		pthread_mutex_destroy(&j->lock);

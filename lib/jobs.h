@@ -5,8 +5,9 @@
  * run of lines) to jobs_add(); a worker runs it with its standard
  * output and its diagnostics going to memory, and the main thread
  * writes them out unit by unit, in order, so that the output is the
- * same byte for byte as one thread's.  A unit's diagnostics come out
- * before its output: the programs write a unit's rows at its end.
+ * same byte for byte as one thread's.  Each message keeps its place in
+ * the output, the reader's own too: with 2>&1 the stream is the same
+ * as well.
  *
  * Threads pay only on big inputs: jobs_direct() tells the caller to
  * run a unit itself, as a one-thread program does, until the input

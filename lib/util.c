@@ -9,7 +9,7 @@
 const char *progname = "cwihp";
 int exit_trouble;
 /* where diag() writes on this thread; NULL: standard error */
-static _Thread_local FILE *diag_fp;
+static _Thread_local struct diag_sink *diag_sink;
 
 void
 setprogname(const char *argv0)
@@ -80,29 +80,41 @@ xstrdup(const char *s)
 }
 
 void
-diag_capture(FILE *fp)
+diag_capture(struct diag_sink *sink)
 {
-	diag_fp = fp;
+	diag_sink = sink;
 }
 
 void
 vdiag(const char *file, long line, const char *fmt, va_list ap)
 {
-	FILE *fp = diag_fp;
+	struct buf msg = { NULL, 0, 0 };
+	va_list copy;
+	int n;
 
-	if (fp == NULL) {
-		fflush(stdout);
-		fp = stderr;
-	}
-	fprintf(fp, "%s: ", progname);
+	buf_printf(&msg, "%s: ", progname);
 	if (file != NULL) {
 		if (line > 0)
-			fprintf(fp, "%s:%ld: ", file, line);
+			buf_printf(&msg, "%s:%ld: ", file, line);
 		else
-			fprintf(fp, "%s: ", file);
+			buf_printf(&msg, "%s: ", file);
 	}
-	vfprintf(fp, fmt, ap);
-	fputc('\n', fp);
+	va_copy(copy, ap);
+	n = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	if (n > 0) {
+		buf_grow(&msg, (size_t)n);
+		vsnprintf(msg.s + msg.len, (size_t)n + 1, fmt, ap);
+		msg.len += (size_t)n;
+	}
+	buf_addc(&msg, '\n');
+	if (diag_sink != NULL)
+		diag_sink->put(diag_sink, msg.s, msg.len);
+	else {
+		fflush(stdout);
+		fputs(msg.s, stderr);
+	}
+	buf_free(&msg);
 }
 
 void

@@ -4,7 +4,6 @@
 
 #include <stdarg.h>
 #include <stddef.h>
-#include <stdio.h>
 
 #define CWIHP_VERSION "0.1.0"
 
@@ -28,9 +27,13 @@ char *xstrndup(const char *s, size_t n);
 void diag(const char *file, long line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void vdiag(const char *file, long line, const char *fmt, va_list ap);
-/* Send this thread's diagnostics to fp (a worker's memory, see jobs.h);
- * NULL: to standard error, after flushing standard output. */
-void diag_capture(FILE *fp);
+/* Where this thread's diagnostics go instead of standard error (see
+ * jobs.c): put() gets each whole message, newline included.  NULL:
+ * standard error, after flushing standard output. */
+struct diag_sink {
+	void (*put)(struct diag_sink *sink, const char *msg, size_t len);
+};
+void diag_capture(struct diag_sink *sink);
 /* diag() then exit(2). */
 void fatal(const char *file, long line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4), noreturn));

@@ -49,6 +49,10 @@ test_threads_same() {
 	[ $rc = $one ] || fail "$f $*: exit status $rc from a pipe on threads, $one on one"
 	test_cmp "$T/one.out" "$T/pipe.out"
 	test_cmp "$T/one.err" "$T/pipe.err"
+	# each message in its place among the rows
+	CWIHP_THREADS=1 "$PROG" "$@" "$f" >"$T/one.both" 2>&1
+	CWIHP_THREADS=2 "$PROG" "$@" "$f" >"$T/two.both" 2>&1
+	test_cmp "$T/one.both" "$T/two.both"
 }
 
 # threads_papers: a paper big enough to start the worker threads (the

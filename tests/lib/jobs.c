@@ -35,21 +35,30 @@ release_number(void *unit)
 static const struct jobs_ops number_jobs = { run_number, release_number,
     NULL, 0 };
 
-/* Run NUNITS units the way a program does; what it wrote to standard
- * output and standard error. */
+/* Run NUNITS units the way a program does, the reader warning before
+ * every 70th; what it wrote to standard output and standard error, or
+ * with both in one file, to *out. */
 static void
-run_all(size_t unit_bytes, char **out, char **err)
+run_all(size_t unit_bytes, int one_file, char **out, char **err)
 {
 	struct unit_capture cap_out, cap_err;
 	struct jobs *j;
 	long i, *unit;
+	int saved_err = -1;
 
 	unit_capture_begin(&cap_out, 1);
-	unit_capture_begin(&cap_err, 2);
+	if (one_file) {
+		fflush(stderr);
+		saved_err = dup(2);
+		dup2(1, 2);
+	} else
+		unit_capture_begin(&cap_err, 2);
 	j = jobs_open(&number_jobs);
 	for (i = 0; i < NUNITS; i++) {
 		unit = xmalloc(sizeof(*unit));
 		*unit = i;
+		if (i % 70 == 0)
+			diag("reader", i + 1, "note");
 		if (jobs_direct(j, unit_bytes)) {
 			run_number(unit, stdout);
 			release_number(unit);
@@ -57,19 +66,28 @@ run_all(size_t unit_bytes, char **out, char **err)
 			jobs_add(j, unit, unit_bytes);
 	}
 	jobs_close(j);
-	*err = unit_capture_end(&cap_err, NULL);
+	if (one_file) {
+		fflush(stderr);
+		dup2(saved_err, 2);
+		close(saved_err);
+		*err = NULL;
+	} else
+		*err = unit_capture_end(&cap_err, NULL);
 	*out = unit_capture_end(&cap_out, NULL);
 }
 
+/* What one thread writes: with one_file, both in one stream in order. */
 static void
-expected(char **out, char **err)
+expected(int one_file, char **out, char **err)
 {
-	struct buf o = { 0 }, e = { 0 };
+	struct buf o = { 0 }, e = { 0 }, *msgs = one_file ? &o : &e;
 	long i;
 
 	for (i = 0; i < NUNITS; i++) {
+		if (i % 70 == 0)
+			buf_printf(msgs, "jobs-test: reader:%ld: note\n", i + 1);
 		if (i % 50 == 0)
-			buf_printf(&e, "jobs-test: unit:%ld: warning\n", i + 1);
+			buf_printf(msgs, "jobs-test: unit:%ld: warning\n", i + 1);
 		buf_printf(&o, "unit %ld\n", i);
 	}
 	*out = buf_take(&o);
@@ -83,14 +101,22 @@ test_order(const char *threads, const char *after, size_t unit_bytes)
 
 	setenv("CWIHP_THREADS", threads, 1);
 	setenv("CWIHP_THREADS_AFTER", after, 1);
-	run_all(unit_bytes, &out, &err);
-	expected(&want_out, &want_err);
+	run_all(unit_bytes, 0, &out, &err);
+	expected(0, &want_out, &want_err);
 	is_str(out, want_out, "threads %s, after %s, units of %zu bytes: "
 	    "output in order", threads, after, unit_bytes);
 	is_str(err, want_err, "threads %s, after %s: diagnostics in order",
 	    threads, after);
 	free(out);
 	free(err);
+	free(want_out);
+	free(want_err);
+
+	run_all(unit_bytes, 1, &out, &err);
+	expected(1, &want_out, &want_err);
+	is_str(out, want_out, "threads %s, after %s: output and messages in "
+	    "one file, each where one thread puts it", threads, after);
+	free(out);
 	free(want_out);
 	free(want_err);
 }
