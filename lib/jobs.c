@@ -164,6 +164,7 @@ worker(void *arg)
 	struct jobs *j = arg;
 	struct job *jb;
 
+	worker_begin();
 	check(pthread_mutex_lock(&j->lock), "pthread_mutex_lock");
 	for (;;) {
 		while (j->next == j->tail && !j->quit)
@@ -181,6 +182,7 @@ worker(void *arg)
 	check(pthread_mutex_unlock(&j->lock), "pthread_mutex_unlock");
 	if (j->ops->thread_end != NULL)
 		j->ops->thread_end();
+	worker_end();
 	return NULL;
 }
 

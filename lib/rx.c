@@ -29,6 +29,16 @@ rx_where(const char *file, long line)
 	where_line = line;
 }
 
+/* a thread's match context, at its end */
+static void
+rx_thread_free(void)
+{
+	pcre2_match_context_free(mctx);
+	pcre2_jit_stack_free(jit_stack);
+	mctx = NULL;
+	jit_stack = NULL;
+}
+
 static void
 context(void)
 {
@@ -36,6 +46,7 @@ context(void)
 		return;
 	if ((mctx = pcre2_match_context_create(NULL)) == NULL)
 		fatal(NULL, 0, "out of memory");
+	cleanup_at_end(rx_thread_free);
 	pcre2_set_match_limit(mctx, RX_MATCH_LIMIT);
 	pcre2_set_depth_limit(mctx, RX_DEPTH_LIMIT);
 	jit_stack = pcre2_jit_stack_create(32 * 1024, 512 * 1024, NULL);

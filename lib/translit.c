@@ -791,7 +791,7 @@ ko_memo_get(void)
 {
 	if (ko_memo == NULL) {
 		ko_memo = memo_new();
-		atexit(ko_free_memo);
+		cleanup_at_end(ko_free_memo);
 	}
 	return ko_memo;
 }
@@ -893,7 +893,7 @@ ko_skeys_build(void)
 	size_t i;
 
 	ko_skeys = xcalloc(KO_SKEY_SLOTS, sizeof(*ko_skeys));
-	atexit(ko_free_skeys);
+	cleanup_at_end(ko_free_skeys);
 	if (ko_builtin_nskeys == 0) {
 		ko_skeys_owned = 1;
 		ko_surname_spellings(ko_skey_worked_out, NULL);
@@ -1495,7 +1495,7 @@ zh_init(void)
 			q++;
 	}
 	buf_free(&wg);
-	atexit(zh_free_tab);
+	cleanup_at_end(zh_free_tab);
 }
 
 /* Lower-case, ' for apostrophes; for WG also ê -> e, ŭ -> u; loose
@@ -1563,7 +1563,7 @@ zh_init_index(int s)
 	zh_init();
 	if (zh_index == NULL) {
 		zh_index = memo_new();
-		atexit(zh_free_index);
+		cleanup_at_end(zh_free_index);
 	}
 	for (l = 0; l < 2; l++)
 		for (i = 0; i < zh_ntab; i++) {

@@ -79,6 +79,36 @@ xstrdup(const char *s)
 	return xstrndup(s, strlen(s));
 }
 
+/* A worker thread's cleanups (see cleanup_at_end) */
+#define MAX_CLEANUPS	16
+static _Thread_local int in_worker;
+static _Thread_local void (*cleanups[MAX_CLEANUPS])(void);
+static _Thread_local int ncleanups;
+
+void
+cleanup_at_end(void (*fn)(void))
+{
+	if (!in_worker)
+		atexit(fn);
+	else if (ncleanups < MAX_CLEANUPS)
+		cleanups[ncleanups++] = fn;
+	else
+		fatal(NULL, 0, "internal error: too many cleanups");
+}
+
+void
+worker_begin(void)
+{
+	in_worker = 1;
+}
+
+void
+worker_end(void)
+{
+	while (ncleanups > 0)
+		cleanups[--ncleanups]();
+}
+
 void
 diag_capture(struct diag_sink *sink)
 {

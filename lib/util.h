@@ -27,6 +27,13 @@ char *xstrndup(const char *s, size_t n);
 void diag(const char *file, long line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void vdiag(const char *file, long line, const char *fmt, va_list ap);
+/* Free a thread's cache when the thread ends: at exit on the main
+ * thread; on a worker (between worker_begin and worker_end, which
+ * jobs.c calls) when the worker ends. */
+void  cleanup_at_end(void (*fn)(void));
+void  worker_begin(void);
+void  worker_end(void);
+
 /* Where this thread's diagnostics go instead of standard error (see
  * jobs.c): put() gets each whole message, newline included.  NULL:
  * standard error, after flushing standard output. */

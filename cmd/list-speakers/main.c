@@ -59,13 +59,14 @@ release_doc(void *unit)
 }
 
 static void
-worker_end(void)
+free_worker_state(void)
 {
 	speakers_free();
 	name_canonical_free();
 }
 
-static const struct jobs_ops doc_jobs = { run_doc, release_doc, worker_end, 0 };
+static const struct jobs_ops doc_jobs = { run_doc, release_doc,
+    free_worker_state, 0 };
 
 static void
 process(const char *path)
