@@ -428,7 +428,7 @@ enum step_kind { STEP_START, STEP_UNIT, STEP_END };
 struct step {
 	enum step_kind kind;
 	struct unit   *u;	/* STEP_UNIT */
-	char          *name;	/* STEP_START: the input's name */
+	const char    *name;	/* STEP_START: the input's name */
 	int            complete;	/* STEP_END: read to the end, no error */
 	int            stream;	/* STEP_END: a document stream */
 	int            owned;	/* a copy for a worker, freed after */
@@ -440,10 +440,11 @@ static char *run_file;	/* the_run.file: owned, so that it outlives the unit */
 static void
 set_file(struct run *r, const char *name)
 {
-	if (run_file != NULL && strcmp(run_file, name) == 0)
-		return;
-	free(run_file);
-	r->file = run_file = xstrdup(name);
+	if (run_file == NULL || strcmp(run_file, name) != 0) {
+		free(run_file);
+		run_file = xstrdup(name);
+	}
+	r->file = run_file;
 	r->file_len = strlen(name);
 }
 
@@ -531,7 +532,7 @@ release_step(void *arg)
 
 	if (st->owned) {
 		unit_clone_free(st->u);
-		free(st->name);
+		free((char *)st->name);
 		free(st);
 	}
 }
@@ -571,7 +572,7 @@ process(const char *path)
 
 	if ((in = input_open(path, &cli.in)) == NULL)
 		return;
-	st.name = (char *)input_name(in);
+	st.name = input_name(in);
 	step(&st, 0);
 	p = paper_open(in);
 	st.kind = STEP_UNIT;
