@@ -512,20 +512,39 @@ long_word(const unsigned char *u, size_t n, size_t i, uint64_t v,
 	return i + 8 + k;
 }
 
+/* Is the byte after a word, at u[e], a space with an ASCII letter
+ * after it: does another word of a run of short_words() start? */
+static inline int
+space_letter(const unsigned char *u, size_t n, size_t e)
+{
+	return e + 1 < n && u[e] == ' ' && (byte_class[u[e + 1]] & C_LETTER);
+}
+
+/* Is u[e] a mark that is a token of one byte (an ASCII byte of no
+ * class: no space, letter, digit or join)? */
+static inline int
+plain_mark(const unsigned char *u, size_t n, size_t e)
+{
+	return e < n && u[e] < 0x80 && byte_class[u[e]] == 0;
+}
+
 /* The common word: fewer than 8 ASCII letters (or 8 to 15:
  * long_word()), then no join, no other letter and no dot of an
  * initial; or an initial of one letter other than I.
- * Fills t and returns its end, or returns 0 (word_token() reads it, and
- * any word that starts with another letter). */
-static size_t
-short_word(const unsigned char *u, size_t n, size_t i, struct ntok *t)
+ * Fills t and returns its end, and sets *more when a space and an ASCII
+ * letter follow; or returns 0 (word_token() reads it, and any word that
+ * starts with another letter). */
+static inline size_t
+short_word(const unsigned char *u, size_t n, size_t i, struct ntok *t,
+    int *more)
 {
 	const uint64_t ones = 0x0101010101010101u;
 	const unsigned char *w = u + i;	/* 8 bytes of the word on */
 	unsigned char tail[8] = { 0 };
 	uint64_t v, lo, letter, stop, mask, chunk;
 	const struct wordset_entry *e;
-	unsigned k, c;
+	size_t end;
+	unsigned k, next;
 
 	/* the last bytes of the text zero padded: a zero byte ends a word
 	 * as the end does (no letter, no join, no dot) */
@@ -537,27 +556,30 @@ short_word(const unsigned char *u, size_t n, size_t i, struct ntok *t)
 	/* as letter_run() */
 	lo = (v | ones * 0x20) & ones * 0x7f;
 	letter = (lo + ones * 0x1f) & ~(lo + ones * 0x05) & ~v & ones * 0x80;
-	if ((stop = ~letter & ones * 0x80) == 0)
-		return long_word(u, n, i, v, letter, t);
+	if ((stop = ~letter & ones * 0x80) == 0) {
+		if ((end = long_word(u, n, i, v, letter, t)) != 0)
+			*more = space_letter(u, n, end);
+		return end;
+	}
 	k = (unsigned)__builtin_ctzll(stop) >> 3;
-	c = w[k];
-	if ((byte_class[c] & (C_JOIN | C_HIGH)) ||
-	    (c == '.' && k <= 2 && !(v & 0x20))) {
+	next = (unsigned)(v >> 8 * k) & 0xff;	/* the byte after */
+	if (next != ' ' && ((byte_class[next] & (C_JOIN | C_HIGH)) ||
+	    (next == '.' && k <= 2 && !(v & 0x20)))) {
 		/* "A.": an initial ("I." may be the pronoun, "Yu." is
 		 * one: word_token() decides) */
-		if (c == '.' && k == 1 && w[0] != 'I') {
-			t->type = NT_INITIAL;
-			t->cap = 1;
-			t->len = 2;
-			return i + 2;
-		}
-		return 0;
+		if (next != '.' || k != 1 || w[0] == 'I')
+			return 0;
+		t->type = NT_INITIAL;
+		t->cap = 1;
+		t->len = 2;
+		*more = space_letter(u, n, i + 2);
+		return i + 2;
 	}
 	mask = ((uint64_t)1 << 8 * k) - 1;
 	chunk = (v | ones * 0x20) & mask;	/* as ascii_vocab() */
-	t->type = NT_WORD;
+	/* t is zeroed: its type is NT_WORD, and a lower-case word sets
+	 * neither cap nor allcaps */
 	t->len = k;
-	/* t is zeroed: a lower-case word sets neither */
 	if (!(v & 0x20)) {
 		t->cap = 1;
 		t->allcaps = k >= 2 && !(v & (letter >> 2) & mask);
@@ -565,7 +587,53 @@ short_word(const unsigned char *u, size_t n, size_t i, struct ntok *t)
 	t->hash = (uint32_t)(wordset_mix(WORDSET_SEED, chunk) >> 32);
 	if ((e = wordset_find_short(&vocab, t->hash, chunk)) != NULL)
 		t->vocab = e->flags;
+	/* the space in v, and the letter in it or past it */
+	*more = next == ' ' && (k < 7 ? ((letter >> (8 * k + 15)) & 1) != 0 :
+	    space_letter(u, n, i + k));
 	return i + k;
+}
+
+/* Short words one space apart, most of a text: from the letter at u[i]
+ * on, the first into all[*count - 1] (zeroed, its off set), while a
+ * space and an ASCII letter follow, or a mark glued to the word (a
+ * comma, a full stop) and then those, and fewer than limit tokens are
+ * read.  Returns the end of the last token read, or sets *other and
+ * returns the start of a word that is no short word (word_token() reads
+ * it into all[*count - 1]). */
+static size_t
+short_words(const unsigned char *u, size_t n, size_t i, struct ntok *all,
+    size_t *count, size_t limit, int *other)
+{
+	struct ntok *t = &all[*count - 1];
+	size_t c = *count, end;
+	int more = 0;
+
+	for (;;) {
+		if ((end = short_word(u, n, i, t, &more)) == 0) {
+			*other = 1;
+			end = i;
+			break;
+		}
+		if (!more) {
+			if (c == limit || !plain_mark(u, n, end))
+				break;
+			t = &all[c++];
+			memset(t, 0, sizeof(*t));
+			t->off = end++;
+			t->type = NT_PUNCT;
+			t->len = 1;
+			if (!space_letter(u, n, end))
+				break;
+		}
+		if (c == limit)
+			break;
+		i = end + 1;
+		t = &all[c++];
+		memset(t, 0, sizeof(*t));
+		t->off = i;
+	}
+	*count = c;
+	return end;
 }
 #endif
 
@@ -685,25 +753,13 @@ name_tokenize_more(const char *s, size_t n, size_t from, struct ntok **toks,
 		t->off = i;
 		if (k & C_LETTER) {
 #ifdef LETTERS_8
-			size_t e;
+			int other = 0;
 
-			/* short words one space apart (most of a text)
-			 * without the loop's other tests */
-			while ((e = short_word(u, n, i, t)) != 0) {
-				i = e;
-				/* a space and a letter: the next short word
-				 * (at the end, the loop reads the space) */
-				if (count == max || e + 1 >= n || u[e] != ' ' ||
-				    !(byte_class[u[e + 1]] & C_LETTER) ||
-				    count == room)
-					break;
-				i++;
-				t = &all[count++];
-				memset(t, 0, sizeof(*t));
-				t->off = i;
-			}
-			if (e != 0)
+			i = short_words(u, n, i, all, &count,
+			    max < room ? max : room, &other);
+			if (!other)
 				continue;
+			t = &all[count - 1];
 			/* after the first word, an ASCII letter */
 			if (u[i] < 0x80)
 				cp = u[i];
@@ -998,29 +1054,41 @@ name_titlecase(const char *s, size_t n)
 	return out;
 }
 
-void
-name_key(struct buf *b, const char *name)
+/* name_key() of s[0..n), added to b: written in place, as a byte
+ * becomes three at most (an invalid byte that stands for a Latin-1
+ * letter is two in UTF-8, and a space may come before it). */
+static void
+key_add(struct buf *b, const char *s, size_t n)
 {
-	size_t n = strlen(name), i = 0, l;
+	size_t i = 0, l;
 	int space = 0;
-	char enc[4];
+	char *o;
 
+	buf_grow(b, 3 * n);
+	o = b->s + b->len;
 	while (i < n) {
-		uint32_t cp = cp_at(name, n, i, &l);
+		uint32_t cp = cp_at(s, n, i, &l);
 
 		i += l;
 		if (is_apos(cp)) {
-			buf_addc(b, '\'');
+			*o++ = '\'';
 			space = 0;
 		} else if (is_letter(cp)) {
-			if (space && b->len > 0)
-				buf_addc(b, ' ');
+			if (space && o > b->s)
+				*o++ = ' ';
 			space = 0;
-			buf_add(b, enc, utf8_encode(cp_lower(cp), enc));
+			o += utf8_encode(cp_lower(cp), o);
 		} else
 			space = 1;
 	}
-	buf_cstr(b);
+	*o = '\0';
+	b->len = (size_t)(o - b->s);
+}
+
+void
+name_key(struct buf *b, const char *name)
+{
+	key_add(b, name, strlen(name));
 }
 
 /* A name split into initials and words, folded for comparison. */
@@ -1036,43 +1104,45 @@ struct name_parsed {
 
 static int patronymic(const char *);
 
+/* parse_name()'s tokens and the key of one, kept for the next name */
+static _Thread_local struct ntok *parse_toks;
+static _Thread_local size_t parse_toks_cap;
+static _Thread_local struct buf parse_key;
+
 static void
 parse_name(struct name_parsed *p, const char *name)
 {
-	struct ntok *t = NULL;
-	size_t cap = 0, n, i, k;
+	struct buf *key = &parse_key;
+	size_t n, i, k;
 	size_t offs[2 * NMAX];
 	int kinds[2 * NMAX], m = 0;
 
 	memset(p, 0, sizeof(*p));
-	n = name_tokenize(name, strlen(name), &t, &cap);
+	n = name_tokenize(name, strlen(name), &parse_toks, &parse_toks_cap);
 	for (i = 0; i < n && m < 2 * NMAX; i++) {
-		struct buf key = { 0 };
-		char *k0, *tok;
+		const struct ntok *t = &parse_toks[i];
+		char *k0;
 
-		if (t[i].type != NT_WORD && t[i].type != NT_INITIAL)
+		if (t->type != NT_WORD && t->type != NT_INITIAL)
 			continue;
-		if (t[i].type == NT_WORD && (t[i].vocab & NV_HONORIFIC))
+		if (t->type == NT_WORD && (t->vocab & NV_HONORIFIC))
 			continue;
-		tok = xstrndup(name + t[i].off, t[i].len);
-		name_key(&key, tok);
-		free(tok);
+		buf_reset(key);
+		key_add(key, name + t->off, t->len);
 		/* hyphenated words count as several */
-		k0 = key.s;
-		for (k = 0; k <= key.len; k++) {
-			if (k < key.len && key.s[k] != ' ')
+		k0 = key->s;
+		for (k = 0; k <= key->len; k++) {
+			if (k < key->len && key->s[k] != ' ')
 				continue;
-			if (m < 2 * NMAX && key.s + k > k0) {
+			if (m < 2 * NMAX && key->s + k > k0) {
 				offs[m] = p->store.len;
-				kinds[m++] = t[i].type;
-				buf_add(&p->store, k0, (size_t)(key.s + k - k0));
+				kinds[m++] = t->type;
+				buf_add(&p->store, k0, (size_t)(key->s + k - k0));
 				buf_addc(&p->store, '\0');
 			}
-			k0 = key.s + k + 1;
+			k0 = key->s + k + 1;
 		}
-		buf_free(&key);
 	}
-	free(t);
 	for (i = 0; i < (size_t)m; i++) {
 		char *s = p->store.s + offs[i];
 
@@ -1228,6 +1298,10 @@ name_cache_free(void)
 {
 	size_t i;
 
+	free(parse_toks);
+	parse_toks = NULL;
+	parse_toks_cap = 0;
+	buf_free(&parse_key);
 	for (i = 0; i < NCACHE; i++)
 		if (cache[i].name != NULL) {
 			free(cache[i].name);

@@ -244,6 +244,71 @@ main(void)
 		    (toks[0].vocab & NV_STOPWORD), "a long word at the end");
 	}
 
+	/* marks glued to words are tokens of their own, and the words
+	 * after them are read as after a space; the end of the text, max
+	 * and a word of seven letters whose next letter is past the eight
+	 * bytes read stop or go on as elsewhere */
+	{
+		static const struct {
+			const char *s;
+			const char *types;	/* W word, I initial, N, P */
+			size_t last_off;
+		} runs[] = {
+			{ "Kim, said. The Ambassador; A. Gromyko: so.",
+			    "WPWPWWPIWPWP", 41 },
+			{ "Kim.\" He said", "WPPWW", 9 },
+			{ "Ambassa x, Kosygin's aide", "WWPWW", 21 },
+			{ "Kim,1962 and I.V.", "WPNWII", 15 },
+			{ "ambassadorial, Comrade -Li, Yu. Fadeev.",
+			    "WPWPWPIWP", 38 },
+			{ "so ,,", "WPP", 4 },
+		};
+		size_t r, k, len;
+
+		for (r = 0; r < sizeof(runs) / sizeof(runs[0]); r++) {
+			char *bare, types[32];
+
+			/* without a NUL after them */
+			len = strlen(runs[r].s);
+			bare = malloc(len);
+			memcpy(bare, runs[r].s, len);
+			n = name_tokenize(bare, len, &toks, &cap);
+			for (k = 0; k < n && k + 1 < sizeof(types); k++)
+				types[k] = "WINP"[toks[k].type];
+			types[k] = '\0';
+			is_mem(types, k, runs[r].types, strlen(runs[r].types),
+			    "glued marks: '%s'", runs[r].s);
+			ok(n > 0 && toks[n - 1].off == runs[r].last_off,
+			    "glued marks: the last token of '%s'", runs[r].s);
+			free(bare);
+		}
+		s = "Kim, said. The";
+		n = name_tokenize_some(s, strlen(s), &toks, &cap, 1, &off);
+		ok(n == 1 && off == 3, "max before a glued mark");
+		n = name_tokenize_some(s, strlen(s), &toks, &cap, 2, &off);
+		ok(n == 2 && off == 4 && toks[1].type == NT_PUNCT,
+		    "max at a glued mark");
+		n = name_tokenize_more(s, strlen(s), off, &toks, &cap, n, 99,
+		    &off);
+		ok(n == 5 && off == 14 && toks[3].type == NT_PUNCT &&
+		    toks[4].cap, "read on after a glued mark");
+	}
+
+	/* the key of a name: a stray byte that stands for a Latin-1
+	 * letter is two bytes of UTF-8, marks part words, an apostrophe
+	 * joins them even after a space */
+	name_key(&b, "Pi\xe9tr-Ch\xca\xbcol  '\xd0\x9a\xd0\x98\xd0\x9c, O.");
+	is_str(buf_cstr(&b), "pi\xc3\xa9tr ch'ol'\xd0\xba\xd0\xb8\xd0\xbc o",
+	    "key: stray bytes, joins, Cyrillic");
+	buf_reset(&b);
+	name_key(&b, "");
+	is_str(buf_cstr(&b), "", "key: empty");
+	buf_reset(&b);
+	is_long(name_same("Ch\xe2\x80\x99ol-gun Kang", "CH'OL GUN KANG"), 2,
+	    "parsed: a hyphen parts words as a space does");
+	is_long(name_words("Comrade Yu. V. Andropov-Ivanov"), 2,
+	    "parsed: honorific left out, hyphenated words counted");
+
 	/* a name's text in place when its tokens are one space apart */
 	{
 		size_t len;
