@@ -32,6 +32,7 @@ struct paper {
 	size_t        nalloc;
 	struct unit   u;
 	char         *stream_paper;	/* Paper: of the current stream unit */
+	int           no_dates;	/* paper_skip_dates() */
 };
 
 static struct rx *rx_heading, *rx_bulletin, *rx_source, *rx_kind,
@@ -167,6 +168,12 @@ paper_open(struct input *in)
 	p->nalloc = spare.nalloc;
 	memset(&spare, 0, sizeof(spare));
 	return p;
+}
+
+void
+paper_skip_dates(struct paper *p)
+{
+	p->no_dates = 1;
 }
 
 int
@@ -517,7 +524,7 @@ ends_open(const struct line *ln)
 
 /* Fill title, kind, source and date of a document from its lines. */
 static void
-analyze_doc(struct unit *u)
+analyze_doc(struct unit *u, int want_dates)
 {
 	struct buf title = { 0 };
 	struct date td, dd, d;
@@ -596,6 +603,10 @@ analyze_doc(struct unit *u)
 		}
 
 	/* The date: the title's wins, then the first date line. */
+	if (!want_dates) {
+		u->date[0] = '\0';
+		return;
+	}
 	have_td = date_best(u->title, strlen(u->title), &td);
 	for (i = 1; i < u->nlines; i++) {
 		long n = u->lines[i].no;
@@ -635,7 +646,7 @@ finish(struct paper *p)
 			break;
 		}
 	if (u->is_doc)
-		analyze_doc(u);
+		analyze_doc(u, !p->no_dates);
 	else {
 		u->doc = xstrdup("");
 		u->title = xstrdup("");

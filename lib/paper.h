@@ -44,6 +44,9 @@ struct paper;
 struct paper *paper_open(struct input *in);
 /* 1: a unit (valid until the next call); 0: end; -1: error reported. */
 int  paper_next(struct paper *p, struct unit *u);
+/* The caller reads no unit's date: leave date "" and date_line 0 (the
+ * date is the dearest part of a document's fields to find). */
+void paper_skip_dates(struct paper *p);
 /* Was the input a document stream? (Known after the first paper_next.) */
 int  paper_is_stream(const struct paper *p);
 void paper_close(struct paper *p);

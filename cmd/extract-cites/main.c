@@ -575,6 +575,7 @@ process(const char *path)
 	st.name = input_name(in);
 	step(&st, 0);
 	p = paper_open(in);
+	paper_skip_dates(p);
 	st.kind = STEP_UNIT;
 	st.name = NULL;
 	while ((ret = paper_next(p, &u)) == 1) {

@@ -79,6 +79,7 @@ process(const char *path)
 	if ((in = input_open(path, &cli.in)) == NULL)
 		return;
 	p = paper_open(in);
+	paper_skip_dates(p);
 	while (paper_next(p, &u) == 1) {
 		rx_where(u.paper, u.first);
 		if (!u.is_doc)
