@@ -38,6 +38,9 @@ struct jobs_ops {
 	/* Each unit needs the ones before it done: one worker runs them
 	 * all, in order, beside the main thread's reading. */
 	int in_order;
+	/* Bytes run direct before the workers start (0: JOBS_DIRECT_BYTES);
+	 * CWIHP_THREADS_AFTER overrides it. */
+	size_t direct_bytes;
 };
 
 struct jobs;

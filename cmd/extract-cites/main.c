@@ -537,7 +537,8 @@ release_step(void *arg)
 	}
 }
 
-static const struct jobs_ops step_jobs = { run_step, release_step, NULL, 1 };
+static const struct jobs_ops step_jobs = { .run = run_step,
+    .release = release_step, .in_order = 1 };
 static struct jobs *jobs;
 
 /* Run a step here and now while the input is small, else hand a copy

@@ -65,8 +65,8 @@ free_worker_state(void)
 	name_canonical_free();
 }
 
-static const struct jobs_ops doc_jobs = { run_doc, release_doc,
-    free_worker_state, 0 };
+static const struct jobs_ops doc_jobs = { .run = run_doc,
+    .release = release_doc, .thread_end = free_worker_state };
 
 static void
 process(const char *path)

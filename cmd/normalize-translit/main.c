@@ -422,6 +422,7 @@ main(int argc, char *argv[])
 		nt_process("-");
 	for (i = 0; i < argc; i++)
 		nt_process(argv[i]);
+	nt_finish();
 	if (opt.consistency)
 		consist_finish();
 	dict_free(opt.dict);

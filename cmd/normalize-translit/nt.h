@@ -22,6 +22,8 @@ struct nt_opts {
 extern struct nt_opts opt;
 
 void nt_process(const char *path);
+/* The output of the files processed, all of it written. */
+void nt_finish(void);
 void nt_report(const char *file, long line, long col, const char *form,
     size_t formlen, const char *canonical, const char *rule);
 

@@ -9,11 +9,13 @@
 #endif
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "jobs.h"
 #include "nt.h"
 #include "table.h"
 #include "translit-builtin.h"
@@ -1275,7 +1277,7 @@ found:
 /* ---------------------------------------------------------------- */
 /* Reading: raw bytes for UTF-8, lib/input for other encodings */
 
-static struct text text;
+static _Thread_local struct text text;
 
 /* A very long line is handled in pieces of about this size, cut after
  * a space, so that memory stays bounded. */
@@ -1290,16 +1292,25 @@ static struct text text;
 /* Text that goes out unchanged is written in long runs: a run of the
  * input still in memory waits in pend until text that does not follow
  * it comes, or until the memory is to be reused (out_flush). */
-static const char *pend;
-static size_t npend;
+static _Thread_local const char *pend;
+static _Thread_local size_t npend;
+/* where a worker's unit writes (jobs.h); NULL: standard output */
+static _Thread_local FILE *unit_out;
+
+static void
+out_bytes(const char *s, size_t n)
+{
+	fwrite(s, 1, n, unit_out != NULL ? unit_out : stdout);
+}
 
 static void
 out_flush(void)
 {
 	if (npend > 0) {
-		fwrite(pend, 1, npend, stdout);
+		out_bytes(pend, npend);
 		npend = 0;
-		out_check();
+		if (unit_out == NULL)
+			out_check();
 	}
 }
 
@@ -1325,17 +1336,9 @@ out_text(const char *s, size_t n)
  * rewritten region (n 1) or that nothing changes (n 0); --check keeps
  * the n reports, packed by pack_report. */
 #define REGION_KEYMAX	64
-static struct memo *regions;
-static struct buf packed;	/* the reports of the region in hand */
-static int npacked;
-
-static void
-regions_free(void)
-{
-	memo_free(regions);
-	regions = NULL;
-	buf_free(&packed);
-}
+static _Thread_local struct memo *regions;
+static _Thread_local struct buf packed;	/* the region in hand's reports */
+static _Thread_local int npacked;
 
 /* A report of --check, kept in packed as it is made: the bytes of the
  * form in the region (bs, be: one byte each), then the canonical form
@@ -1381,7 +1384,7 @@ replay_region(struct rewriter *rw, const char *s, size_t len,
 		unpack_reports(rw, s, mv);
 	else if (mv->n) {
 		out_flush();
-		fwrite(mv->s, 1, mv->len, stdout);
+		out_bytes(mv->s, mv->len);
 	} else
 		out_text(s, len);
 }
@@ -1423,7 +1426,7 @@ rewrite_region(struct rewriter *rw, const char *s, size_t len,
 	if (!opt.check) {
 		if (rw->c.changed) {
 			out_flush();
-			fwrite(rw->c.out.s, 1, rw->c.out.len, stdout);
+			out_bytes(rw->c.out.s, rw->c.out.len);
 		} else
 			out_text(s, len);
 	}
@@ -1441,10 +1444,8 @@ rewrite_text(struct rewriter *rw, const char *s, size_t len, size_t tail,
 
 	if (!fast_ready)
 		fast_init();
-	if (regions == NULL) {
+	if (regions == NULL)
 		regions = memo_new();
-		atexit(regions_free);
-	}
 	sc.padded = padded;
 	while (scan_region(&sc, s, len, &rs, &re)) {
 		if (!opt.check)
@@ -1458,7 +1459,8 @@ rewrite_text(struct rewriter *rw, const char *s, size_t len, size_t tail,
 
 /* Whole lines s[0..len), each with its line end and all valid UTF-8,
  * after line rw->lineno: the scan runs over them at once, since a line
- * end ends a segment (the lines are counted once they are done). */
+ * end ends a segment (the lines are counted as reports need them; the
+ * reader counts them all). */
 static void
 process_span(struct rewriter *rw, const char *s, size_t len)
 {
@@ -1466,8 +1468,6 @@ process_span(struct rewriter *rw, const char *s, size_t len)
 	rw->upto = s;
 	rw->counted = 0;
 	rewrite_text(rw, s, len, 0, 1);
-	lines_to(rw, s + len);
-	rw->lineno--;
 }
 
 /* s[0..len) of a line; tail: the bytes of the line end that follow it
@@ -1529,32 +1529,69 @@ looks_utf16(const unsigned char *s, size_t n)
 	    (!s[0] && s[1] && !s[2] && s[3])));
 }
 
+/* ---------------------------------------------------------------- */
+/* Pieces of work: the reader cuts the input into lines to rewrite (and
+ * diagnostics), each of which comes out the same whatever came before
+ * it, since no state of the rewrite crosses a line end: a region ends
+ * at one (B_BOUND), the scan looks at no byte of the next line
+ * (line_rest, capital_follows) and a rewriter is set afresh for each
+ * line or span.  So the filter runs them on worker threads (jobs.h);
+ * --check and --consistency, whose reports and exit status are counted
+ * over the whole input, run on the main thread. */
+
+enum piece_kind {
+	P_LINES,	/* whole lines of valid UTF-8, each with its end */
+	P_LINE,		/* one line, maybe long, lossy or without an end */
+	P_DIAG		/* a diagnostic (exit_trouble is set by the reader) */
+};
+
+struct piece {
+	enum piece_kind kind;
+	const char *file;	/* as diagnostics and reports name it */
+	int         fileno;
+	long        lineno;	/* P_LINES: the line before the first */
+	const char *s;		/* the text, or the diagnostic's message */
+	size_t      len;
+	const char *eol;	/* P_LINE: its line end */
+	size_t      eollen;
+	int         padded;	/* PAD bytes past s + len may be read */
+};
+
+/* A piece handed to the workers, with its bytes: the text, the line
+ * end and PAD zeros, or the reader's block that holds them; the file
+ * name. */
+struct unit {
+	struct piece pc;
+	char        *block;
+	char         bytes[];
+};
+
 static int nfiles;
-static struct canon_opts copts;
+static struct jobs *jobs;	/* the filter's workers; NULL: --check */
+static int jobs_running;	/* the pieces go to them */
 
-static void
-copts_free(void)
+/* Once they do, the input is read in blocks of this size, so that a
+ * unit (the whole lines of a block) is worth handing over. */
+#define UNIT_BLOCK	(2 * BLOCK)
+
+/* The bytes rewritten here before the workers start, unless
+ * CWIHP_THREADS_AFTER says otherwise (jobs.h): each worker warms memos
+ * and tables of its own, which costs more than it saves on a paper of
+ * a few megabytes. */
+#define THREADS_AFTER	(4 << 20)
+
+/* This thread's rewriter and options, with their memo. */
+static _Thread_local struct rewriter thread_rw;
+static _Thread_local struct canon_opts copts;
+
+static struct rewriter *
+rewriter_ready(void)
 {
-	memo_free(copts.memo);
-	copts.memo = NULL;
-}
+	struct rewriter *rw = &thread_rw;
 
-void
-nt_process(const char *path)
-{
-	struct rewriter rw = { 0 };
-	char *blk = NULL;
-	const char *line;
-	size_t cap = 0, have = 0, pos = 0, checked = 0, len, eollen, bad;
-	ssize_t got;
-	int fd, eof = 0;
-	struct buf fixed = { 0 };
-	int fileno = nfiles++;
-
-	if (copts.memo == NULL) {
-		copts.memo = memo_new();
-		atexit(copts_free);
-	}
+	if (copts.memo != NULL)
+		return rw;
+	copts.memo = memo_new();
 	copts.ru = opt.ru;
 	copts.ko = opt.ko;
 	copts.zh = opt.zh;
@@ -1565,37 +1602,242 @@ nt_process(const char *path)
 	copts.surnames = opt.surnames;
 	copts.consistency = opt.consistency;
 	copts.dict = opt.dict;
-	rw.c.o = &copts;
+	rw->c.o = &copts;
 	if (opt.check) {
 		/* the regions' reports are kept (--consistency has none) */
-		rw.c.report = opt.consistency ? report_change : pack_report;
-		rw.c.arg = &rw;
+		rw->c.report = opt.consistency ? report_change : pack_report;
+		rw->c.arg = rw;
 	}
-	rw.file = strcmp(path, "-") == 0 ? "-" : path;
+	return rw;
+}
+
+/* Free this thread's memos and buffers: the main thread's at exit, a
+ * worker's as it ends. */
+static void
+thread_free(void)
+{
+	memo_free(copts.memo);
+	copts.memo = NULL;
+	buf_free(&thread_rw.c.out);
+	memo_free(regions);
+	regions = NULL;
+	buf_free(&packed);
+	text_free(&text);
+}
+
+static void
+run_piece(const struct piece *pc)
+{
+	struct rewriter *rw;
+
+	if (pc->kind == P_DIAG) {
+		diag(pc->file, pc->lineno, "%.*s", (int)pc->len, pc->s);
+		return;
+	}
+	rw = rewriter_ready();
+	rw->file = pc->file;
+	rw->lineno = pc->lineno;
+	if (pc->kind == P_LINES)
+		process_span(rw, pc->s, pc->len);
+	else
+		process_line(rw, pc->fileno, pc->s, pc->len, pc->eol,
+		    pc->eollen, pc->padded);
+}
+
+/* a unit on a worker (jobs.h): its output to out */
+static void
+run_unit(void *unit, FILE *out)
+{
+	struct unit *u = unit;
+
+	unit_out = out;
+	run_piece(&u->pc);
+	out_flush();		/* its bytes go with it */
+	unit_out = NULL;
+}
+
+static void
+release_unit(void *unit)
+{
+	struct unit *u = unit;
+
+	free(u->block);
+	free(u);
+}
+
+static const struct jobs_ops unit_jobs = { .run = run_unit,
+    .release = release_unit, .thread_end = thread_free,
+    .direct_bytes = THREADS_AFTER };
+
+/* A unit of pc: its bytes copied, or in block (then the unit's, and
+ * PAD bytes past them readable). */
+static struct unit *
+unit_new(const struct piece *pc, char *block)
+{
+	size_t namelen = strlen(pc->file) + 1;
+	size_t size = block ? 0 : pc->len + pc->eollen + PAD;
+	struct unit *u = xmalloc(sizeof(*u) + size + namelen);
+	char *p = u->bytes;
+
+	u->pc = *pc;
+	u->block = block;
+	if (block == NULL) {
+		u->pc.s = p;
+		memcpy(p, pc->s, pc->len);
+		p += pc->len;
+		u->pc.eol = p;
+		if (pc->eollen > 0)	/* a diagnostic has no line end */
+			memcpy(p, pc->eol, pc->eollen);
+		p += pc->eollen;
+		memset(p, 0, PAD);
+		p += PAD;
+	}
+	u->pc.file = p;
+	memcpy(p, pc->file, namelen);
+	return u;
+}
+
+/* Is a piece of so many bytes for the workers (else it runs here)? */
+static int
+for_workers(size_t bytes)
+{
+	if (jobs == NULL || jobs_direct(jobs, bytes))
+		return 0;
+	if (!jobs_running) {	/* the workers have started, idle */
+		if (!fast_ready)	/* the tables they read */
+			fast_init();
+		jobs_running = 1;
+	}
+	out_flush();		/* what ran here goes first */
+	return 1;
+}
+
+/* Run a piece now, or hand a copy to the workers once they run. */
+static void
+hand_over(const struct piece *pc)
+{
+	size_t bytes = pc->len + pc->eollen;
+
+	if (for_workers(bytes))
+		jobs_add(jobs, unit_new(pc, NULL), bytes);
+	else
+		run_piece(pc);
+}
+
+/* The lines gathered in b, after line lineno, each with its '\n': to the
+ * workers with b's memory, or run here. */
+static void
+hand_gathered(struct piece *pc, struct buf *b, long lineno)
+{
+	if (b->len == 0)
+		return;
+	buf_grow(b, PAD);
+	memset(b->s + b->len, 0, PAD);
+	pc->kind = P_LINES;
+	pc->lineno = lineno;
+	pc->s = b->s;
+	pc->len = b->len;
+	pc->eollen = 0;
+	pc->padded = 1;
+	if (for_workers(b->len)) {
+		jobs_add(jobs, unit_new(pc, b->s), b->len);
+		memset(b, 0, sizeof(*b));
+	} else {
+		run_piece(pc);
+		buf_reset(b);
+	}
+}
+
+/* A diagnostic of the reader, in its place among the pieces. */
+static void
+trouble(const char *file, long lineno, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+trouble(const char *file, long lineno, const char *fmt, ...)
+{
+	struct piece pc = { P_DIAG, file, 0, lineno, NULL, 0, NULL, 0, 0 };
+	char msg[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	pc.s = msg;
+	pc.len = strlen(msg);
+	exit_trouble = 1;
+	hand_over(&pc);
+}
+
+void
+nt_finish(void)
+{
+	jobs_close(jobs);
+	jobs = NULL;
+}
+
+void
+nt_process(const char *path)
+{
+	struct piece pc = { 0 };
+	char *blk = NULL;
+	const char *line;
+	size_t cap = 0, have = 0, pos = 0, checked = 0, len, eollen, bad, want;
+	ssize_t got;
+	long lines;
+	char *next;
+	int fd, eof = 0;
+	struct buf fixed = { 0 };
+
+	if (nfiles == 0) {
+		atexit(thread_free);
+		if (!opt.check)
+			jobs = jobs_open(&unit_jobs);
+	}
+	pc.fileno = nfiles++;
+	pc.file = strcmp(path, "-") == 0 ? "-" : path;
 	if (opt.in.from_code && strcasecmp(opt.in.from_code, "UTF-8") != 0 &&
 	    strcasecmp(opt.in.from_code, "UTF8") != 0) {
 		struct input *in = input_open(path, &opt.in);
 		struct line ln;
+		struct buf gathered = { 0 };
+		long before = 0;
 		int r;
 
 		if (in == NULL)
 			return;
-		rw.file = input_name(in);
+		pc.file = input_name(in);
 		while ((r = input_getline(in, &ln)) == 1) {
-			rw.lineno = ln.no;
-			process_line(&rw, fileno, ln.s, ln.len, "\n", 1, 0);
+			if (jobs_running && ln.len <= PIECE) {
+				/* for the workers, in blocks of lines */
+				if (gathered.len == 0)
+					before = ln.no - 1;
+				buf_add(&gathered, ln.s, ln.len);
+				buf_addc(&gathered, '\n');
+				if (gathered.len >= UNIT_BLOCK)
+					hand_gathered(&pc, &gathered, before);
+				continue;
+			}
+			hand_gathered(&pc, &gathered, before);
+			pc.kind = P_LINE;
+			pc.lineno = ln.no;
+			pc.s = ln.s;
+			pc.len = ln.len;
+			pc.eol = "\n";
+			pc.eollen = 1;
+			pc.padded = 0;
+			hand_over(&pc);
 			out_flush();
 			out_check();
 		}
+		hand_gathered(&pc, &gathered, before);
 		input_close(in);
-		buf_free(&rw.c.out);
 		return;
 	}
 	if (strcmp(path, "-") == 0)
 		fd = STDIN_FILENO;
 	else if ((fd = open(path, O_RDONLY)) < 0) {
-		diag(path, 0, "%s", strerror(errno));
-		exit_trouble = 1;
+		trouble(path, 0, "%s", strerror(errno));
 		return;
 	}
 	/* whole lines from a block of the input; the UTF-8 check runs
@@ -1614,27 +1856,31 @@ nt_process(const char *path)
 			have -= pos;
 			checked = checked > pos ? checked - pos : 0;
 			pos = 0;
-			if (have == cap) {
-				cap = cap ? cap * 2 : BLOCK;
+			want = jobs_running ? UNIT_BLOCK : BLOCK;
+			if (have == cap || cap < want) {
+				cap = have == cap && cap >= want ? cap * 2 : want;
 				blk = xrealloc(blk, cap + PAD);
 			}
-			while ((got = read(fd, blk + have, cap - have)) < 0 &&
-			    errno == EINTR)
-				;
-			if (got < 0) {
-				diag(rw.file, 0, "%s", strerror(errno));
-				exit_trouble = 1;
-			}
+			/* once the workers run, the block is filled: a pipe
+			 * gives a little at a time, and small units of all
+			 * sizes freed by other threads scatter the heap */
+			do {
+				while ((got = read(fd, blk + have, cap - have)) <
+				    0 && errno == EINTR)
+					;
+				if (got > 0)
+					have += (size_t)got;
+			} while (got > 0 && jobs_running && have < cap);
+			if (got < 0)
+				trouble(pc.file, 0, "%s", strerror(errno));
 			if (got <= 0)
 				eof = 1;
-			else
-				have += (size_t)got;
 			memset(blk + have, 0, PAD);
 			continue;
 		}
 		if (pos == have)
 			break;
-		if (rw.lineno > 0 && nl != NULL && !opt.consistency) {
+		if (pc.lineno > 0 && nl != NULL && !opt.consistency) {
 			/* the whole lines of the block that are valid */
 			size_t end;
 
@@ -1645,8 +1891,28 @@ nt_process(const char *path)
 			    blk[end - 1] != '\n'; end--)
 				;
 			if (end > pos && end - pos <= PIECE) {
-				process_span(&rw, blk + pos, end - pos);
-				pos = end;
+				pc.kind = P_LINES;
+				pc.s = blk + pos;
+				pc.len = end - pos;
+				pc.eollen = 0;
+				pc.padded = 1;
+				lines = (long)count_newlines(pc.s, pc.len);
+				if (!for_workers(pc.len)) {
+					run_piece(&pc);
+					pc.lineno += lines;
+					pos = end;
+					continue;
+				}
+				/* the workers take the block as it is; what
+				 * follows the lines goes on in a new one */
+				next = xmalloc(cap + PAD);
+				memcpy(next, blk + end, have - end + PAD);
+				jobs_add(jobs, unit_new(&pc, blk), pc.len);
+				pc.lineno += lines;
+				blk = next;
+				have -= end;
+				checked -= end;
+				pos = 0;
 				continue;
 			}
 		}
@@ -1654,22 +1920,21 @@ nt_process(const char *path)
 		len = nl ? (size_t)(nl + 1 - line) : have - pos;
 		pos += len;
 		eollen = 0;
-		rw.lineno++;
+		pc.lineno++;
 		if (len > 0 && line[len - 1] == '\n') {
 			eollen = 1;
 			if (len > 1 && line[len - 2] == '\r')
 				eollen = 2;
 		}
-		if (rw.lineno == 1 && looks_utf16((const unsigned char *)line,
+		if (pc.lineno == 1 && looks_utf16((const unsigned char *)line,
 		    len)) {
 			out_check();	/* a write error first, as per line */
-			diag(rw.file, 1, "input looks like UTF-16; "
+			trouble(pc.file, 1, "input looks like UTF-16; "
 			    "decode it with -f UTF-16");
-			exit_trouble = 1;
 			break;
 		}
 		len -= eollen;
-		if (rw.lineno == 1 && len >= 3 &&
+		if (pc.lineno == 1 && len >= 3 &&
 		    memcmp(line, "\xef\xbb\xbf", 3) == 0) {
 			/* a BOM is dropped, as everywhere in the toolkit */
 			s += 3;
@@ -1678,25 +1943,32 @@ nt_process(const char *path)
 		if (s + len > blk + checked)
 			checked = (size_t)(s - blk) + utf8_check(s,
 			    have - (size_t)(s - blk));
+		pc.kind = P_LINE;
+		pc.eol = s + len;
+		pc.eollen = eollen;
 		if (s + len > blk + checked) {
 			bad = checked - (size_t)(s - blk);
 			if (!opt.in.lossy) {
 				out_check();
-				diag(rw.file, rw.lineno, "invalid UTF-8 at byte "
-				    "%zu of the line", bad + 1);
-				exit_trouble = 1;
+				trouble(pc.file, pc.lineno, "invalid UTF-8 at "
+				    "byte %zu of the line", bad + 1);
 				break;
 			}
 			buf_reset(&fixed);
 			utf8_lossy(&fixed, s, len);
 			buf_cstr(&fixed);
-			process_line(&rw, fileno, fixed.s, fixed.len,
-			    s + len, eollen, 0);
+			pc.s = fixed.s;
+			pc.len = fixed.len;
+			pc.padded = 0;
+			hand_over(&pc);
 			out_flush();
 			out_check();
 			continue;
 		}
-		process_line(&rw, fileno, s, len, s + len, eollen, 1);
+		pc.s = s;
+		pc.len = len;
+		pc.padded = 1;
+		hand_over(&pc);
 	}
 	out_flush();
 	out_check();
@@ -1704,6 +1976,4 @@ nt_process(const char *path)
 		close(fd);
 	free(blk);
 	buf_free(&fixed);
-	buf_free(&rw.c.out);
-	text_free(&text);
 }

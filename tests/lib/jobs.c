@@ -32,8 +32,8 @@ release_number(void *unit)
 	free(unit);
 }
 
-static const struct jobs_ops number_jobs = { run_number, release_number,
-    NULL, 0 };
+static const struct jobs_ops number_jobs = { .run = run_number,
+    .release = release_number };
 
 /* Run NUNITS units the way a program does, the reader warning before
  * every 70th; what it wrote to standard output and standard error, or
