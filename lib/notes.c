@@ -948,7 +948,8 @@ notes_scan(struct notes *ns, const struct unit *u, const struct notes_cb *cb)
 				heard[nheard++] = i;
 			continue;
 		}
-		bytes[i] = (unsigned char)notes_line_bytes(ln->s, ln->len);
+		bytes[i] = cb->line_bytes != NULL ? cb->line_bytes[i] :
+		    (unsigned char)notes_line_bytes(ln->s, ln->len);
 		/* a superscript or bracketed number opens with C2, E2 or [;
 		 * markers are found anywhere but at its head */
 		head = (bytes[i] & (LB_SUP | LB_BRACKET)) &&

@@ -74,6 +74,9 @@ struct notes_cb {
 	/* when not 0, body hears only of the lines holding bytes of one of
 	 * these LB_ kinds, and of the unit's source line */
 	unsigned body_bits;
+	/* notes_line_bytes() of each line of the unit when the caller
+	 * has them (a reader thread works them out), or NULL */
+	const unsigned char *line_bytes;
 };
 
 void notes_init(struct notes *ns);

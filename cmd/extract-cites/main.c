@@ -432,6 +432,9 @@ struct step {
 	int            complete;	/* STEP_END: read to the end, no error */
 	int            stream;	/* STEP_END: a document stream */
 	int            owned;	/* a copy for a worker, freed after */
+	/* the unit's notes_line_bytes(), worked out by the reader for the
+	 * worker; NULL when the step runs where it is read */
+	unsigned char *line_bytes;
 };
 
 static struct run the_run;
@@ -459,12 +462,14 @@ paper_start(struct run *r, const char *name)
 }
 
 static void
-paper_unit(struct run *r, const struct unit *u)
+paper_unit(struct run *r, const struct unit *u,
+    const unsigned char *line_bytes)
 {
 	/* on_body() wants the lines with a digit and the source line */
-	struct notes_cb cb = { on_note, on_body, NULL, LB_DIGIT };
+	struct notes_cb cb = { on_note, on_body, NULL, LB_DIGIT, NULL };
 
 	cb.arg = r;
+	cb.line_bytes = line_bytes;
 	rx_where(u->paper, u->first);
 	set_file(r, u->paper);
 	r->u = u;
@@ -517,7 +522,7 @@ run_step(void *arg, FILE *fp)
 		paper_start(&the_run, st->name);
 		break;
 	case STEP_UNIT:
-		paper_unit(&the_run, st->u);
+		paper_unit(&the_run, st->u, st->line_bytes);
 		break;
 	case STEP_END:
 		paper_end(&the_run, st->complete, st->stream);
@@ -533,6 +538,7 @@ release_step(void *arg)
 	if (st->owned) {
 		unit_clone_free(st->u);
 		free((char *)st->name);
+		free(st->line_bytes);
 		free(st);
 	}
 }
@@ -547,6 +553,7 @@ static void
 step(struct step *st, size_t bytes)
 {
 	struct step *copy;
+	size_t k;
 
 	if (jobs_direct(jobs, bytes)) {
 		run_step(st, stdout);
@@ -558,6 +565,14 @@ step(struct step *st, size_t bytes)
 	copy->owned = 1;
 	copy->u = st->u ? unit_clone(st->u) : NULL;
 	copy->name = st->name ? xstrdup(st->name) : NULL;
+	if (st->u != NULL) {
+		/* a scan of every byte, here rather than on the worker,
+		 * which has more to do than the reader */
+		copy->line_bytes = xmalloc(st->u->nlines);
+		for (k = 0; k < st->u->nlines; k++)
+			copy->line_bytes[k] = (unsigned char)notes_line_bytes(
+			    st->u->lines[k].s, st->u->lines[k].len);
+	}
 	jobs_add(jobs, copy, bytes);
 }
 
@@ -567,7 +582,7 @@ process(const char *path)
 	struct input *in;
 	struct paper *p;
 	struct unit u;
-	struct step st = { STEP_START, NULL, NULL, 0, 0, 0 };
+	struct step st = { STEP_START, NULL, NULL, 0, 0, 0, NULL };
 	size_t k, bytes;
 	int ret;
 
