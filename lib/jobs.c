@@ -20,9 +20,9 @@
 /* Units are run in jobs of this many bytes or more (or one unit), so
  * that handing over costs little against the work. */
 #define JOBS_BATCH_BYTES	(64 * 1024)
-/* and no more than this many bytes of input are in hand (unless one job
- * alone is bigger), so that peak memory is the same at 10 MB and 1 GB
- * whether the workers keep up with the reader or not */
+/* At most this many bytes of input in hand (or the one job in hand,
+ * whatever its size), so that peak memory is the same at 10 MB and 1 GB
+ * whether the workers keep up with the reader or not. */
 #define JOBS_HAND_BYTES	(1024 * 1024)
 
 /* A diagnostic of a job, written when its output has reached at. */
