@@ -224,6 +224,7 @@ start(struct jobs *j)
 	check(pthread_mutex_init(&j->lock, NULL), "pthread_mutex_init");
 	check(pthread_cond_init(&j->queued, NULL), "pthread_cond_init");
 	check(pthread_cond_init(&j->finished, NULL), "pthread_cond_init");
+	threads_run(1);
 	for (i = 0; i < j->nworkers; i++)
 		if ((rc = pthread_create(&j->worker[i], NULL, worker, j)) != 0)
 			fatal(NULL, 0, "pthread_create: %s", strerror(rc));
@@ -353,6 +354,7 @@ jobs_close(struct jobs *j)
 		check(pthread_mutex_unlock(&j->lock), "pthread_mutex_unlock");
 		for (i = 0; i < j->nworkers; i++)
 			check(pthread_join(j->worker[i], NULL), "pthread_join");
+		threads_run(0);
 		diag_capture(NULL);
 		if (j->main_sink.pending.len > 0) {
 			fflush(stdout);

@@ -293,7 +293,7 @@ out_check(void)
 {
 	if (ferror(stdout)) {
 		if (errno == EPIPE)
-			exit(EXIT_OK);
+			leave(EXIT_OK);
 		fatal(NULL, 0, "write error: %s", strerror(errno ? errno : EIO));
 	}
 }

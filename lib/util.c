@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -23,7 +24,7 @@ static void
 oom(void)
 {
 	fprintf(stderr, "%s: out of memory\n", progname);
-	exit(EXIT_TROUBLE);
+	leave(EXIT_TROUBLE);
 }
 
 void *
@@ -77,6 +78,28 @@ char *
 xstrdup(const char *s)
 {
 	return xstrndup(s, strlen(s));
+}
+
+/* Worker threads run: set before the first starts, cleared after the
+ * last has ended (jobs.c), so never written while one reads it. */
+static int threads_running;
+
+void
+threads_run(int running)
+{
+	threads_running = running;
+}
+
+void
+leave(int status)
+{
+	if (threads_running) {
+		/* no exit handlers: they free what the workers still read */
+		fflush(stdout);
+		fflush(stderr);
+		_exit(status);
+	}
+	exit(status);
 }
 
 /* A worker thread's cleanups (see cleanup_at_end) */
@@ -166,7 +189,7 @@ fatal(const char *file, long line, const char *fmt, ...)
 	va_start(ap, fmt);
 	vdiag(file, line, fmt, ap);
 	va_end(ap);
-	exit(EXIT_TROUBLE);
+	leave(EXIT_TROUBLE);
 }
 
 void

@@ -27,6 +27,12 @@ char *xstrndup(const char *s, size_t n);
 void diag(const char *file, long line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void vdiag(const char *file, long line, const char *fmt, va_list ap);
+/* exit(status); while worker threads run (threads_run(1), jobs.c),
+ * _exit after flushing standard output and error instead, since the
+ * exit handlers free caches the workers may still read. */
+void  leave(int status) __attribute__((noreturn));
+void  threads_run(int running);
+
 /* Free a thread's cache when the thread ends: at exit on the main
  * thread; on a worker (between worker_begin and worker_end, which
  * jobs.c calls) when the worker ends. */

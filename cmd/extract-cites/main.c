@@ -536,6 +536,7 @@ release_step(void *arg)
 	struct step *st = arg;
 
 	if (st->owned) {
+		rx_where(NULL, 0);	/* the unit's name goes with it */
 		unit_clone_free(st->u);
 		free((char *)st->name);
 		free(st->line_bytes);

@@ -1509,7 +1509,8 @@ process_line(struct rewriter *rw, int fileno, const char *s, size_t len,
 		    padded);
 		colbase += utf8_count(s + start, cut - start);
 		start = cut;
-		out_check();
+		if (unit_out == NULL)	/* a worker's output is in memory */
+			out_check();
 	}
 	/* the line end goes with the text when it follows in memory */
 	tail = !opt.check && !opt.consistency && eol == s + len ? eollen : 0;
@@ -1631,6 +1632,7 @@ run_piece(const struct piece *pc)
 	struct rewriter *rw;
 
 	if (pc->kind == P_DIAG) {
+		out_flush();	/* after the text before it, line end too */
 		diag(pc->file, pc->lineno, "%.*s", (int)pc->len, pc->s);
 		return;
 	}
@@ -1724,30 +1726,6 @@ hand_over(const struct piece *pc)
 		run_piece(pc);
 }
 
-/* The lines gathered in b, after line lineno, each with its '\n': to the
- * workers with b's memory, or run here. */
-static void
-hand_gathered(struct piece *pc, struct buf *b, long lineno)
-{
-	if (b->len == 0)
-		return;
-	buf_grow(b, PAD);
-	memset(b->s + b->len, 0, PAD);
-	pc->kind = P_LINES;
-	pc->lineno = lineno;
-	pc->s = b->s;
-	pc->len = b->len;
-	pc->eollen = 0;
-	pc->padded = 1;
-	if (for_workers(b->len)) {
-		jobs_add(jobs, unit_new(pc, b->s), b->len);
-		memset(b, 0, sizeof(*b));
-	} else {
-		run_piece(pc);
-		buf_reset(b);
-	}
-}
-
 /* A diagnostic of the reader, in its place among the pieces. */
 static void
 trouble(const char *file, long lineno, const char *fmt, ...)
@@ -1800,25 +1778,15 @@ nt_process(const char *path)
 	    strcasecmp(opt.in.from_code, "UTF8") != 0) {
 		struct input *in = input_open(path, &opt.in);
 		struct line ln;
-		struct buf gathered = { 0 };
-		long before = 0;
 		int r;
 
 		if (in == NULL)
 			return;
 		pc.file = input_name(in);
+		/* a unit a line (jobs.c gathers them into jobs): a message
+		 * of the reader (a byte iconv cannot convert) then comes
+		 * after the lines before it */
 		while ((r = input_getline(in, &ln)) == 1) {
-			if (jobs_running && ln.len <= PIECE) {
-				/* for the workers, in blocks of lines */
-				if (gathered.len == 0)
-					before = ln.no - 1;
-				buf_add(&gathered, ln.s, ln.len);
-				buf_addc(&gathered, '\n');
-				if (gathered.len >= UNIT_BLOCK)
-					hand_gathered(&pc, &gathered, before);
-				continue;
-			}
-			hand_gathered(&pc, &gathered, before);
 			pc.kind = P_LINE;
 			pc.lineno = ln.no;
 			pc.s = ln.s;
@@ -1830,7 +1798,6 @@ nt_process(const char *path)
 			out_flush();
 			out_check();
 		}
-		hand_gathered(&pc, &gathered, before);
 		input_close(in);
 		return;
 	}

@@ -156,7 +156,9 @@ main(void)
 	progname = "jobs-test";
 	test_order("1", "0", 10);	/* no thread at all */
 	test_order("3", "0", 10);	/* threads from the first unit */
+	test_order("3", "0", 9000);	/* jobs of a few units, many */
 	test_order("2", "1000", 10);	/* direct, then threads */
+	test_order("2", "100000", 9000);	/* direct, then many jobs */
 	test_order("4", "0", 100000);	/* a job a unit */
 	test_order("8", "0", 1);	/* every unit in one job */
 	test_bad_count();

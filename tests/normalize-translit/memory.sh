@@ -13,12 +13,13 @@ for _ in $(seq 5); do cat "$T/in200"; done >"$T/in1000"
 # peak RSS in KB of the filter on n samples, with the environment given
 rss() {
 	env $1 /usr/bin/time -f %M -o "$T/rss" "$PROG" "$T/in$2" >/dev/null ||
-		fail "$1: exit $?"
+		return 1
 	tail -1 "$T/rss"
 }
 compare() {	# compare ENV SMALL BIG
 	local small big
-	small=$(rss "$1" "$2") big=$(rss "$1" "$3")
+	small=$(rss "$1" "$2") || fail "$1: exit status on $2 samples"
+	big=$(rss "$1" "$3") || fail "$1: exit status on $3 samples"
 	[ "$big" -le $((small * 5 / 4 + 2048)) ] ||
 		fail "$1: peak RSS $big KB on $3 samples against $small KB on $2"
 }

@@ -28,18 +28,32 @@ awk 'BEGIN {
 grep -c 'Mao Tse-tung' "$T/in" >/dev/null || fail "no names in the input"
 head -c 300000 "$T/in" | tr -d '\377' >"$T/clean"
 
+# same: standard output, error and status of one thread (one.*) and of
+# the workers (many.*) must be equal
+same() {
+	for s in out err rc; do
+		cmp -s "$T/one.$s" "$T/many.$s" ||
+			fail "$*: standard $s differs from one thread's"
+	done
+}
 # run ENV ARGS...: the filter on one thread, then on workers under ENV
-# cut at other places; the same standard output, error and status
+# cut at other places
 run() {
 	local env=$1; shift
 	CWIHP_THREADS=1 "$PROG" "$@" >"$T/one.out" 2>"$T/one.err"
 	echo $? >"$T/one.rc"
 	env $env "$PROG" "$@" >"$T/many.out" 2>"$T/many.err"
 	echo $? >"$T/many.rc"
-	for s in out err rc; do
-		cmp -s "$T/one.$s" "$T/many.$s" ||
-			fail "$env $*: standard $s differs from one thread's"
-	done
+	same "$env $*"
+}
+# runpipe ENV FILE ARGS...: the same, each reading FILE from a pipe
+runpipe() {
+	local env=$1 f=$2; shift 2
+	cat "$f" | CWIHP_THREADS=1 "$PROG" "$@" >"$T/one.out" 2>"$T/one.err"
+	echo $? >"$T/one.rc"
+	cat "$f" | env $env "$PROG" "$@" >"$T/many.out" 2>"$T/many.err"
+	echo $? >"$T/many.rc"
+	same "$env $* (pipe)"
 }
 for env in "CWIHP_THREADS=2 CWIHP_THREADS_AFTER=0" \
     "CWIHP_THREADS=3 CWIHP_THREADS_AFTER=0" \
@@ -48,9 +62,23 @@ for env in "CWIHP_THREADS=2 CWIHP_THREADS_AFTER=0" \
 	for args in "" "--lossy" "--check --lossy" "-f ISO-8859-1 -s chinese=wg --ascii"; do
 		run "$env" $args "$T/in"
 		run "$env" $args "$T/clean" /no/such/file "$T/in"
-		cat "$T/in" | run "$env" $args
+		runpipe "$env" "$T/in" $args
 	done
 done
+
+# messages keep their place among the lines (2>&1): an invalid byte
+# far in, a missing file between two, a byte iconv cannot convert
+for env in "CWIHP_THREADS=2 CWIHP_THREADS_AFTER=0" \
+    "CWIHP_THREADS=3 CWIHP_THREADS_AFTER=70000"; do
+	CWIHP_THREADS=1 "$PROG" "$T/clean" /no/such/file "$T/in" >"$T/one.both" 2>&1
+	env $env "$PROG" "$T/clean" /no/such/file "$T/in" >"$T/many.both" 2>&1
+	cmp -s "$T/one.both" "$T/many.both" || fail "$env: 2>&1 differs"
+done
+{ head -c 200000 "$T/clean"; printf '\nOne byte \230 too many\n'; cat "$T/clean"; } >"$T/cp1251"
+CWIHP_THREADS=1 "$PROG" -f CP1251 "$T/cp1251" >"$T/one.both" 2>&1
+CWIHP_THREADS=2 CWIHP_THREADS_AFTER=0 "$PROG" -f CP1251 "$T/cp1251" >"$T/many.both" 2>&1
+cmp -s "$T/one.both" "$T/many.both" || fail "-f CP1251: 2>&1 differs"
+grep -q 'CP1251' "$T/many.both" || fail "-f CP1251: no message"
 
 # what one thread writes is right: rewrites, the line ends kept, the
 # invalid byte reported at its line far in
