@@ -199,17 +199,18 @@ worker(void *arg)
  * another frees: glibc would map and unmap each, or give the memory back
  * to the system at once and fault it in again, which costs as much as
  * the work (normalize-translit: 298 against 164 ms of CPU).  Keep it:
- * what is in hand stays a few jobs.  One heap for every thread: with an
- * arena a thread, blocks freed by another thread scatter, and peak
- * memory crept up with the input (normalize-translit: 5.3 MB at 10 MB,
- * 6.5 MB at 300 MB; one arena: 5.1 and 5.7 MB, no slower). */
+ * what is in hand stays a few jobs.  With one_heap, one arena for every
+ * thread (see jobs.h). */
 static void
-keep_freed_memory(void)
+keep_freed_memory(int one_heap)
 {
 #ifdef __GLIBC__
 	mallopt(M_MMAP_THRESHOLD, 32 << 20);
 	mallopt(M_TRIM_THRESHOLD, 64 << 20);
-	mallopt(M_ARENA_MAX, 1);
+	if (one_heap)
+		mallopt(M_ARENA_MAX, 1);
+#else
+	(void)one_heap;
 #endif
 }
 
@@ -218,7 +219,7 @@ start(struct jobs *j)
 {
 	int i, rc;
 
-	keep_freed_memory();
+	keep_freed_memory(j->ops->one_heap);
 	j->cap = (size_t)j->nworkers * JOBS_AHEAD;
 	j->ring = xcalloc(j->cap, sizeof(*j->ring));
 	check(pthread_mutex_init(&j->lock, NULL), "pthread_mutex_init");

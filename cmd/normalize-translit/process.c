@@ -1669,7 +1669,7 @@ release_unit(void *unit)
 
 static const struct jobs_ops unit_jobs = { .run = run_unit,
     .release = release_unit, .thread_end = thread_free,
-    .direct_bytes = THREADS_AFTER };
+    .direct_bytes = THREADS_AFTER, .one_heap = 1 };
 
 /* A unit of pc: its bytes copied, or in block (then the unit's, and
  * PAD bytes past them readable). */
