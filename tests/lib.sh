@@ -67,3 +67,22 @@ threads_papers() {
 		echo "$T/corpus5.txt"
 	fi
 }
+
+# test_threads_messages: the reader's messages keep their place among
+# PROG's rows on worker threads (2>&1): a missing file between two
+# papers, an invalid byte far into a paper (threads_papers made big.txt)
+test_threads_messages() {
+	local one
+	printf 'bad \377 byte\n' >"$T/bad-line"
+	cat "$T/big.txt" "$T/bad-line" "$T/big.txt" >"$T/bad.txt"
+	CWIHP_THREADS=1 "$PROG" "$T/big.txt" "$T/none.txt" "$T/bad.txt" \
+	    >"$T/one.both" 2>&1
+	one=$?
+	CWIHP_THREADS=2 "$PROG" "$T/big.txt" "$T/none.txt" "$T/bad.txt" \
+	    >"$T/two.both" 2>&1
+	[ $? = $one ] && [ $one = 2 ] || fail "exit status with bad input: $one"
+	test_cmp "$T/one.both" "$T/two.both"
+	grep -q 'none.txt' "$T/two.both" &&
+	    grep -q 'bad.txt:[0-9]*: invalid UTF-8' "$T/two.both" ||
+	    fail "messages: $(grep -v '	' "$T/two.both")"
+}

@@ -13,15 +13,6 @@ done
 CWIHP_THREADS=two test_must_fail 2 "$PROG" paper.in >/dev/null 2>"$T/err"
 [ "$(cat "$T/err")" = "list-speakers: CWIHP_THREADS=two: not a count" ] ||
     fail "bad count: $(cat "$T/err")"
-# the reader's messages keep their place among the rows: a missing
-# file between two papers, an invalid byte far into a paper
-printf 'bad \377 byte\n' >"$T/bad-line"
-cat "$T/big.txt" "$T/bad-line" "$T/big.txt" >"$T/bad.txt"
-CWIHP_THREADS=1 "$PROG" "$T/big.txt" "$T/none.txt" "$T/bad.txt" >"$T/one.both" 2>&1
-one=$?
-CWIHP_THREADS=2 "$PROG" "$T/big.txt" "$T/none.txt" "$T/bad.txt" >"$T/two.both" 2>&1
-[ $? = $one ] && [ $one = 2 ] || fail "exit status with bad input: $one"
-test_cmp "$T/one.both" "$T/two.both"
-grep -q 'none.txt' "$T/two.both" && grep -q 'bad.txt:[0-9]*: invalid UTF-8' "$T/two.both" ||
-    fail "messages: $(grep -v '	' "$T/two.both")"
+# the reader's messages keep their place among the rows
+test_threads_messages
 exit 0
