@@ -966,11 +966,21 @@ stream_write_unit(const struct unit *u)
 	fwrite(body.s, 1, body.len, stdout);
 }
 
+size_t
+unit_bytes(const struct unit *u)
+{
+	size_t k, bytes = 0;
+
+	for (k = 0; k < u->nlines; k++)
+		bytes += u->lines[k].len + 1;
+	return bytes;
+}
+
 struct unit *
 unit_clone(const struct unit *u)
 {
 	struct unit *c = xmalloc(sizeof(*c));
-	size_t k, bytes = 0;
+	size_t k, bytes = unit_bytes(u);
 	char *text;
 
 	*c = *u;
@@ -978,8 +988,6 @@ unit_clone(const struct unit *u)
 	c->doc = u->doc ? xstrdup(u->doc) : NULL;
 	c->title = u->title ? xstrdup(u->title) : NULL;
 	c->source = u->source ? xstrdup(u->source) : NULL;
-	for (k = 0; k < u->nlines; k++)
-		bytes += u->lines[k].len + 1;
 	/* the lines and their text in one block */
 	c->lines = xmalloc(u->nlines * sizeof(*c->lines) + bytes);
 	text = (char *)(c->lines + u->nlines);

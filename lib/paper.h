@@ -58,6 +58,8 @@ enum doc_kind kind_of_title(const char *title);
 /* A unit of one's own, to keep past the next paper_next (a worker's,
  * see jobs.h), and its end. */
 struct unit *unit_clone(const struct unit *u);
+/* The bytes of its lines, a line end each: its size as jobs.h counts. */
+size_t unit_bytes(const struct unit *u);
 void unit_clone_free(struct unit *u);
 
 /* The unit's line with number no, or NULL. */

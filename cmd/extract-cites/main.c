@@ -584,7 +584,7 @@ process(const char *path)
 	struct paper *p;
 	struct unit u;
 	struct step st = { STEP_START, NULL, NULL, 0, 0, 0, NULL };
-	size_t k, bytes;
+	size_t bytes;
 	int ret;
 
 	if ((in = input_open(path, &cli.in)) == NULL)
@@ -598,8 +598,7 @@ process(const char *path)
 	while ((ret = paper_next(p, &u)) == 1) {
 		/* the main thread's own diagnostics (the reader's) */
 		rx_where(u.paper, u.first);
-		for (bytes = 0, k = 0; k < u.nlines; k++)
-			bytes += u.lines[k].len + 1;
+		bytes = unit_bytes(&u);
 		st.u = &u;
 		step(&st, bytes);
 	}

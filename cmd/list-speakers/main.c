@@ -74,7 +74,7 @@ process(const char *path)
 	struct input *in;
 	struct paper *p;
 	struct unit u;
-	size_t k, bytes;
+	size_t bytes;
 
 	if ((in = input_open(path, &cli.in)) == NULL)
 		return;
@@ -84,8 +84,7 @@ process(const char *path)
 		rx_where(u.paper, u.first);
 		if (!u.is_doc)
 			continue;
-		for (bytes = 0, k = 0; k < u.nlines; k++)
-			bytes += u.lines[k].len + 1;
+		bytes = unit_bytes(&u);
 		if (jobs_direct(jobs, bytes)) {
 			speakers_doc(&u, &opts, &table);
 			out_check();

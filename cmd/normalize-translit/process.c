@@ -1531,10 +1531,10 @@ looks_utf16(const unsigned char *s, size_t n)
 }
 
 /* ---------------------------------------------------------------- */
-/* Pieces of work: the reader cuts the input into lines to rewrite (and
- * diagnostics), each of which comes out the same whatever came before
- * it, since no state of the rewrite crosses a line end: a region ends
- * at one (B_BOUND), the scan looks at no byte of the next line
+/* Pieces of work: the reader cuts the input into lines to rewrite,
+ * each of which comes out the same whatever came before it, since no
+ * state of the rewrite crosses a line end: a region ends at one
+ * (B_BOUND), the scan looks at no byte of the next line
  * (line_rest, capital_follows) and a rewriter is set afresh for each
  * line or span.  So the filter runs them on worker threads (jobs.h);
  * --check and --consistency, whose reports and exit status are counted
@@ -1542,8 +1542,7 @@ looks_utf16(const unsigned char *s, size_t n)
 
 enum piece_kind {
 	P_LINES,	/* whole lines of valid UTF-8, each with its end */
-	P_LINE,		/* one line, maybe long, lossy or without an end */
-	P_DIAG		/* a diagnostic (exit_trouble is set by the reader) */
+	P_LINE		/* one line, maybe long, lossy or without an end */
 };
 
 struct piece {
@@ -1551,7 +1550,7 @@ struct piece {
 	const char *file;	/* as diagnostics and reports name it */
 	int         fileno;
 	long        lineno;	/* P_LINES: the line before the first */
-	const char *s;		/* the text, or the diagnostic's message */
+	const char *s;		/* the text */
 	size_t      len;
 	const char *eol;	/* P_LINE: its line end */
 	size_t      eollen;
@@ -1631,11 +1630,6 @@ run_piece(const struct piece *pc)
 {
 	struct rewriter *rw;
 
-	if (pc->kind == P_DIAG) {
-		out_flush();	/* after the text before it, line end too */
-		diag(pc->file, pc->lineno, "%.*s", (int)pc->len, pc->s);
-		return;
-	}
 	rw = rewriter_ready();
 	rw->file = pc->file;
 	rw->lineno = pc->lineno;
@@ -1688,8 +1682,7 @@ unit_new(const struct piece *pc, char *block)
 		memcpy(p, pc->s, pc->len);
 		p += pc->len;
 		u->pc.eol = p;
-		if (pc->eollen > 0)	/* a diagnostic has no line end */
-			memcpy(p, pc->eol, pc->eollen);
+		memcpy(p, pc->eol, pc->eollen);
 		p += pc->eollen;
 		memset(p, 0, PAD);
 		p += PAD;
@@ -1726,7 +1719,8 @@ hand_over(const struct piece *pc)
 		run_piece(pc);
 }
 
-/* A diagnostic of the reader, in its place among the pieces. */
+/* A diagnostic of the reader, after the text before it, line end too;
+ * while the workers run, jobs.c keeps it in its place among theirs. */
 static void
 trouble(const char *file, long lineno, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -1734,17 +1728,13 @@ trouble(const char *file, long lineno, const char *fmt, ...)
 static void
 trouble(const char *file, long lineno, const char *fmt, ...)
 {
-	struct piece pc = { P_DIAG, file, 0, lineno, NULL, 0, NULL, 0, 0 };
-	char msg[256];
 	va_list ap;
 
+	out_flush();
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vdiag(file, lineno, fmt, ap);
 	va_end(ap);
-	pc.s = msg;
-	pc.len = strlen(msg);
 	exit_trouble = 1;
-	hand_over(&pc);
 }
 
 void
