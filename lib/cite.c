@@ -13,8 +13,13 @@
 #define UC	"\\p{Lu}"
 #define NAMEW	UC "[\\p{L}'’.-]*"
 
-static struct rx *rx_item, *rx_chain, *rx_year_sep, *rx_url,
-    *rx_accessed, *rx_frus, *rx_thesis, *rx_paper, *rx_in, *rx_pubparen,
+/* the patterns of coordinate chains run on two threads at once in
+ * extract-cites (cite_ahead_line() on the reader): each its own */
+static _Thread_local struct rx *rx_item, *rx_chain, *rx_year_sep;
+/* cite_parse_text()'s chains when none were found ahead */
+static _Thread_local struct chain *text_chains;
+static _Thread_local size_t text_chains_cap;
+static struct rx *rx_url, *rx_accessed, *rx_frus, *rx_thesis, *rx_paper, *rx_in, *rx_pubparen,
     *rx_yearparen, *rx_journal, *rx_author, *rx_ibid, *rx_opcit,
     *rx_supra, *rx_xref, *rx_xref_more, *rx_hereafter_title,
     *rx_paren_abbr, *rx_archword, *rx_acronym, *rx_coordword,
@@ -43,13 +48,18 @@ _Static_assert(sizeof(known_archives) / sizeof(known_archives[0]) <= 65,
 
 static void index_keywords(void);
 
-static void
-compile(void)
+static void maybe_chain_init(void);
+
+/* The tables, once, before any thread reads them. */
+void
+cite_init(void)
 {
+	static int done;
 	size_t i;
 
-	if (rx_item != NULL)
+	if (done)
 		return;
+	done = 1;
 	for (i = 0; known_archives[i] != NULL; i++) {
 		known_len[i] = strlen(known_archives[i]);
 		known_first[(unsigned char)known_archives[i][0]] |=
@@ -62,6 +72,29 @@ compile(void)
 		known_of_len[known_len[i]] |= (uint64_t)1 << i;
 	}
 	index_keywords();
+	maybe_chain_init();
+}
+
+static void
+free_chain_patterns(void)
+{
+	rx_free(rx_item);
+	rx_free(rx_chain);
+	rx_free(rx_year_sep);
+	rx_item = rx_chain = rx_year_sep = NULL;
+	free(text_chains);
+	text_chains = NULL;
+	text_chains_cap = 0;
+}
+
+/* The patterns find_chain() runs, a thread's own. */
+static void
+compile_chains(void)
+{
+	if (rx_item != NULL)
+		return;
+	cite_init();
+	cleanup_at_end(free_chain_patterns);
 #define ITEM \
 	"(?:(?<fond>(?i:fonds?|ф\\.|фонд|f\\.))" \
 	"|(?<opis>(?i:opis['’ʹ]?|op\\.|оп\\.|опись|perechen['’ʹ]?|per\\.))" \
@@ -78,6 +111,14 @@ compile(void)
 	rx_chain = rx_compile("coordinates", "(?<![\\p{L}\\d.])" ITEM, 0);
 	rx_year_sep = rx_compile("year between coordinates",
 	    "\\G(?:1[89]\\d\\d|20\\d\\d)(?:\\s*(?:g\\.|god))?[\\s,:]+", 0);
+}
+
+static void
+compile(void)
+{
+	compile_chains();
+	if (rx_url != NULL)
+		return;
 	rx_url = rx_compile("url", "(?:https?://|www\\.)[^\\s,)>\\]]+", 0);
 	rx_accessed = rx_compile("accessed",
 	    "(?i)(?:date\\s+)?accessed:?\\s*(?:on\\s+)?([^).;]+)", 0);
@@ -904,6 +945,26 @@ tail_bit(const char *p)
 	return (uint64_t)1 << ((x * 0x9E3779B1u) >> 26);
 }
 
+/* The first letters of the coordinate words, a bit each from 'a';
+ * their last four letters, a bit each of tail_bit() */
+static uint32_t initials;
+static uint64_t tails;
+
+static const char *const coord_words[] = { "fond", "fonds", "opis",
+    "papka", "delo", "list", "listy", "folio", "folios", "page", "pages",
+    "perechen", "sprava", "dokument", "svazek", "karton", NULL };
+
+static void
+maybe_chain_init(void)
+{
+	size_t k;
+
+	for (k = 0; coord_words[k] != NULL; k++) {
+		initials |= (uint32_t)1 << (coord_words[k][0] - 'a');
+		tails |= tail_bit(coord_words[k] + strlen(coord_words[k]) - 4);
+	}
+}
+
 /* Could s[from..to) hold two coordinates?  Each is a number after an
  * abbreviation's full stop, a coordinate word, a non-ASCII word (Cyrillic
  * words, "opis’"), or a prefix ("R-9401", "V/99").  A cheap test that
@@ -911,24 +972,11 @@ tail_bit(const char *p)
 static int
 maybe_chain(const char *s, size_t from, size_t to, const char *first_digit)
 {
-	static const char *const words[] = { "fond", "fonds", "opis",
-	    "papka", "delo", "list", "listy", "folio", "folios", "page",
-	    "pages", "perechen", "sprava", "dokument", "svazek", "karton",
-	    NULL };
-	/* the first letters of the words, a bit each from 'a'; their last
-	 * four letters, a bit each of tail_bit() */
-	static uint32_t initials;
-	static uint64_t tails;
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i, j, k, w, num;
 	int n = 0;
 	char word[10];
 
-	if (initials == 0)
-		for (k = 0; words[k] != NULL; k++) {
-			initials |= (uint32_t)1 << (words[k][0] - 'a');
-			tails |= tail_bit(words[k] + strlen(words[k]) - 4);
-		}
 	for (i = from; i < to; ) {
 		const char *d = i == from && first_digit != NULL ? first_digit :
 		    ascii_find_digit(s + i, to - i);
@@ -962,7 +1010,7 @@ maybe_chain(const char *s, size_t from, size_t to, const char *first_digit)
 			continue;
 		for (k = w; k < j; k++)
 			word[k - w] = (char)(u[k] | 0x20);
-		if (in_words(words, word, j - w) && ++n >= 2)
+		if (in_words(coord_words, word, j - w) && ++n >= 2)
 			return 1;
 	}
 	return 0;
@@ -2573,28 +2621,108 @@ cite_parse(const char *s, size_t len, struct cites *out)
 	}
 }
 
+/* The coordinate chains of s[0..len) one after another, appended to
+ * *v: they depend on the text alone, not on what the paper defined. */
+static void
+all_chains(const char *s, size_t len, const char *digit, struct chain **v,
+    size_t *n, size_t *cap)
+{
+	struct chain ch;
+	size_t pos = 0;
+
+	while (pos < len && find_chain(s, pos, len, pos == 0 ? digit : NULL,
+	    &ch)) {
+		if (*n == *cap) {
+			*cap = *cap ? *cap * 2 : 16;
+			*v = xreallocarray(*v, *cap, sizeof(**v));
+		}
+		(*v)[(*n)++] = ch;
+		pos = ch.b;
+	}
+}
+
+struct cite_ahead {
+	struct chain *v;
+	size_t        n, cap;
+	/* by line: its chains v[at..at + n), the length they were found
+	 * in; n SIZE_MAX for a line not looked at */
+	struct ahead_line { size_t at, n, len; } *line;
+	size_t        nlines;
+};
+
+struct cite_ahead *
+cite_ahead_new(size_t nlines)
+{
+	struct cite_ahead *a = xcalloc(1, sizeof(*a));
+	size_t k;
+
+	a->line = xreallocarray(NULL, nlines ? nlines : 1, sizeof(*a->line));
+	a->nlines = nlines;
+	for (k = 0; k < nlines; k++)
+		a->line[k].n = SIZE_MAX;
+	return a;
+}
+
+void
+cite_ahead_line(struct cite_ahead *a, size_t k, const char *s, size_t len)
+{
+	const char *digit;
+
+	compile_chains();
+	a->line[k].at = a->n;
+	a->line[k].len = len;
+	if ((digit = ascii_find_digit(s, len)) != NULL)
+		all_chains(s, len, digit, &a->v, &a->n, &a->cap);
+	a->line[k].n = a->n - a->line[k].at;
+}
+
+void
+cite_ahead_free(struct cite_ahead *a)
+{
+	if (a == NULL)
+		return;
+	free(a->v);
+	free(a->line);
+	free(a);
+}
+
 void
 cite_parse_text(const char *s, size_t len, int brackets, struct cites *out)
 {
-	struct chain ch;
+	cite_parse_text_ahead(s, len, brackets, NULL, 0, out);
+}
+
+void
+cite_parse_text_ahead(const char *s, size_t len, int brackets,
+    const struct cite_ahead *a, size_t k, struct cites *out)
+{
+	const struct chain *v;
 	struct cite *c;
 	const char *digit;
-	size_t pos = 0, first = out->n, k;
+	size_t pos = 0, first = out->n, i, n = 0, from;
 
 	compile();
 	strings = &out->strings;
 	/* prose without digits holds neither coordinates nor references */
 	if ((digit = ascii_find_digit(s, len)) == NULL)
 		return;
-	while (pos < len && find_chain(s, pos, len, pos == 0 ? digit : NULL,
-	    &ch)) {
-		c = new_cite(out, CITE_ARCHIVAL, ch.a, ch.b);
+	if (a != NULL && k < a->nlines && a->line[k].n != SIZE_MAX &&
+	    a->line[k].len == len) {
+		v = a->v + a->line[k].at;
+		n = a->line[k].n;
+	} else {
+		all_chains(s, len, digit, &text_chains, &n, &text_chains_cap);
+		v = text_chains;
+	}
+	for (i = 0; i < n; i++) {
+		c = new_cite(out, CITE_ARCHIVAL, v[i].a, v[i].b);
 		c->full = 1;
-		set_chain(c, s, &ch);
+		set_chain(c, s, &v[i]);
 		/* the archive within the sentence before */
-		k = ch.a > pos + 200 ? ch.a - 200 : pos;
-		c->start = archive_before(s, k, ch.a, &c->af[AF_ARCHIVE], "");
-		pos = ch.b;
+		from = v[i].a > pos + 200 ? v[i].a - 200 : pos;
+		c->start = archive_before(s, from, v[i].a, &c->af[AF_ARCHIVE],
+		    "");
+		pos = v[i].b;
 	}
 	if (brackets)
 		crossrefs(s, len, out);

@@ -60,6 +60,20 @@ void cite_parse(const char *s, size_t len, struct cites *out);
  * cross-reference opens. */
 void cite_parse_text(const char *s, size_t len, int brackets,
     struct cites *out);
+/* The coordinate chains of a unit's lines found ahead, by another
+ * thread than the one that parses the lines (extract-cites' reader):
+ * they depend on the text alone.  cite_ahead_line() looks at line k,
+ * s[0..len); cite_parse_text_ahead() is cite_parse_text() of line k
+ * with what a found, or finds them itself when a did not look at
+ * s[0..len).  cite_init() must have run before two threads use cite. */
+struct cite_ahead;
+void cite_init(void);
+struct cite_ahead *cite_ahead_new(size_t nlines);
+void cite_ahead_line(struct cite_ahead *a, size_t k, const char *s,
+    size_t len);
+void cite_ahead_free(struct cite_ahead *a);
+void cite_parse_text_ahead(const char *s, size_t len, int brackets,
+    const struct cite_ahead *a, size_t k, struct cites *out);
 /* Empty the list, keeping the array; the citations' strings go with
  * them. */
 void cites_clear(struct cites *cl);

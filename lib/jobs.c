@@ -337,6 +337,19 @@ jobs_add(struct jobs *j, void *unit, size_t bytes)
 		queue_batch(j);
 }
 
+size_t
+jobs_waiting(struct jobs *j)
+{
+	size_t n;
+
+	if (!j->started)
+		return 0;
+	check(pthread_mutex_lock(&j->lock), "pthread_mutex_lock");
+	n = j->tail - j->next;
+	check(pthread_mutex_unlock(&j->lock), "pthread_mutex_unlock");
+	return n;
+}
+
 void
 jobs_close(struct jobs *j)
 {

@@ -61,6 +61,10 @@ int  jobs_direct(struct jobs *j, size_t bytes);
  * some size); writes the output of the jobs done so far, in order, and
  * waits while too many are in hand. */
 void jobs_add(struct jobs *j, void *unit, size_t bytes);
+/* Jobs queued that no worker has begun (0 before the workers
+ * start): a reader with work it may do either side of the queue does
+ * it itself while the workers are behind. */
+size_t jobs_waiting(struct jobs *j);
 /* Write the output of every unit queued, then end the workers. */
 void jobs_close(struct jobs *j);
 

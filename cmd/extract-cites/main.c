@@ -68,6 +68,8 @@ struct run {
 	size_t             nxrefs, xrefs_cap;
 	char             **csl_keys;	/* published works written */
 	size_t             ncsl;
+	/* the unit's coordinate chains the reader found (or NULL) */
+	const struct cite_ahead *ahead;
 };
 
 static void
@@ -369,8 +371,9 @@ body_cites(const struct line *ln, struct run *r)
 		len = strlen(text);
 	cites_clear(&r->cl);
 	if (*context == 't')
-		cite_parse_text(text, len, (r->notes.body_bytes &
-		    (LB_BRACKET | LB_PAREN)) != 0, &r->cl);
+		cite_parse_text_ahead(text, len, (r->notes.body_bytes &
+		    (LB_BRACKET | LB_PAREN)) != 0, r->ahead,
+		    (size_t)(ln - u->lines), &r->cl);
 	else
 		cite_parse(text, len, &r->cl);
 	for (i = 0; i < r->cl.n; i++) {
@@ -432,9 +435,11 @@ struct step {
 	int            complete;	/* STEP_END: read to the end, no error */
 	int            stream;	/* STEP_END: a document stream */
 	int            owned;	/* a copy for a worker, freed after */
-	/* the unit's notes_line_bytes(), worked out by the reader for the
-	 * worker; NULL when the step runs where it is read */
+	/* the unit's notes_line_bytes() and coordinate chains, worked out
+	 * by the reader for the worker; NULL when the step runs where it
+	 * is read */
 	unsigned char *line_bytes;
+	struct cite_ahead *ahead;
 };
 
 static struct run the_run;
@@ -463,7 +468,7 @@ paper_start(struct run *r, const char *name)
 
 static void
 paper_unit(struct run *r, const struct unit *u,
-    const unsigned char *line_bytes)
+    const unsigned char *line_bytes, const struct cite_ahead *ahead)
 {
 	/* on_body() wants the lines with a digit and the source line */
 	struct notes_cb cb = { on_note, on_body, NULL, LB_DIGIT, NULL };
@@ -481,7 +486,9 @@ paper_unit(struct run *r, const struct unit *u,
 		}
 		r->docs[r->ndocs++] = u->docnum;
 	}
+	r->ahead = ahead;
 	notes_scan(&r->notes, u, &cb);
+	r->ahead = NULL;
 }
 
 static void
@@ -522,7 +529,7 @@ run_step(void *arg, FILE *fp)
 		paper_start(&the_run, st->name);
 		break;
 	case STEP_UNIT:
-		paper_unit(&the_run, st->u, st->line_bytes);
+		paper_unit(&the_run, st->u, st->line_bytes, st->ahead);
 		break;
 	case STEP_END:
 		paper_end(&the_run, st->complete, st->stream);
@@ -540,6 +547,7 @@ release_step(void *arg)
 		unit_clone_free(st->u);
 		free((char *)st->name);
 		free(st->line_bytes);
+		cite_ahead_free(st->ahead);
 		free(st);
 	}
 }
@@ -567,12 +575,26 @@ step(struct step *st, size_t bytes)
 	copy->u = st->u ? unit_clone(st->u) : NULL;
 	copy->name = st->name ? xstrdup(st->name) : NULL;
 	if (st->u != NULL) {
-		/* a scan of every byte, here rather than on the worker,
-		 * which has more to do than the reader */
+		/* a scan of every byte here rather than on the worker,
+		 * which has more to do than the reader; and while the
+		 * worker is behind, the coordinates of the lines with a
+		 * digit, which on_body() parses as text (the reader cannot
+		 * tell them from note lines): the two threads even out */
+		const struct line *lines = copy->u->lines;
+		int ahead = jobs_waiting(jobs) > 0;
+		unsigned lb;
+
 		copy->line_bytes = xmalloc(st->u->nlines);
-		for (k = 0; k < st->u->nlines; k++)
-			copy->line_bytes[k] = (unsigned char)notes_line_bytes(
-			    st->u->lines[k].s, st->u->lines[k].len);
+		if (ahead)
+			copy->ahead = cite_ahead_new(st->u->nlines);
+		for (k = 0; k < st->u->nlines; k++) {
+			lb = notes_line_bytes(lines[k].s, lines[k].len);
+			copy->line_bytes[k] = (unsigned char)lb;
+			if (ahead && (lb & LB_DIGIT))
+				cite_ahead_line(copy->ahead, k, lines[k].s,
+				    (lb & LB_NUL) ? strlen(lines[k].s) :
+				    lines[k].len);
+		}
 	}
 	jobs_add(jobs, copy, bytes);
 }
@@ -583,7 +605,7 @@ process(const char *path)
 	struct input *in;
 	struct paper *p;
 	struct unit u;
-	struct step st = { STEP_START, NULL, NULL, 0, 0, 0, NULL };
+	struct step st = { STEP_START, NULL, NULL, 0, 0, 0, NULL, NULL };
 	size_t bytes;
 	int ret;
 
@@ -658,6 +680,7 @@ main(int argc, char *argv[])
 	    mode == MODE_NOTES ? note_cols : cite_cols);
 	if (mode == MODE_CITES || mode == MODE_NOTES)
 		table_header(&table);
+	cite_init();	/* before the worker and the reader share cite.c */
 	jobs = jobs_open(&step_jobs);
 	if (argc == 0)
 		process("-");

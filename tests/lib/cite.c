@@ -1,4 +1,5 @@
 /* cite.c: unit tests for lib/cite.c, parsing and resolving citations. */
+#include <pthread.h>
 #include <string.h>
 
 #include "cite.h"
@@ -57,6 +58,96 @@ resolve(const struct fixture *notes, size_t n)
 	cites_free(&cl);
 	cite_index_free(ix);
 	return out;
+}
+
+/* cite_parse_text() of s as "kind:archive/fond/.../folios@start-end",
+ * joined with " | ": with the chains found ahead in a when not NULL */
+static const char *
+text_cites(const char *s, size_t len, const struct cite_ahead *a, size_t k,
+    char *out, size_t size)
+{
+	struct cites cl = { 0 };
+	size_t i;
+	int f;
+
+	out[0] = '\0';
+	cite_parse_text_ahead(s, len, 1, a, k, &cl);
+	for (i = 0; i < cl.n; i++) {
+		snprintf(out + strlen(out), size - strlen(out), "%s%s",
+		    i ? " | " : "", cite_kind_name(cl.v[i].kind));
+		for (f = 0; f < AF_N; f++)
+			snprintf(out + strlen(out), size - strlen(out), "%c%s",
+			    f ? '/' : ':', cl.v[i].af[f] ? cl.v[i].af[f] : "");
+		snprintf(out + strlen(out), size - strlen(out), "@%zu-%zu",
+		    cl.v[i].start, cl.v[i].end);
+	}
+	cites_free(&cl);
+	return out;
+}
+
+/* lines of body text with coordinates, years, references and none */
+static const char *const body_lines[] = {
+	"The record (AVPRF, fond 0102, opis 18, papka 93, delo 5, listy 3-9) "
+	    "and RGANI, f. 5, op. 30, d. 163, ll. 20-24, both.",
+	"In 1950, 1951 and 1952 nothing; see [Document 4] and fond 3 alone.",
+	"GARF, fond R-9401, opis 2, delo 65, 1949, list 12; TsAMO, f. 3, "
+	    "op. 1, d. 9.",
+	"Без цифр нет координат, АВПРФ, ф. 06, оп. 12, п. 4, д. 58, л. 3.",
+	"no digit here at all",
+	"",
+	"A year 1953 and a page 12, then delo 4, list 7 and opis 9.",
+};
+#define NBODY (sizeof(body_lines) / sizeof(body_lines[0]))
+
+/* The chains of body_lines found on another thread, as extract-cites'
+ * reader finds them for its worker */
+static void *
+find_ahead(void *arg)
+{
+	struct cite_ahead *a = arg;
+	size_t k;
+
+	for (k = 0; k < NBODY; k++)
+		if (k != 1)	/* line 1 is not looked at */
+			cite_ahead_line(a, k, body_lines[k],
+			    strlen(body_lines[k]));
+	return NULL;
+}
+
+static void
+test_ahead(void)
+{
+	char plain_buf[2048], ahead_buf[2048];
+	char *plain = plain_buf, *ahead = ahead_buf;
+	struct cite_ahead *a;
+	pthread_t t;
+	size_t k, len;
+
+	cite_init();
+	a = cite_ahead_new(NBODY);
+	if (pthread_create(&t, NULL, find_ahead, a) != 0 ||
+	    pthread_join(t, NULL) != 0) {
+		is_long(0, 1, "a thread to find chains ahead");
+		return;
+	}
+	for (k = 0; k < NBODY; k++) {
+		len = strlen(body_lines[k]);
+		text_cites(body_lines[k], len, NULL, 0, plain, sizeof(plain_buf));
+		text_cites(body_lines[k], len, a, k, ahead, sizeof(ahead_buf));
+		is_str(ahead, plain, "chains found ahead: body line");
+	}
+	is_str(text_cites(body_lines[0], strlen(body_lines[0]), NULL, 0, plain,
+	    sizeof(plain_buf)), "archival:AVPRF/0102/18/93/5/3-9@12-66 | "
+	    "archival:RGANI/5/30//163/20-24@72-110", "two chains in a line");
+	/* a shorter text than the one looked at (a NUL in the line): the
+	 * chains are found again, not taken */
+	len = strlen("GARF, fond R-9401, opis 2");
+	text_cites(body_lines[2], len, NULL, 0, plain, sizeof(plain_buf));
+	text_cites(body_lines[2], len, a, 2, ahead, sizeof(ahead_buf));
+	is_str(ahead, plain, "chains found ahead of another length");
+	is_str(ahead, "archival:GARF/R-9401/2///@0-25", "the shorter text's");
+	cite_ahead_free(a);
+	cite_forget_archives();
 }
 
 static int conflicts;
@@ -233,6 +324,8 @@ main(void)
 	cites_free(&cl);
 	cite_index_free(ix);
 	cite_forget_archives();
+
+	test_ahead();
 
 	k = cite_key("“Stalin’s *Plan*,” 1950.", strlen("“Stalin’s *Plan*,” 1950."));
 	is_str(k, "stalins plan 1950", "title key");

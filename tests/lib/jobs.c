@@ -3,6 +3,7 @@
  * start and the environment's counts. */
 #include <sys/wait.h>
 
+#include <pthread.h>
 #include <string.h>
 #include <time.h>
 
@@ -150,6 +151,62 @@ test_bad_count(void)
 	free(err);
 }
 
+/* jobs_waiting(): none before the workers start; while the one worker
+ * of in_order jobs is held in its first job, the jobs queued behind it */
+static int gate_open;
+static pthread_mutex_t gate_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t gate_cond = PTHREAD_COND_INITIALIZER;
+
+static void
+run_gated(void *unit, FILE *out)
+{
+	pthread_mutex_lock(&gate_lock);
+	while (!gate_open)
+		pthread_cond_wait(&gate_cond, &gate_lock);
+	pthread_mutex_unlock(&gate_lock);
+	fprintf(out, "unit %ld\n", *(long *)unit);
+}
+
+static const struct jobs_ops gated_jobs = { .run = run_gated,
+    .release = release_number, .in_order = 1 };
+
+static void
+test_waiting(void)
+{
+	struct unit_capture cap;
+	struct jobs *j;
+	long i, *unit;
+	char *got;
+	size_t waiting;
+
+	setenv("CWIHP_THREADS", "2", 1);
+	setenv("CWIHP_THREADS_AFTER", "0", 1);
+	unit_capture_begin(&cap, 1);
+	j = jobs_open(&gated_jobs);
+	is_long(jobs_waiting(j), 0, "jobs_waiting: none before the start");
+	for (i = 0; i < 3; i++) {
+		if (jobs_direct(j, 100000)) {	/* never, with workers */
+			is_long(1, 0, "jobs_waiting: workers from the start");
+			break;
+		}
+		unit = xmalloc(sizeof(*unit));
+		*unit = i;
+		jobs_add(j, unit, 100000);	/* a job each */
+	}
+	/* the worker holds job 0 or has yet to take it: 2 or 3 wait */
+	waiting = jobs_waiting(j);
+	ok(waiting == 2 || waiting == 3, "jobs_waiting: %zu of 3 queued "
+	    "behind a held job", waiting);
+	pthread_mutex_lock(&gate_lock);
+	gate_open = 1;
+	pthread_cond_broadcast(&gate_cond);
+	pthread_mutex_unlock(&gate_lock);
+	jobs_close(j);
+	got = unit_capture_end(&cap, NULL);
+	is_str(got, "unit 0\nunit 1\nunit 2\n", "jobs_waiting: the output");
+	free(got);
+}
+
 int
 main(void)
 {
@@ -162,5 +219,6 @@ main(void)
 	test_order("4", "0", 100000);	/* a job a unit */
 	test_order("8", "0", 1);	/* every unit in one job */
 	test_bad_count();
+	test_waiting();
 	return unit_done();
 }
