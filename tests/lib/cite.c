@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cite.h"
+#include "util.h"
 #include "unit.h"
 
 /* Parse s; "kind:archive/fond/opis/papka/delo/folios" per citation,
@@ -107,10 +108,12 @@ find_ahead(void *arg)
 	struct cite_ahead *a = arg;
 	size_t k;
 
+	worker_begin();		/* its patterns are freed as it ends */
 	for (k = 0; k < NBODY; k++)
 		if (k != 1)	/* line 1 is not looked at */
 			cite_ahead_line(a, k, body_lines[k],
 			    strlen(body_lines[k]));
+	worker_end();
 	return NULL;
 }
 
