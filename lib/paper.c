@@ -33,6 +33,7 @@ struct paper {
 	struct unit   u;
 	char         *stream_paper;	/* Paper: of the current stream unit */
 	int           no_dates;	/* paper_skip_dates() */
+	int           no_titles;	/* paper_skip_titles() */
 };
 
 static struct rx *rx_heading, *rx_bulletin, *rx_source, *rx_kind,
@@ -174,6 +175,12 @@ void
 paper_skip_dates(struct paper *p)
 {
 	p->no_dates = 1;
+}
+
+void
+paper_skip_titles(struct paper *p)
+{
+	p->no_titles = 1;
 }
 
 int
@@ -524,7 +531,7 @@ ends_open(const struct line *ln)
 
 /* Fill title, kind, source and date of a document from its lines. */
 static void
-analyze_doc(struct unit *u, int want_dates)
+analyze_doc(struct unit *u, int want_titles, int want_dates)
 {
 	struct buf title = { 0 };
 	struct date td, dd, d;
@@ -543,7 +550,9 @@ analyze_doc(struct unit *u, int want_dates)
 
 	/* The title: on the heading's line, or the next paragraph. */
 	i = 1;
-	if (to < u->lines[0].len) {
+	if (!want_titles)
+		hk = 2;		/* as a heading that says no title follows */
+	else if (to < u->lines[0].len) {
 		trim_append(&title, u->lines[0].s + to, u->lines[0].len - to);
 		u->title_line = u->title_last = u->lines[0].no;
 	} else {
@@ -646,7 +655,7 @@ finish(struct paper *p)
 			break;
 		}
 	if (u->is_doc)
-		analyze_doc(u, !p->no_dates);
+		analyze_doc(u, !p->no_titles, !p->no_dates);
 	else {
 		u->doc = xstrdup("");
 		u->title = xstrdup("");

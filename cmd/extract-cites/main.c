@@ -615,6 +615,7 @@ process(const char *path)
 	step(&st, 0);
 	p = paper_open(in);
 	paper_skip_dates(p);
+	paper_skip_titles(p);
 	st.kind = STEP_UNIT;
 	st.name = NULL;
 	while ((ret = paper_next(p, &u)) == 1) {
