@@ -539,8 +539,6 @@ short_word(const unsigned char *u, size_t n, size_t i, struct ntok *t,
     int *more)
 {
 	const uint64_t ones = 0x0101010101010101u;
-	const unsigned char *w = u + i;	/* 8 bytes of the word on */
-	unsigned char tail[8] = { 0 };
 	uint64_t v, lo, letter, stop, mask, chunk;
 	const struct wordset_entry *e;
 	size_t end;
@@ -548,11 +546,14 @@ short_word(const unsigned char *u, size_t n, size_t i, struct ntok *t,
 
 	/* the last bytes of the text zero padded: a zero byte ends a word
 	 * as the end does (no letter, no join, no dot) */
-	if (i + 8 > n) {
-		memcpy(tail, w, n - i);
-		w = tail;
+	if (i + 8 <= n)
+		memcpy(&v, u + i, 8);
+	else {
+		unsigned char tail[8] = { 0 };
+
+		memcpy(tail, u + i, n - i);
+		memcpy(&v, tail, 8);
 	}
-	memcpy(&v, w, 8);
 	/* as letter_run() */
 	lo = (v | ones * 0x20) & ones * 0x7f;
 	letter = (lo + ones * 0x1f) & ~(lo + ones * 0x05) & ~v & ones * 0x80;
@@ -567,7 +568,7 @@ short_word(const unsigned char *u, size_t n, size_t i, struct ntok *t,
 	    (next == '.' && k <= 2 && !(v & 0x20)))) {
 		/* "A.": an initial ("I." may be the pronoun, "Yu." is
 		 * one: word_token() decides) */
-		if (next != '.' || k != 1 || w[0] == 'I')
+		if (next != '.' || k != 1 || u[i] == 'I')
 			return 0;
 		t->type = NT_INITIAL;
 		t->cap = 1;
@@ -604,8 +605,9 @@ static size_t
 short_words(const unsigned char *u, size_t n, size_t i, struct ntok *all,
     size_t *count, size_t limit, int *other)
 {
-	struct ntok *t = &all[*count - 1];
-	size_t c = *count, end;
+	/* the token being read, and the last there is room for */
+	struct ntok *t = &all[*count - 1], *last = &all[limit - 1];
+	size_t end;
 	int more = 0;
 
 	for (;;) {
@@ -615,9 +617,9 @@ short_words(const unsigned char *u, size_t n, size_t i, struct ntok *all,
 			break;
 		}
 		if (!more) {
-			if (c == limit || !plain_mark(u, n, end))
+			if (t == last || !plain_mark(u, n, end))
 				break;
-			t = &all[c++];
+			t++;
 			memset(t, 0, sizeof(*t));
 			t->off = end++;
 			t->type = NT_PUNCT;
@@ -625,14 +627,14 @@ short_words(const unsigned char *u, size_t n, size_t i, struct ntok *all,
 			if (!space_letter(u, n, end))
 				break;
 		}
-		if (c == limit)
+		if (t == last)
 			break;
 		i = end + 1;
-		t = &all[c++];
+		t++;
 		memset(t, 0, sizeof(*t));
 		t->off = i;
 	}
-	*count = c;
+	*count = (size_t)(t - all) + 1;
 	return end;
 }
 #endif

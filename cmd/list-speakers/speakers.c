@@ -89,6 +89,10 @@ struct doc {
 /* one paragraph: cleaned text and where each line starts in it */
 struct para {
 	struct buf text;
+	/* or, instead of text, its one line that needs no cleaning, not
+	 * copied (NUL terminated, as every line is); NULL: none */
+	const char *line;
+	size_t     line_len;
 	size_t    *offs;
 	long      *lines;
 	size_t     n, cap;
@@ -405,7 +409,7 @@ add_office(struct person *p, const char *s, const struct ntok *t,
 
 /* A hash of the text s[0..n), eight bytes at a time (the last eight of
  * a longer text read again). */
-static uint32_t
+static inline uint32_t
 text_hash(const char *s, size_t n)
 {
 	const uint64_t mul = 0x9e3779b97f4a7c15u;
@@ -431,7 +435,7 @@ text_hash(const char *s, size_t n)
  * -1; *form (unless NULL) gets its index.  A text is a form of one
  * person at most: form_of() adds it to the person find_person() gives,
  * which is the one who has it. */
-static long
+static inline long
 form_find(const struct doc *d, const char *name, size_t n, uint32_t h,
     long *form)
 {
@@ -989,19 +993,24 @@ name_part(const char *s, const struct ntok *t)
 static int
 lower_word(const char *s, size_t len)
 {
-	size_t i;
+	size_t i = 0;
+	unsigned char c;
 
-	for (i = 0; i < len; i++) {
-		if (s[i] < 'a' || s[i] > 'z' || (i > 0 && s[i - 1] != ' ' &&
-		    s[i - 1] != '\t' && s[i - 1] != '\n'))
-			continue;
-		/* most words start no honorific: they need not be read */
-		if (!name_may_be_honorific(s + i, len - i) ||
+	/* at the start and after each blank */
+	for (;;) {
+		if (i < len && s[i] >= 'a' && s[i] <= 'z' &&
+		    /* most words start no honorific: they need not be read */
+		    (!name_may_be_honorific(s + i, len - i) ||
 		    (name_tokenize_more(s, len, i, &word_tok, &word_tok_cap, 0,
-		    1, NULL) == 1 && !name_honorific_at(s, &word_tok[0])))
+		    1, NULL) == 1 && !name_honorific_at(s, &word_tok[0]))))
 			return 1;
+		/* past the next blank: most bytes are above ' ' */
+		while (i < len && ((c = (unsigned char)s[i]) > ' ' ||
+		    (c != ' ' && c != '\t' && c != '\n')))
+			i++;
+		if (i++ >= len)
+			return 0;
 	}
-	return 0;
 }
 
 /* Is all of s one name?  Its text (malloc'd) or NULL. */
@@ -1297,7 +1306,7 @@ quoted(size_t i)
 
 /* Can sentence() look at token t? */
 static inline int
-cand(const struct ntok *t)
+is_cand(const struct ntok *t)
 {
 	return t->cap ||
 	    (t->vocab & (NV_HONORIFIC | WL_SPEECH | WL_CLAUSE)) != 0;
@@ -1322,7 +1331,7 @@ may_name(const struct ntok *t, size_t c0, size_t c1)
 }
 
 /* The sentence [s0, s1) of the tokens t of paragraph pa, the tokens
- * cands[c0, c1) of it the ones to look at (cand()), whose vocab flags
+ * cands[c0, c1) of it the ones to look at (is_cand()), whose vocab flags
  * are seen. */
 static void
 sentence(struct doc *d, const struct para *pa, const char *s,
@@ -1401,6 +1410,11 @@ sentence(struct doc *d, const struct para *pa, const char *s,
 		/* the words below */
 		if (!word_in(&t[i = cands[c]], WL_CLAUSE))
 			continue;
+		/* "by" (most clause words are) starts no clause on its own */
+		if (word_is(s, &t[i], "by")) {
+			clauses++;
+			continue;
+		}
 		line = para_line(pa, t[i].off);
 		if (word_is(s, &t[i], "present") || word_is(s, &t[i], "by") ||
 		    word_is(s, &t[i], "presence") ||
@@ -1522,7 +1536,8 @@ sentence(struct doc *d, const struct para *pa, const char *s,
 			for (a0 = b; a0 > s0 && b - a0 < 5 &&
 			    t[a0 - 1].type == NT_WORD; a0--)
 				;
-			add_office(&d->p[p], s, t, a0, b);
+			if (a0 < b)
+				add_office(&d->p[p], s, t, a0, b);
 			if ((size_t)p >= np0 && quoted(first))
 				d->p[p].reported = 1;
 			if ((size_t)p >= np0) {
@@ -1564,12 +1579,38 @@ ends_sentence(const char *s, const struct ntok *t, size_t i, size_t n)
 	return 1;
 }
 
+/* The sentence [s0, s1), cands[c0, c1) of it, to sentence() if it has
+ * a token to look at.  (sentence() does not tokenize: toks stay put.
+ * It finds nothing where it has no token to look at but for words that
+ * can start no name.) */
+static void
+look_at(struct doc *d, const struct para *pa, const char *s, size_t s0,
+    size_t s1, size_t c0, size_t c1, unsigned seen)
+{
+	if ((seen & (WL_SPEECH | WL_CLAUSE)) || may_name(toks, c0, c1))
+		sentence(d, pa, s, toks, s0, s1, c0, c1, seen);
+}
+
+/* The text of pa (NUL terminated); *len gets its length. */
+static const char *
+para_text(struct para *pa, size_t *len)
+{
+	if (pa->line != NULL) {
+		*len = pa->line_len;
+		return pa->line;
+	}
+	*len = pa->text.len;
+	return buf_cstr(&pa->text);
+}
+
 static void
 paragraph(struct doc *d, struct para *pa)
 {
-	const char *s = buf_cstr(&pa->text);
-	size_t n = name_tokenize(s, pa->text.len, &toks, &toks_cap), i, s0;
-	size_t ncands = 0, c0;
+	size_t len;
+	const char *s = para_text(pa, &len);
+	size_t n = name_tokenize(s, len, &toks, &toks_cap), i, s0;
+	size_t ncands = 0, c0, *cand;
+	const struct ntok *t, *end;
 	int q = 0, was;
 	unsigned seen = 0;	/* the vocab flags of the sentence's words */
 
@@ -1578,19 +1619,19 @@ paragraph(struct doc *d, struct para *pa)
 		free(cands);
 		cands = xreallocarray(NULL, cands_cap, sizeof(*cands));
 	}
+	cand = cands;
 	nqmarks = 0;
 	d->label_speaker = pa->label;
-	for (s0 = c0 = i = 0; i < n; i++) {
-		const struct ntok *t = &toks[i];
-
-		if (cand(t)) {
-			cands[ncands++] = i;
+	for (s0 = c0 = 0, t = toks, end = toks + n; t < end; t++) {
+		if (is_cand(t)) {
+			cand[ncands++] = (size_t)(t - toks);
 			seen |= t->vocab;
 		}
-		/* only a mark, an initial or the last token ends one:
-		 * the odd types (names.h) */
-		if (!(t->type & NT_ODD) && i + 1 < n)
+		/* only a mark or an initial (the odd types, names.h) ends
+		 * one before the last token */
+		if (!(t->type & NT_ODD))
 			continue;
+		i = (size_t)(t - toks);
 		if (t->type == NT_PUNCT) {
 			was = q;
 			/* by the first byte: most marks are none of these */
@@ -1624,27 +1665,41 @@ paragraph(struct doc *d, struct para *pa)
 		}
 		if (!ends_sentence(s, toks, i, n))
 			continue;
-		/* sentence() does not tokenize: toks stay put.  It finds
-		 * nothing where it has no token to look at but for words
-		 * that can start no name. */
-		if ((seen & (WL_SPEECH | WL_CLAUSE)) ||
-		    may_name(toks, c0, ncands))
-			sentence(d, pa, s, toks, s0, i + 1, c0, ncands, seen);
+		look_at(d, pa, s, s0, i + 1, c0, ncands, seen);
 		s0 = i + 1;
 		c0 = ncands;
 		seen = 0;
 	}
+	/* the last token, no mark, ends the last sentence */
+	if (s0 < n)
+		look_at(d, pa, s, s0, n, c0, ncands, seen);
 	d->label_speaker = -1;
 }
 
+/* Add line s[0..n) (numbered line) to pa.  A line that stays (the
+ * unit's own, not a copy freed before the paragraph is read) needs no
+ * copy while it is the paragraph's only one and has no bracket to
+ * clean. */
 static void
-para_add(struct para *pa, const char *s, size_t n, long line)
+para_add(struct para *pa, const char *s, size_t n, long line, int stays)
 {
 	if (pa->n == pa->cap) {
 		pa->cap = pa->cap ? pa->cap * 2 : 8;
 		pa->offs = xreallocarray(pa->offs, pa->cap, sizeof(*pa->offs));
 		pa->lines = xreallocarray(pa->lines, pa->cap,
 		    sizeof(*pa->lines));
+	}
+	if (pa->n == 0 && stays && memchr(s, '[', n) == NULL) {
+		pa->line = s;
+		pa->line_len = n;
+		pa->offs[0] = 0;
+		pa->lines[pa->n++] = line;
+		return;
+	}
+	if (pa->line != NULL) {
+		/* a second line: the first is copied now */
+		buf_add(&pa->text, pa->line, pa->line_len);
+		pa->line = NULL;
 	}
 	if (pa->text.len)
 		buf_addc(&pa->text, ' ');
@@ -1657,25 +1712,18 @@ para_add(struct para *pa, const char *s, size_t n, long line)
 static int
 names_a_meeting(const char *s, size_t n)
 {
-	static const char *const words[] = { "conversation", "talks",
+	static const char *const words[] = { NULL, "conversation", "talks",
 	    "meeting" };
+	/* the index in words of the word a byte can start, or 0 */
+	static const unsigned char starts[256] = { ['c'] = 1, ['C'] = 1,
+	    ['t'] = 2, ['T'] = 2, ['m'] = 3, ['M'] = 3 };
 	size_t i, k, len;
 	const char *w;
 
 	for (i = 0; i < n; i++) {
-		switch (s[i] | 0x20) {
-		case 'c':
-			w = words[0];
-			break;
-		case 't':
-			w = words[1];
-			break;
-		case 'm':
-			w = words[2];
-			break;
-		default:
+		if (starts[(unsigned char)s[i]] == 0)
 			continue;
-		}
+		w = words[starts[(unsigned char)s[i]]];
 		len = strlen(w);
 		for (k = 1; k < len && i + k < n &&
 		    (s[i + k] | 0x20) == w[k]; k++)
@@ -1693,7 +1741,8 @@ names_a_meeting(const char *s, size_t n)
 static int
 may_name_parties(struct doc *d, struct para *pa)
 {
-	const char *s = buf_cstr(&pa->text);
+	size_t len;
+	const char *s = para_text(pa, &len);
 	size_t n = strlen(s);	/* as flush() reads it */
 
 	if (names_a_meeting(s, n))
@@ -1715,8 +1764,10 @@ flush(struct doc *d, struct para *pa)
 		if (pa->upper)
 			goto done;
 	} else if (pa->upper || d->header_pending) {
-		char *tc = pa->upper ? name_titlecase(buf_cstr(&pa->text),
-		    pa->text.len) : xstrdup(buf_cstr(&pa->text));
+		size_t len;
+		const char *text = para_text(pa, &len);
+		char *tc = pa->upper ? name_titlecase(text, len) :
+		    xstrdup(text);
 		size_t n = name_tokenize(tc, strlen(tc), &toks, &toks_cap);
 		int conv = 0, lead = 0;
 		size_t i;
@@ -1740,6 +1791,7 @@ flush(struct doc *d, struct para *pa)
 	paragraph(d, pa);
 done:
 	buf_reset(&pa->text);
+	pa->line = NULL;
 	pa->n = 0;
 	pa->upper = 0;
 	pa->label = -1;
@@ -2292,7 +2344,7 @@ speakers_doc(const struct unit *u, const struct speakers_opts *o,
 					set_role(&d.p[p], R_PARTICIPANT, ln->no);
 				}
 				pa.label = p;
-				para_add(&pa, s + end, n - end, ln->no);
+				para_add(&pa, s + end, n - end, ln->no, 1);
 				free(nm);
 				free(lt);
 				free(g);
@@ -2324,7 +2376,7 @@ speakers_doc(const struct unit *u, const struct speakers_opts *o,
 			if (!pa.upper)
 				flush(&d, &pa);
 			pa.upper = 1;
-			para_add(&pa, tc, strlen(tc), ln->no);
+			para_add(&pa, tc, strlen(tc), ln->no, 0);
 			prev = (long)k;
 			free(tc);
 			continue;
@@ -2374,7 +2426,7 @@ speakers_doc(const struct unit *u, const struct speakers_opts *o,
 		}
 		if (pa.upper)
 			flush(&d, &pa);
-		para_add(&pa, s, n, ln->no);
+		para_add(&pa, s, n, ln->no, 1);
 		prev = (long)k;
 		free(tc);
 	}

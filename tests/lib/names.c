@@ -413,6 +413,31 @@ main(void)
 		    "with", "title case: small words");
 		free(s);
 	}
+	{
+		/* a run of short words read a few tokens at a time stops
+		 * at each limit and goes on where it stopped */
+		const char *in = "Kim said, the talks went on. A. Ri and Pak "
+		    "agreed; Ambassadors met again.";
+		struct ntok *part = NULL;
+		size_t partcap = 0, all, max, got, rest, bad = 0, k;
+
+		all = name_tokenize(in, strlen(in), &toks, &cap);
+		for (max = 1; max <= all; max++) {
+			got = name_tokenize_some(in, strlen(in), &part,
+			    &partcap, max, &rest);
+			while (got < all && rest < strlen(in))
+				got = name_tokenize_more(in, strlen(in), rest,
+				    &part, &partcap, got, got + max, &rest);
+			if (got != all)
+				bad++;
+			for (k = 0; k < got && k < all; k++)
+				if (memcmp(&part[k], &toks[k], sizeof(*part)) != 0)
+					bad++;
+		}
+		ok(all == 18 && bad == 0, "tokens read in pieces (%zu, %zu bad)",
+		    all, bad);
+		free(part);
+	}
 	free(toks);
 	name_cache_free();
 	return unit_done();
