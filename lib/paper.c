@@ -92,6 +92,9 @@ kind_of_title(const char *title)
 	size_t off, len;
 	int g;
 
+	/* no word, no kind word (extract-cites reads no title) */
+	if (*title == '\0')
+		return KIND_OTHER;
 	compile();
 	if (!rx_match(rx_kind, title, strlen(title), 0))
 		return KIND_OTHER;

@@ -591,6 +591,7 @@ test_kinds(void)
 		is_str(kind_name(kind_of_title(cases[i].title)), cases[i].kind,
 		    "kind of '%s'", cases[i].title);
 	is_str(kind_name(KIND_NONE), "", "the essay has no kind");
+	is_str(kind_name(kind_of_title("")), "other", "no title: other");
 }
 
 static void
