@@ -430,6 +430,20 @@ name_tokenize(const char *s, size_t n, struct ntok **toks, size_t *cap)
 #define LETTERS_8	1	/* letter_run() reads 8 bytes at a time */
 #endif
 
+#ifdef LETTERS_8
+/* The ASCII letters of the eight bytes v: the 0x80 bit of each. */
+static inline uint64_t
+letters8(uint64_t v)
+{
+	const uint64_t ones = 0x0101010101010101u;
+	uint64_t lo = (v | ones * 0x20) & ones * 0x7f;
+
+	/* a byte b < 0x80 is a letter when b | 0x20 is in a..z: it
+	 * reaches 0x80 with 0x1f added and not with 0x05 */
+	return (lo + ones * 0x1f) & ~(lo + ones * 0x05) & ~v & ones * 0x80;
+}
+#endif
+
 /* The end of the ASCII letters from u[j] on; *seen gets the classes of
  * the ones it read (C_LOWER set: one was lower case). */
 static size_t
@@ -440,14 +454,10 @@ letter_run(const unsigned char *u, size_t n, size_t j, unsigned *seen)
 	const uint64_t ones = 0x0101010101010101u;
 
 	while (j + 8 <= n) {
-		uint64_t v, lo, letter, stop;
+		uint64_t v, letter, stop;
 
 		memcpy(&v, u + j, 8);
-		/* a byte b < 0x80 is a letter when b | 0x20 is in a..z:
-		 * it reaches 0x80 with 0x1f added and not with 0x05 */
-		lo = (v | ones * 0x20) & ones * 0x7f;
-		letter = (lo + ones * 0x1f) & ~(lo + ones * 0x05) & ~v &
-		    ones * 0x80;
+		letter = letters8(v);
 		if ((stop = ~letter & ones * 0x80) != 0) {
 			k = (unsigned)__builtin_ctzll(stop) >> 3;
 			/* bit 0x20 of a letter: lower case */
@@ -476,7 +486,7 @@ long_word(const unsigned char *u, size_t n, size_t i, uint64_t v,
     uint64_t letter, struct ntok *t)
 {
 	const uint64_t ones = 0x0101010101010101u;
-	uint64_t v2 = 0, lo, letter2, stop, mask, head, h;
+	uint64_t v2 = 0, letter2, stop, mask, head, h;
 	const struct wordset_entry *e;
 	unsigned k;
 
@@ -485,8 +495,7 @@ long_word(const unsigned char *u, size_t n, size_t i, uint64_t v,
 		memcpy(&v2, u + i + 8, 8);
 	else
 		memcpy(&v2, u + i + 8, n - i - 8);
-	lo = (v2 | ones * 0x20) & ones * 0x7f;
-	letter2 = (lo + ones * 0x1f) & ~(lo + ones * 0x05) & ~v2 & ones * 0x80;
+	letter2 = letters8(v2);
 	if ((stop = ~letter2 & ones * 0x80) == 0)
 		return 0;
 	k = (unsigned)__builtin_ctzll(stop) >> 3;
@@ -539,7 +548,7 @@ short_word(const unsigned char *u, size_t n, size_t i, struct ntok *t,
     int *more)
 {
 	const uint64_t ones = 0x0101010101010101u;
-	uint64_t v, lo, letter, stop, mask, chunk;
+	uint64_t v, letter, stop, mask, chunk;
 	const struct wordset_entry *e;
 	size_t end;
 	unsigned k, next;
@@ -554,9 +563,7 @@ short_word(const unsigned char *u, size_t n, size_t i, struct ntok *t,
 		memcpy(tail, u + i, n - i);
 		memcpy(&v, tail, 8);
 	}
-	/* as letter_run() */
-	lo = (v | ones * 0x20) & ones * 0x7f;
-	letter = (lo + ones * 0x1f) & ~(lo + ones * 0x05) & ~v & ones * 0x80;
+	letter = letters8(v);
 	if ((stop = ~letter & ones * 0x80) == 0) {
 		if ((end = long_word(u, n, i, v, letter, t)) != 0)
 			*more = space_letter(u, n, end);
@@ -824,7 +831,9 @@ name_leading(const char *s, const struct ntok *t, size_t i, size_t to,
 	size_t j, k, words = 0;
 
 	/* a few honorifics at most: "Comrade Comrade ..." is no name */
-	for (k = 0; k < 3 && i < to && name_honorific_at(s, &t[i]); k++) {
+	for (k = 0; i < to && name_honorific_at(s, &t[i]); k++) {
+		if (k == 3)
+			return 0;
 		i++;
 		/* "com." but not "comrades." ending a sentence */
 		if (i < to && t[i].type == NT_PUNCT && s[t[i].off] == '.' &&
@@ -834,8 +843,6 @@ name_leading(const char *s, const struct ntok *t, size_t i, size_t to,
 			return 0;
 	}
 	j = i;
-	if (i < to && name_honorific_at(s, &t[i]))
-		return 0;
 	if (j < to && t[j].type == NT_INITIAL) {
 		while (j < to && t[j].type == NT_INITIAL && j < i + 4)
 			j++;
@@ -864,7 +871,7 @@ name_leading(const char *s, const struct ntok *t, size_t i, size_t to,
 }
 
 /* Are tokens [a, b) one space apart or glued, as most are? */
-static int
+static inline int
 plain_span(const char *s, const struct ntok *t, size_t a, size_t b)
 {
 	size_t i, gap;
@@ -925,8 +932,12 @@ char *
 name_text(const char *s, const struct ntok *t, size_t a, size_t b)
 {
 	struct buf out = { 0 };
+	size_t len;
+	const char *text = name_text_view(&out, s, t, a, b, &len);
 
-	name_text_buf(&out, s, t, a, b);
+	/* most names are one copy of the text */
+	if (text != out.s)
+		return xstrndup(text, len);
 	return buf_take(&out);
 }
 
@@ -996,6 +1007,37 @@ small_word(const char *w, size_t len)
 	return 0;
 }
 
+/* The ASCII letters from s[i] on, lowered into *o (advanced past
+ * them); returns their end.  Eight at a time while eight bytes of s are
+ * left, written at once, the bytes after the letters too, which what
+ * comes next overwrites.  There is room: name_titlecase() has written
+ * at most two bytes for each byte before s[i], into 2 * n + 1. */
+static size_t
+lower_run(const char *s, size_t n, size_t i, char **o)
+{
+#ifdef LETTERS_8
+	const uint64_t ones = 0x0101010101010101u;
+	uint64_t v, letter, stop;
+	unsigned k;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&v, s + i, 8);
+		letter = letters8(v);
+		v |= letter >> 2;	/* 0x20: lower case */
+		memcpy(*o, &v, 8);
+		if ((stop = ~letter & ones * 0x80) != 0) {
+			k = (unsigned)__builtin_ctzll(stop) >> 3;
+			*o += k;
+			return i + k;
+		}
+		*o += 8;
+	}
+#endif
+	for (; i < n && (byte_class[(unsigned char)s[i]] & C_LETTER); i++)
+		*(*o)++ = (char)(s[i] | 0x20);
+	return i;
+}
+
 char *
 name_titlecase(const char *s, size_t n)
 {
@@ -1028,10 +1070,8 @@ name_titlecase(const char *s, size_t n)
 				/* a run of ASCII letters: the word's first
 				 * letter kept, the others lowered */
 				*o++ = first ? (char)c : (char)(c | 0x20);
-				for (l = 1; j + l < n && (byte_class[c =
-				    (unsigned char)s[j + l]] & C_LETTER); l++)
-					*o++ = (char)(c | 0x20);
 				first = 0;
+				l = lower_run(s, n, j + 1, &o) - j;
 				continue;
 			}
 			cp = cp_at(s, n, j, &l);

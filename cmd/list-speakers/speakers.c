@@ -116,7 +116,7 @@ static _Thread_local struct rx *rx_diary, *rx_sig_paren, *rx_sig_correct, *rx_si
     *rx_label_br, *rx_label_up, *rx_label_tc, *rx_note;
 static _Thread_local struct ntok *toks;
 static _Thread_local size_t toks_cap;
-static _Thread_local struct ntok *word_tok;	/* lower_word()'s own, not toks[0] */
+static _Thread_local struct ntok *word_tok;	/* no_name_word()'s own, not toks[0] */
 static _Thread_local size_t word_tok_cap;
 /* the tokens of a paragraph that sentence() looks at: capitalized
  * words and initials, honorifics, speech verbs and clause words */
@@ -161,7 +161,7 @@ static const char *const auxiliaries[] = { "am", "are", "be", "been",
     "being", "having", "is", "was", "were", "to", "who", "which" };
 
 /* the words that start a clause of presence, interpretation or
- * recording in sentence() */
+ * recording in sentence(), in the order of their flags (CW_) */
 static const char *const clause_words[] = { "attended", "by", "compiled",
     "interpreted", "interpreter", "present", "presence", "recorded",
     "transcribed", "translated", "translator" };
@@ -212,7 +212,19 @@ word_eq(const char *s, const struct ntok *t, const char *w, size_t n)
  * whether a token is a word of a list is one test. */
 enum { WL_SPEECH = NV_PROGRAM, WL_ROLE = NV_PROGRAM << 1,
 	WL_ADVERB = NV_PROGRAM << 2, WL_AUX = NV_PROGRAM << 3,
-	WL_IRREGULAR = NV_PROGRAM << 4, WL_CLAUSE = NV_PROGRAM << 5 };
+	WL_IRREGULAR = NV_PROGRAM << 4 };
+/* Each clause word has a flag of its own: which one a token is, is
+ * one test too.  (A token has a program's flag only when it is the
+ * word but for ASCII case, as word_is() asks.) */
+enum { CW_ATTENDED = NV_PROGRAM << 5, CW_BY = NV_PROGRAM << 6,
+	CW_COMPILED = NV_PROGRAM << 7, CW_INTERPRETED = NV_PROGRAM << 8,
+	CW_INTERPRETER = NV_PROGRAM << 9, CW_PRESENT = NV_PROGRAM << 10,
+	CW_PRESENCE = NV_PROGRAM << 11, CW_RECORDED = NV_PROGRAM << 12,
+	CW_TRANSCRIBED = NV_PROGRAM << 13, CW_TRANSLATED = NV_PROGRAM << 14,
+	CW_TRANSLATOR = NV_PROGRAM << 15,
+	WL_CLAUSE = CW_ATTENDED | CW_BY | CW_COMPILED | CW_INTERPRETED |
+	    CW_INTERPRETER | CW_PRESENT | CW_PRESENCE | CW_RECORDED |
+	    CW_TRANSCRIBED | CW_TRANSLATED | CW_TRANSLATOR };
 
 /* Is token t a word of one of the lists? */
 static inline int
@@ -223,9 +235,14 @@ word_in(const struct ntok *t, unsigned lists)
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
+_Static_assert((unsigned)CW_ATTENDED << (NELEM(clause_words) - 1) ==
+    (unsigned)CW_TRANSLATOR, "CW_: a flag for each clause word");
+
 static void
 compile(void)
 {
+	size_t k;
+
 	if (rx_diary != NULL)
 		return;
 	name_vocab_add(speech_verbs, NELEM(speech_verbs), WL_SPEECH);
@@ -233,7 +250,8 @@ compile(void)
 	name_vocab_add(adverbs, NELEM(adverbs), WL_ADVERB);
 	name_vocab_add(auxiliaries, NELEM(auxiliaries), WL_AUX);
 	name_vocab_add(irregular, NELEM(irregular), WL_IRREGULAR);
-	name_vocab_add(clause_words, NELEM(clause_words), WL_CLAUSE);
+	for (k = 0; k < NELEM(clause_words); k++)
+		name_vocab_add(&clause_words[k], 1, CW_ATTENDED << k);
 	rx_diary = rx_compile("diary header",
 	    "^\\s*(?i:from\\s+the\\s+(?:diary|journal|notes)\\s+of)\\b[\\s:]*(.*?)[\\s.]*$", 0);
 	rx_sig_paren = rx_compile("signature in parentheses",
@@ -573,35 +591,15 @@ find_person(struct doc *d, const char *name, uint32_t h, int create)
 	return (long)d->np++;
 }
 
-/* Record name[0..n) (whose text_hash() is h) as form f of person i
- * (f -1: a new form, name NUL terminated); returns i. */
+/* Form f of person i met (again) on line; returns i. */
 static long
-form_of(struct doc *d, long i, long f, const char *name, size_t n,
-    uint32_t h, int from_title, int from_upper, long line)
+form_met(struct doc *d, long i, long f, int from_title, int from_upper,
+    long line)
 {
-	struct person *p;
-	struct form *fm;
-	struct name_meet meet;
+	struct person *p = &d->p[i];
+	struct form *fm = &p->forms[f];
 	int score;
 
-	if (i < 0)
-		return -1;
-	p = &d->p[i];
-	if (f < 0) {
-		p->forms = xreallocarray(p->forms, p->nforms + 1,
-		    sizeof(*p->forms));
-		fm = &p->forms[p->nforms];
-		fm->text = xstrndup(name, n);
-		fm->len = n;
-		fm->parsed = name_parse(name);
-		fm->hash = h;
-		fm->fullness = name_parsed_fullness(fm->parsed);
-		name_parsed_meet(fm->parsed, &meet);
-		name_meet_add(&p->meet, &meet);
-		f = (long)p->nforms++;
-		form_note(d, i, f, h);
-	}
-	fm = &p->forms[f];
 	if (p->first_line == 0 || line < p->first_line)
 		p->first_line = line;
 	score = fm->fullness * 2 - from_upper;
@@ -616,6 +614,39 @@ form_of(struct doc *d, long i, long f, const char *name, size_t n,
 	return i;
 }
 
+/* record_form() for a form not met before: whose person, if any, gets
+ * it as a new form. */
+static long
+record_new_form(struct doc *d, const char *name, size_t n, uint32_t h,
+    int create, int from_title, int from_upper, long line)
+{
+	struct person *p;
+	struct form *fm;
+	struct name_meet meet;
+	long i;
+
+	if (!create && missed(d, name, n, h))
+		return -1;
+	buf_reset(&cstr_b);
+	buf_add(&cstr_b, name, n);
+	name = cstr_b.s;
+	if ((i = find_person(d, name, h, create)) < 0)
+		return -1;
+	p = &d->p[i];
+	p->forms = xreallocarray(p->forms, p->nforms + 1, sizeof(*p->forms));
+	fm = &p->forms[p->nforms];
+	fm->text = xstrndup(name, n);
+	fm->len = n;
+	fm->parsed = name_parse(name);
+	fm->hash = h;
+	fm->fullness = name_parsed_fullness(fm->parsed);
+	name_parsed_meet(fm->parsed, &meet);
+	name_meet_add(&p->meet, &meet);
+	form_note(d, i, (long)p->nforms, h);
+	return form_met(d, i, (long)p->nforms++, from_title, from_upper,
+	    line);
+}
+
 /* Record a form of the person name[0..n) names (with create, a new
  * person when nobody fits); returns the person or -1.  A form met
  * before is found as it is; only another is copied to be compared. */
@@ -624,17 +655,12 @@ record_form(struct doc *d, const char *name, size_t n, int create,
     int from_title, int from_upper, long line)
 {
 	uint32_t h = text_hash(name, n);
-	long f = -1, i;
+	long f, i;
 
-	if ((i = form_find(d, name, n, h, &f)) < 0) {
-		if (!create && missed(d, name, n, h))
-			return -1;
-		buf_reset(&cstr_b);
-		buf_add(&cstr_b, name, n);
-		name = cstr_b.s;
-		i = find_person(d, name, h, create);
-	}
-	return form_of(d, i, f, name, n, h, from_title, from_upper, line);
+	if ((i = form_find(d, name, n, h, &f)) >= 0)
+		return form_met(d, i, f, from_title, from_upper, line);
+	return record_new_form(d, name, n, h, create, from_title,
+	    from_upper, line);
 }
 
 /* Record a form of a person; returns the person. */
@@ -987,29 +1013,64 @@ name_part(const char *s, const struct ntok *t)
 	    name_word_ok(s, t);
 }
 
-/* Does s hold a word that starts with a lower-case letter (a token:
- * after white space or at the start) and is no honorific?  No name
- * does ("comrade Kim" may be one, "Kim replied" is not). */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define BLANKS_8	1	/* next_blank() reads 8 bytes at a time */
+#endif
+
+/* The first blank (space, tab, newline: what ends a token) in
+ * s[i..len), or len. */
+static size_t
+next_blank(const char *s, size_t len, size_t i)
+{
+	unsigned char c;
+#ifdef BLANKS_8
+	const uint64_t ones = 0x0101010101010101u;
+	uint64_t v, low;
+#endif
+
+	while (i < len) {
+#ifdef BLANKS_8
+		/* most bytes are above ' ': past eight of them at once, or
+		 * to the first that is not (the lowest flag is exact) */
+		if (i + 8 <= len) {
+			memcpy(&v, s + i, 8);
+			if ((low = (v - ones * 0x21) & ~v & ones * 0x80) == 0) {
+				i += 8;
+				continue;
+			}
+			i += (unsigned)__builtin_ctzll(low) >> 3;
+		}
+#endif
+		if ((c = (unsigned char)s[i]) == ' ' || c == '\t' || c == '\n')
+			return i;
+		i++;
+	}
+	return len;
+}
+
+/* Does s hold a word (a token: after a blank or at the start) that no
+ * name holds: one that starts with a lower-case letter and is no
+ * honorific ("comrade Kim" may be a name, "Kim replied" is not), or a
+ * number? */
 static int
-lower_word(const char *s, size_t len)
+no_name_word(const char *s, size_t len)
 {
 	size_t i = 0;
-	unsigned char c;
 
 	/* at the start and after each blank */
 	for (;;) {
+		if (i < len && s[i] >= '0' && s[i] <= '9')
+			return 1;
 		if (i < len && s[i] >= 'a' && s[i] <= 'z' &&
 		    /* most words start no honorific: they need not be read */
 		    (!name_may_be_honorific(s + i, len - i) ||
 		    (name_tokenize_more(s, len, i, &word_tok, &word_tok_cap, 0,
 		    1, NULL) == 1 && !name_honorific_at(s, &word_tok[0]))))
 			return 1;
-		/* past the next blank: most bytes are above ' ' */
-		while (i < len && ((c = (unsigned char)s[i]) > ' ' ||
-		    (c != ' ' && c != '\t' && c != '\n')))
-			i++;
-		if (i++ >= len)
+		if ((i = next_blank(s, len, i)) >= len)
 			return 0;
+		i++;
 	}
 }
 
@@ -1021,7 +1082,7 @@ whole_name(const char *s, int *has_initials)
 
 	/* A word no name holds, which no token of a name can be: most
 	 * lines end here, before a token is read. */
-	if (lower_word(s, len))
+	if (no_name_word(s, len))
 		return NULL;
 	/* Every token must be able to be part of a name: tokens are read
 	 * up to 1, 3, 7 and then NAME_MAXTOK + 1 of them, most lines
@@ -1407,21 +1468,21 @@ sentence(struct doc *d, const struct para *pa, const char *s,
 
 	/* presence, interpretation, recording (a few per sentence) */
 	for (c = c0; c < c1 && clauses < 8 && (seen & WL_CLAUSE); c++) {
-		/* the words below */
-		if (!word_in(&t[i = cands[c]], WL_CLAUSE))
+		/* which of the words below, if any */
+		unsigned cw = t[i = cands[c]].vocab & WL_CLAUSE;
+
+		if (cw == 0)
 			continue;
 		/* "by" (most clause words are) starts no clause on its own */
-		if (word_is(s, &t[i], "by")) {
+		if (cw == CW_BY) {
 			clauses++;
 			continue;
 		}
 		line = para_line(pa, t[i].off);
-		if (word_is(s, &t[i], "present") || word_is(s, &t[i], "by") ||
-		    word_is(s, &t[i], "presence") ||
-		    word_is(s, &t[i], "interpreter") ||
-		    word_is(s, &t[i], "translator"))
+		if (cw & (CW_PRESENT | CW_PRESENCE | CW_INTERPRETER |
+		    CW_TRANSLATOR))
 			clauses++;
-		if (word_is(s, &t[i], "present") && i > s0 &&
+		if (cw == CW_PRESENT && i > s0 &&
 		    (word_is(s, &t[i - 1], "was") || word_is(s, &t[i - 1],
 		    "were"))) {
 			k = i - 1;
@@ -1430,11 +1491,11 @@ sentence(struct doc *d, const struct para *pa, const char *s,
 			if (!(k > s0 && word_is(s, &t[k - 1], "i")))
 				name_list(d, s, t, s0, k, R_ATTENDEE, 0, 0,
 				    line);
-		} else if (word_is(s, &t[i], "present") && i + 1 < s1 &&
+		} else if (cw == CW_PRESENT && i + 1 < s1 &&
 		    (word_is(s, &t[i + 1], "were") || word_is(s, &t[i + 1],
 		    "was")))
 			name_list(d, s, t, i + 2, s1, R_ATTENDEE, 0, 0, line);
-		else if (word_is(s, &t[i], "present") && (i == s0 ||
+		else if (cw == CW_PRESENT && (i == s0 ||
 		    (i == s0 + 1 && word_is(s, &t[s0], "also")))) {
 			/* Present (on the Korean side): A, B, C. */
 			for (k = i + 1; k < s1 && k < i + 8; k++)
@@ -1443,28 +1504,23 @@ sentence(struct doc *d, const struct para *pa, const char *s,
 			name_list(d, s, t, k < s1 && k < i + 8 ? k + 1 : i + 1,
 			    s1, R_ATTENDEE, 0, 0, line);
 		}
-		else if ((word_is(s, &t[i], "attended") ||
-		    word_is(s, &t[i], "presence")) && i + 1 < s1 &&
-		    (word_is(s, &t[i + 1], "by") || word_is(s, &t[i + 1], "of")))
+		else if ((cw & (CW_ATTENDED | CW_PRESENCE)) && i + 1 < s1 &&
+		    (word_in(&t[i + 1], CW_BY) || word_is(s, &t[i + 1], "of")))
 			name_list(d, s, t, i + 2, s1, R_ATTENDEE, 0, 0, line);
-		else if ((word_is(s, &t[i], "interpreted") ||
-		    word_is(s, &t[i], "translated") ||
-		    word_is(s, &t[i], "recorded") ||
-		    word_is(s, &t[i], "compiled") ||
-		    word_is(s, &t[i], "transcribed")) && i + 1 < s1 &&
-		    word_is(s, &t[i + 1], "by")) {
-			int role = word_is(s, &t[i], "interpreted") ||
-			    word_is(s, &t[i], "translated") ?
+		else if ((cw & (CW_INTERPRETED | CW_TRANSLATED | CW_RECORDED |
+		    CW_COMPILED | CW_TRANSCRIBED)) && i + 1 < s1 &&
+		    word_in(&t[i + 1], CW_BY)) {
+			int role = cw & (CW_INTERPRETED | CW_TRANSLATED) ?
 			    R_INTERPRETER : R_RECORDER;
 
 			for (k = i + 2; k < s1 && !punct_is(s, &t[k], ",") &&
 			    !word_is(s, &t[k], "and"); k++)
 				;
-			if (role == R_RECORDER && word_is(s, &t[i], "compiled"))
+			if (cw == CW_COMPILED)
 				continue;
 			name_list(d, s, t, i + 2, k, role, 0, 0, line);
-		} else if ((word_is(s, &t[i], "interpreter") ||
-		    word_is(s, &t[i], "translator")) && i + 1 < s1) {
+		} else if ((cw & (CW_INTERPRETER | CW_TRANSLATOR)) &&
+		    i + 1 < s1) {
 			/* "interpreter comrade X", "Interpreter - attaché X" */
 			long p;
 
@@ -1712,8 +1768,13 @@ para_add(struct para *pa, const char *s, size_t n, long line, int stays)
 static int
 names_a_meeting(const char *s, size_t n)
 {
-	static const char *const words[] = { NULL, "conversation", "talks",
-	    "meeting" };
+	static const struct {
+		const char *w;
+		size_t      len;
+	} words[] = { { NULL, 0 },
+	    { "conversation", sizeof("conversation") - 1 },
+	    { "talks", sizeof("talks") - 1 },
+	    { "meeting", sizeof("meeting") - 1 } };
 	/* the index in words of the word a byte can start, or 0 */
 	static const unsigned char starts[256] = { ['c'] = 1, ['C'] = 1,
 	    ['t'] = 2, ['T'] = 2, ['m'] = 3, ['M'] = 3 };
@@ -1723,8 +1784,8 @@ names_a_meeting(const char *s, size_t n)
 	for (i = 0; i < n; i++) {
 		if (starts[(unsigned char)s[i]] == 0)
 			continue;
-		w = words[starts[(unsigned char)s[i]]];
-		len = strlen(w);
+		w = words[starts[(unsigned char)s[i]]].w;
+		len = words[starts[(unsigned char)s[i]]].len;
 		for (k = 1; k < len && i + k < n &&
 		    (s[i + k] | 0x20) == w[k]; k++)
 			;

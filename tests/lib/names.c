@@ -398,6 +398,24 @@ main(void)
 	is_str(s, "kim O'dwyer-nakamura Dupr\xc3\xa9" "e Il",
 	    "title case: runs of ASCII letters");
 	free(s);
+	/* long runs of ASCII letters are lowered eight at a time: runs
+	 * that end inside eight bytes, at their end, past the end of the
+	 * text given (not at a NUL), and before a join, a mark, other
+	 * letters */
+	s = name_titlecase("SEVENTH ABSOLUTE NINETEENS SIXTEENLETTERSAB "
+	    "SEVENTEENLETTERSA ABCDEFGHIJKLMNOP-QRSTUVWXYZABCDEFG. "
+	    "GRUNDSATZERKL\xc3\x84RUNG ABCDEFGHIJKLMNOPQRST", 131);
+	is_str(s, "Seventh Absolute Nineteens Sixteenlettersab Seventeenlettersa "
+	    "Abcdefghijklmnop-qrstuvwxyzabcdefg. Grundsatzerkl\xc3\xa4rung "
+	    "Abcdefghijklm", "title case: long runs");
+	free(s);
+	/* a name is the text as it is, or its tokens a space apart */
+	s = leading("Ivan Petrovich Sidorov said");
+	is_str(s, "Ivan Petrovich Sidorov", "name text: as it is");
+	free(s);
+	s = leading("Ivan  Petrovich\tSidorov said");
+	is_str(s, "Ivan Petrovich Sidorov", "name text: spaces made one");
+	free(s);
 	/* the small words after the first word, and words of their
 	 * lengths and first letters that are none */
 	{
