@@ -13,19 +13,28 @@
 #define UC	"\\p{Lu}"
 #define NAMEW	UC "[\\p{L}'’.-]*"
 
-/* the patterns of coordinate chains run on two threads at once in
- * extract-cites (cite_ahead_line() on the reader): each its own */
-static _Thread_local struct rx *rx_item, *rx_chain, *rx_year_sep;
+/* The patterns find_chain() runs: the analysis's, which like the rest
+ * of cite.c runs on one thread at a time, and cite_ahead_line()'s own
+ * on the reader (extract-cites), which report nothing: a line where one
+ * of them gives up is left to the analysis, which reports it in its
+ * place.  crx is the set a thread runs. */
+struct chain_rx {
+	struct rx *item, *chain, *year_sep;
+};
+static struct chain_rx analysis_rx;
+static _Thread_local struct chain_rx ahead_rx;
+static _Thread_local struct chain_rx *crx = &analysis_rx;
 /* cite_parse_text()'s chains when none were found ahead */
-static _Thread_local struct chain *text_chains;
-static _Thread_local size_t text_chains_cap;
-static struct rx *rx_url, *rx_accessed, *rx_frus, *rx_thesis, *rx_paper, *rx_in, *rx_pubparen,
-    *rx_yearparen, *rx_journal, *rx_author, *rx_ibid, *rx_opcit,
-    *rx_supra, *rx_xref, *rx_xref_more, *rx_hereafter_title,
-    *rx_paren_abbr, *rx_archword, *rx_acronym, *rx_coordword,
-    *rx_newsdate, *rx_coordany, *rx_recgroup, *rx_pages, *rx_volume, *rx_docno, *rx_ownref,
-    *rx_speech_before, *rx_hungarian, *rx_barch, *rx_barch_sig,
-    *rx_paperno, *rx_plain_short, *rx_plain_named, *rx_plain_journal;
+static struct chain *text_chains;
+static size_t text_chains_cap;
+static struct rx *rx_url, *rx_accessed, *rx_frus, *rx_thesis, *rx_paper,
+    *rx_in, *rx_pubparen, *rx_yearparen, *rx_journal, *rx_author,
+    *rx_ibid, *rx_opcit, *rx_supra, *rx_xref, *rx_xref_more,
+    *rx_hereafter_title, *rx_paren_abbr, *rx_archword, *rx_acronym,
+    *rx_coordword, *rx_newsdate, *rx_coordany, *rx_recgroup, *rx_pages,
+    *rx_volume, *rx_docno, *rx_ownref, *rx_speech_before, *rx_hungarian,
+    *rx_barch, *rx_barch_sig, *rx_paperno, *rx_plain_short,
+    *rx_plain_named, *rx_plain_journal;
 
 static char **defined;		/* archive names the paper defined */
 static size_t *defined_len, ndefined;
@@ -76,25 +85,18 @@ cite_init(void)
 }
 
 static void
-free_chain_patterns(void)
+free_ahead_patterns(void)
 {
-	rx_free(rx_item);
-	rx_free(rx_chain);
-	rx_free(rx_year_sep);
-	rx_item = rx_chain = rx_year_sep = NULL;
-	free(text_chains);
-	text_chains = NULL;
-	text_chains_cap = 0;
+	rx_free(ahead_rx.item);
+	rx_free(ahead_rx.chain);
+	rx_free(ahead_rx.year_sep);
+	memset(&ahead_rx, 0, sizeof(ahead_rx));
 }
 
-/* The patterns find_chain() runs, a thread's own. */
+/* The patterns of find_chain() into set. */
 static void
-compile_chains(void)
+compile_chains(struct chain_rx *set)
 {
-	if (rx_item != NULL)
-		return;
-	cite_init();
-	cleanup_at_end(free_chain_patterns);
 #define ITEM \
 	"(?:(?<fond>(?i:fonds?|ф\\.|фонд|f\\.))" \
 	"|(?<opis>(?i:opis['’ʹ]?|op\\.|оп\\.|опись|perechen['’ʹ]?|per\\.))" \
@@ -107,18 +109,19 @@ compile_chains(void)
 	"(?<val>(?:\\p{Lu}{1,4}(?:-\\p{Lu}{1,4})*[-/]?)?\\d[\\dA-Za-z/]*" \
 	"(?:\\.\\d[\\dA-Za-z/]*)*" \
 	"(?:\\s*[-–]\\s*\\d+[a-z]*)?)(?![\\p{L}\\d])"
-	rx_item = rx_compile("coordinate", "\\G" ITEM, 0);
-	rx_chain = rx_compile("coordinates", "(?<![\\p{L}\\d.])" ITEM, 0);
-	rx_year_sep = rx_compile("year between coordinates",
+	set->item = rx_compile("coordinate", "\\G" ITEM, 0);
+	set->chain = rx_compile("coordinates", "(?<![\\p{L}\\d.])" ITEM, 0);
+	set->year_sep = rx_compile("year between coordinates",
 	    "\\G(?:1[89]\\d\\d|20\\d\\d)(?:\\s*(?:g\\.|god))?[\\s,:]+", 0);
 }
 
 static void
 compile(void)
 {
-	compile_chains();
 	if (rx_url != NULL)
 		return;
+	cite_init();
+	compile_chains(&analysis_rx);
 	rx_url = rx_compile("url", "(?:https?://|www\\.)[^\\s,)>\\]]+", 0);
 	rx_accessed = rx_compile("accessed",
 	    "(?i)(?:date\\s+)?accessed:?\\s*(?:on\\s+)?([^).;]+)", 0);
@@ -1051,16 +1054,16 @@ item_word(const char *s, size_t len)
 static int
 item_rx(const char *s, size_t pos, size_t to, struct item *it)
 {
-	if (!rx_match(rx_item, s, to, pos))
+	if (!rx_match(crx->item, s, to, pos))
 		return 0;
 	it->asked = 1;
 	for (it->group = G_FOND; it->group < G_LIST; it->group++)
-		if (rx_group(rx_item, it->group, &it->kw, &it->kwlen))
+		if (rx_group(crx->item, it->group, &it->kw, &it->kwlen))
 			break;
 	if (it->group == G_LIST)
-		rx_group(rx_item, G_LIST, &it->kw, &it->kwlen);
-	rx_group(rx_item, G_VAL, &it->val, &it->vallen);
-	it->end = rx_end(rx_item);
+		rx_group(crx->item, G_LIST, &it->kw, &it->kwlen);
+	rx_group(crx->item, G_VAL, &it->val, &it->vallen);
+	it->end = rx_end(crx->item);
 	return 1;
 }
 
@@ -1498,8 +1501,8 @@ next_item(const char *s, size_t pos, size_t to, size_t *start,
 			    !item_at(s, pos, to, it) || (c < 0x80 &&
 			    it->asked && !item_word(s + pos, to - pos)))
 				continue;
-		} else if (!rx_match(rx_chain, s, to, pos) ||
-		    rx_start(rx_chain) != pos || !item_at(s, pos, to, it))
+		} else if (!rx_match(crx->chain, s, to, pos) ||
+		    rx_start(crx->chain) != pos || !item_at(s, pos, to, it))
 			continue;	/* the look-behind decides */
 		*start = pos;
 		return 1;
@@ -1564,9 +1567,9 @@ find_chain(const char *s, size_t from, size_t to, const char *first_digit,
 			    s[pos] == ',' || s[pos] == ':'))
 				pos++;
 			if (pos < to && (s[pos] == '1' || s[pos] == '2') &&
-			    rx_match(rx_year_sep, s, to, pos) &&
-			    item_at(s, rx_end(rx_year_sep), to, &after_year))
-				pos = rx_end(rx_year_sep);
+			    rx_match(crx->year_sep, s, to, pos) &&
+			    item_at(s, rx_end(crx->year_sep), to, &after_year))
+				pos = rx_end(crx->year_sep);
 			if (f == AF_FOLIOS)
 				break;
 		}
@@ -1889,14 +1892,14 @@ coords_fields(struct cite *c)
 			    *c->af[hu[i].field] == '\0')
 				set(&c->af[hu[i].field], s + voff, vn);
 	}
-	for (pos = 0; pos < len && rx_match(rx_chain, s, len, pos); ) {
-		pos = rx_end(rx_chain);
-		rx_named(rx_chain, "val", &voff, &vn);
-		f = rx_named(rx_chain, "fond", &off, &n) ? AF_FOND :
-		    rx_named(rx_chain, "opis", &off, &n) ? AF_OPIS :
-		    rx_named(rx_chain, "delo", &off, &n) ? AF_DELO :
-		    rx_named(rx_chain, "list", &off, &n) ? AF_FOLIOS : -1;
-		if (f < 0 && rx_named(rx_chain, "papka", &off, &n) && n > 2)
+	for (pos = 0; pos < len && rx_match(crx->chain, s, len, pos); ) {
+		pos = rx_end(crx->chain);
+		rx_named(crx->chain, "val", &voff, &vn);
+		f = rx_named(crx->chain, "fond", &off, &n) ? AF_FOND :
+		    rx_named(crx->chain, "opis", &off, &n) ? AF_OPIS :
+		    rx_named(crx->chain, "delo", &off, &n) ? AF_DELO :
+		    rx_named(crx->chain, "list", &off, &n) ? AF_FOLIOS : -1;
+		if (f < 0 && rx_named(crx->chain, "papka", &off, &n) && n > 2)
 			f = AF_PAPKA;	/* "sv. 12", not "p. 7" */
 		if (f > 0 && *c->af[f] == '\0')
 			set(&c->af[f], s + voff, vn);
@@ -2663,16 +2666,44 @@ cite_ahead_new(size_t nlines)
 	return a;
 }
 
+/* The times the patterns of set gave up */
+static unsigned
+gave_up(const struct chain_rx *set)
+{
+	return set->item->gave_up + set->chain->gave_up +
+	    set->year_sep->gave_up;
+}
+
 void
 cite_ahead_line(struct cite_ahead *a, size_t k, const char *s, size_t len)
 {
 	const char *digit;
+	unsigned before;
 
-	compile_chains();
+	if (ahead_rx.item == NULL) {
+		cite_init();
+		compile_chains(&ahead_rx);
+		ahead_rx.item->limit_reported = 1;	/* silent */
+		ahead_rx.chain->limit_reported = 1;
+		ahead_rx.year_sep->limit_reported = 1;
+		cleanup_at_end(free_ahead_patterns);
+	}
+	if ((digit = ascii_find_digit(s, len)) == NULL) {
+		a->line[k].at = a->n;
+		a->line[k].len = len;
+		a->line[k].n = 0;
+		return;
+	}
+	before = gave_up(&ahead_rx);
+	crx = &ahead_rx;
 	a->line[k].at = a->n;
+	all_chains(s, len, digit, &a->v, &a->n, &a->cap);
+	crx = &analysis_rx;
+	if (gave_up(&ahead_rx) != before) {
+		a->n = a->line[k].at;	/* the analysis finds them again */
+		return;
+	}
 	a->line[k].len = len;
-	if ((digit = ascii_find_digit(s, len)) != NULL)
-		all_chains(s, len, digit, &a->v, &a->n, &a->cap);
 	a->line[k].n = a->n - a->line[k].at;
 }
 

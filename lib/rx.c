@@ -133,6 +133,7 @@ rx_match(struct rx *rx, const char *s, size_t len, size_t start)
 		return 1;
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
+	rx->gave_up++;
 	if (!rx->limit_reported) {
 		PCRE2_UCHAR msg[256];
 

@@ -25,6 +25,7 @@ struct rx {
 	unsigned          uses;	/* JIT compiled after a few uses */
 	int               jit;	/* compiled: pcre2_jit_match, no checks */
 	int               limit_reported;
+	unsigned          gave_up;	/* matches that hit a limit */
 };
 
 /* Options are pcre2's (PCRE2_CASELESS, PCRE2_MULTILINE ...); UTF is

@@ -153,6 +153,56 @@ test_ahead(void)
 	cite_forget_archives();
 }
 
+/* A line where the coordinate patterns give up (pcre2's match limit):
+ * the reader's patterns say nothing and leave the line to the
+ * analysis, which says so in its place, as on one thread. */
+static struct cite_ahead *limit_ahead;
+static char *limit_line;
+
+static void *
+find_limit_ahead(void *arg)
+{
+	(void)arg;
+	worker_begin();
+	cite_ahead_line(limit_ahead, 0, limit_line, strlen(limit_line));
+	worker_end();
+	return NULL;
+}
+
+static void
+test_ahead_gives_up(void)
+{
+	struct unit_capture cap;
+	struct cites cl = { 0 };
+	struct buf line = { 0 };
+	pthread_t t;
+	char *err;
+	size_t i;
+
+	buf_add(&line, "AVPRF, \xd1\x84. 1", strlen("AVPRF, \xd1\x84. 1"));
+	for (i = 0; i < 1200000; i++)
+		buf_addc(&line, 'a');
+	buf_add(&line, "\xc3\xa9, \xd0\xbe\xd0\xbf. 2, \xd0\xb4. 3.",
+	    strlen("\xc3\xa9, \xd0\xbe\xd0\xbf. 2, \xd0\xb4. 3."));
+	limit_line = buf_cstr(&line);
+	limit_ahead = cite_ahead_new(1);
+	unit_capture_begin(&cap, 2);
+	if (pthread_create(&t, NULL, find_limit_ahead, NULL) == 0)
+		pthread_join(t, NULL);
+	err = unit_capture_end(&cap, NULL);
+	is_str(err, "", "a pattern that gives up ahead says nothing");
+	free(err);
+	unit_capture_begin(&cap, 2);
+	cite_parse_text_ahead(limit_line, line.len, 0, limit_ahead, 0, &cl);
+	err = unit_capture_end(&cap, NULL);
+	ok(strstr(err, "gave up on this line") != NULL,
+	    "the analysis finds the line again and says it gave up");
+	free(err);
+	cites_free(&cl);
+	cite_ahead_free(limit_ahead);
+	buf_free(&line);
+}
+
 static int conflicts;
 
 static void
@@ -329,6 +379,7 @@ main(void)
 	cite_forget_archives();
 
 	test_ahead();
+	test_ahead_gives_up();
 
 	k = cite_key("“Stalin’s *Plan*,” 1950.", strlen("“Stalin’s *Plan*,” 1950."));
 	is_str(k, "stalins plan 1950", "title key");
