@@ -113,6 +113,12 @@ compile_chains(struct chain_rx *set)
 	set->chain = rx_compile("coordinates", "(?<![\\p{L}\\d.])" ITEM, 0);
 	set->year_sep = rx_compile("year between coordinates",
 	    "\\G(?:1[89]\\d\\d|20\\d\\d)(?:\\s*(?:g\\.|god))?[\\s,:]+", 0);
+	/* the reader's set and the analysis' agree on every line (a line
+	 * either finds its chains) only if both run one way from the
+	 * start: which lines each sees depends on the threads' timing */
+	rx_jit_first(set->item);
+	rx_jit_first(set->chain);
+	rx_jit_first(set->year_sep);
 }
 
 static void
@@ -1019,7 +1025,7 @@ maybe_chain(const char *s, size_t from, size_t to, const char *first_digit)
 	return 0;
 }
 
-/* Could an ITEM of rx_item begin with the Latin word at s?  An
+/* Could an ITEM of crx->item begin with the Latin word at s?  An
  * abbreviation before its stop, or a word that begins with a
  * coordinate word ("listy", "fonds", "opis’").  Every keyword item_at()
  * matches by itself passes; only what pcre2 finds (a Kelvin sign for
@@ -1050,7 +1056,7 @@ item_word(const char *s, size_t len)
 	return 0;
 }
 
-/* What rx_match(rx_item, s, to, pos) finds, from pcre2. */
+/* What rx_match(crx->item, s, to, pos) finds, from pcre2. */
 static int
 item_rx(const char *s, size_t pos, size_t to, struct item *it)
 {
@@ -1421,7 +1427,7 @@ keyword_candidates(const char *s, size_t pos, size_t to, int c,
 	return cand;
 }
 
-/* What rx_match(rx_item, s, to, pos) finds: the Latin keywords
+/* What rx_match(crx->item, s, to, pos) finds: the Latin keywords
  * without pcre2, where the answer is certain.  The ASCII letters at pos
  * are lower-cased into one word once; most words find their keywords
  * by that word in kw_slots, the others by trying each keyword of their
@@ -1478,7 +1484,7 @@ static const unsigned char item_first[256] = {
 	[0xD0] = 1, [0xD1] = 1,
 };
 
-/* The next place at or after pos where rx_chain would match, found
+/* The next place at or after pos where crx->chain would match, found
  * without making pcre2 scan the prose: an item opens with one of the
  * letters below, or a Cyrillic one, after no letter, digit or stop.
  * *it is the item there. */

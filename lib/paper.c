@@ -184,6 +184,7 @@ void
 paper_skip_titles(struct paper *p)
 {
 	p->no_titles = 1;
+	p->no_dates = 1;	/* a date is read from the title first */
 }
 
 int
@@ -553,9 +554,9 @@ analyze_doc(struct unit *u, int want_titles, int want_dates)
 
 	/* The title: on the heading's line, or the next paragraph. */
 	i = 1;
-	if (!want_titles)
-		hk = 2;		/* as a heading that says no title follows */
-	else if (to < u->lines[0].len) {
+	if (!want_titles) {
+		/* title "", title_line 0: nor is the block below read */
+	} else if (to < u->lines[0].len) {
 		trim_append(&title, u->lines[0].s + to, u->lines[0].len - to);
 		u->title_line = u->title_last = u->lines[0].no;
 	} else {
@@ -571,7 +572,7 @@ analyze_doc(struct unit *u, int want_titles, int want_dates)
 				i = j;
 		}
 	}
-	if (hk != 2) {
+	if (want_titles && hk != 2) {
 		for (j = i; j < u->nlines && j < i + TITLE_MAX_LINES; j++) {
 			if (line_blank(&u->lines[j]) || is_source(&u->lines[j]))
 				break;

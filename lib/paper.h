@@ -47,7 +47,8 @@ int  paper_next(struct paper *p, struct unit *u);
 /* The caller reads no unit's date: leave date "" and date_line 0 (the
  * date is the dearest part of a document's fields to find). */
 void paper_skip_dates(struct paper *p);
-/* Nor any title: title "", kind that of no title, title_line 0. */
+/* Nor any title: title "", kind that of no title, title_line 0; and
+ * so no date either (paper_skip_dates()), which reads the title. */
 void paper_skip_titles(struct paper *p);
 /* Was the input a document stream? (Known after the first paper_next.) */
 int  paper_is_stream(const struct paper *p);

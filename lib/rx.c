@@ -95,6 +95,12 @@ rx_compile(const char *name, const char *pattern, uint32_t options)
 }
 
 void
+rx_jit_first(struct rx *rx)
+{
+	rx->uses = RX_JIT_AFTER - 1;
+}
+
+void
 rx_free(struct rx *rx)
 {
 	if (rx == NULL)

@@ -36,6 +36,11 @@ void rx_free(struct rx *rx);
 
 /* Match in s[0..len) from offset start.  1 on a match, 0 otherwise. */
 int rx_match(struct rx *rx, const char *s, size_t len, size_t start);
+/* JIT compile at the first match, not after a few: pcre2's interpreter
+ * and JIT give up on different lines (depth, match limits), so a
+ * pattern whose copies on two threads must agree on every line runs
+ * one way from the start. */
+void rx_jit_first(struct rx *rx);
 /* Group i of the last match: start offset and length; 0 when unset. */
 int rx_group(const struct rx *rx, int i, size_t *off, size_t *len);
 /* Start and end of the whole last match. */

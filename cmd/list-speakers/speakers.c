@@ -451,8 +451,8 @@ text_hash(const char *s, size_t n)
 
 /* The person who has the form name[0..n) (whose text_hash() is h), or
  * -1; *form (unless NULL) gets its index.  A text is a form of one
- * person at most: form_of() adds it to the person find_person() gives,
- * which is the one who has it. */
+ * person at most: record_new_form() adds it to the person
+ * find_person() gives, which is the one who has it. */
 static inline long
 form_find(const struct doc *d, const char *name, size_t n, uint32_t h,
     long *form)
@@ -1473,7 +1473,8 @@ sentence(struct doc *d, const struct para *pa, const char *s,
 
 		if (cw == 0)
 			continue;
-		/* "by" (most clause words are) starts no clause on its own */
+		/* "by", the commonest clause word, opens no clause by
+		 * itself: it only counts */
 		if (cw == CW_BY) {
 			clauses++;
 			continue;
@@ -1802,10 +1803,10 @@ names_a_meeting(const char *s, size_t n)
 static int
 may_name_parties(struct doc *d, struct para *pa)
 {
-	size_t len;
-	const char *s = para_text(pa, &len);
-	size_t n = strlen(s);	/* as flush() reads it */
+	size_t n;
+	const char *s = para_text(pa, &n);
 
+	n = strlen(s);	/* as flush() reads it: to a NUL */
 	if (names_a_meeting(s, n))
 		return 1;
 	if (!d->header_pending ||
