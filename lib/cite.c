@@ -113,9 +113,10 @@ compile_chains(struct chain_rx *set)
 	set->chain = rx_compile("coordinates", "(?<![\\p{L}\\d.])" ITEM, 0);
 	set->year_sep = rx_compile("year between coordinates",
 	    "\\G(?:1[89]\\d\\d|20\\d\\d)(?:\\s*(?:g\\.|god))?[\\s,:]+", 0);
-	/* the reader's set and the analysis' agree on every line (a line
-	 * either finds its chains) only if both run one way from the
-	 * start: which lines each sees depends on the threads' timing */
+	/* pcre2's interpreter and its JIT give up on different lines:
+	 * the reader's set and the analysis' agree on every line only if
+	 * both run one way from the first match, for which lines each
+	 * sees depends on the threads' timing */
 	rx_jit_first(set->item);
 	rx_jit_first(set->chain);
 	rx_jit_first(set->year_sep);
