@@ -54,6 +54,19 @@ ascii_skip_space(const char *s, size_t i, size_t end)
 	return i;
 }
 
+/* The ASCII letters among the eight bytes v: the 0x80 bit of each.  A
+ * byte b < 0x80 is a letter when b | 0x20 is in a..z: it reaches 0x80
+ * with 0x1f added and not with 0x05 (no sum carries into the next
+ * byte). */
+static inline uint64_t
+ascii_letters8(uint64_t v)
+{
+	const uint64_t ones = 0x0101010101010101u;
+	uint64_t lo = (v | ones * 0x20) & ones * 0x7f;
+
+	return (lo + ones * 0x1f) & ~(lo + ones * 0x05) & ~v & ones * 0x80;
+}
+
 /* The first ASCII digit of s[0..len), or NULL. */
 static inline const char *
 ascii_find_digit(const char *s, size_t len)

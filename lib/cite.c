@@ -1326,13 +1326,9 @@ letters8(const char *s, size_t len, uint64_t *word)
 		const uint64_t ones = 0x0101010101010101u, highs = ones * 0x80;
 		uint64_t x, t, other;
 
-		/* b | 0x20 of a byte below 0x80 is in a-z for a letter;
-		 * with the high bits clear no sum carries into the next
-		 * byte */
 		memcpy(&x, s, 8);
-		t = (x | ones * 0x20) & ~highs;
-		other = (x | ~(t + ones * (0x80 - 'a')) |
-		    (t + ones * (0x80 - 'z' - 1))) & highs;
+		t = (x | ones * 0x20) & ~highs;	/* lower case */
+		other = ~ascii_letters8(x) & highs;
 		n = other ? (size_t)__builtin_ctzll(other) / 8 : 8;
 		*word = n < 8 ? t & (((uint64_t)1 << (8 * n)) - 1) : t;
 		return n;

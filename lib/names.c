@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "names.h"
 #include "utf8.h"
 #include "util.h"
@@ -430,20 +431,6 @@ name_tokenize(const char *s, size_t n, struct ntok **toks, size_t *cap)
 #define LETTERS_8	1	/* letter_run() reads 8 bytes at a time */
 #endif
 
-#ifdef LETTERS_8
-/* The ASCII letters of the eight bytes v: the 0x80 bit of each. */
-static inline uint64_t
-letters8(uint64_t v)
-{
-	const uint64_t ones = 0x0101010101010101u;
-	uint64_t lo = (v | ones * 0x20) & ones * 0x7f;
-
-	/* a byte b < 0x80 is a letter when b | 0x20 is in a..z: it
-	 * reaches 0x80 with 0x1f added and not with 0x05 */
-	return (lo + ones * 0x1f) & ~(lo + ones * 0x05) & ~v & ones * 0x80;
-}
-#endif
-
 /* The end of the ASCII letters from u[j] on; *seen gets the classes of
  * the ones it read (C_LOWER set: one was lower case). */
 static size_t
@@ -457,7 +444,7 @@ letter_run(const unsigned char *u, size_t n, size_t j, unsigned *seen)
 		uint64_t v, letter, stop;
 
 		memcpy(&v, u + j, 8);
-		letter = letters8(v);
+		letter = ascii_letters8(v);
 		if ((stop = ~letter & ones * 0x80) != 0) {
 			k = (unsigned)__builtin_ctzll(stop) >> 3;
 			/* bit 0x20 of a letter: lower case */
@@ -495,7 +482,7 @@ long_word(const unsigned char *u, size_t n, size_t i, uint64_t v,
 		memcpy(&v2, u + i + 8, 8);
 	else
 		memcpy(&v2, u + i + 8, n - i - 8);
-	letter2 = letters8(v2);
+	letter2 = ascii_letters8(v2);
 	if ((stop = ~letter2 & ones * 0x80) == 0)
 		return 0;
 	k = (unsigned)__builtin_ctzll(stop) >> 3;
@@ -563,7 +550,7 @@ short_word(const unsigned char *u, size_t n, size_t i, struct ntok *t,
 		memcpy(tail, u + i, n - i);
 		memcpy(&v, tail, 8);
 	}
-	letter = letters8(v);
+	letter = ascii_letters8(v);
 	if ((stop = ~letter & ones * 0x80) == 0) {
 		if ((end = long_word(u, n, i, v, letter, t)) != 0)
 			*more = space_letter(u, n, end);
@@ -1022,7 +1009,7 @@ lower_run(const char *s, size_t n, size_t i, char **o)
 
 	for (; i + 8 <= n; i += 8) {
 		memcpy(&v, s + i, 8);
-		letter = letters8(v);
+		letter = ascii_letters8(v);
 		v |= letter >> 2;	/* 0x20: lower case */
 		memcpy(*o, &v, 8);
 		if ((stop = ~letter & ones * 0x80) != 0) {

@@ -348,6 +348,14 @@ on_note(const struct note *n, void *arg)
 	}
 }
 
+/* The length of a text line as it is parsed: up to a NUL byte in it
+ * (lb: its notes_line_bytes()) */
+static size_t
+text_len(const struct line *ln, unsigned lb)
+{
+	return (lb & LB_NUL) ? strlen(ln->s) : ln->len;
+}
+
 /* Lines outside the notes: the source note, and cross-references and
  * coordinates in the text. */
 static void
@@ -366,8 +374,9 @@ body_cites(const struct line *ln, struct run *r)
 		context = "source";
 	}
 	/* on_body() let through a text line only with a digit */
-	if (*context == 't' ? (r->notes.body_bytes & LB_NUL) != 0 :
-	    memchr(text, '\0', len) != NULL)
+	if (*context == 't')
+		len = text_len(ln, r->notes.body_bytes);
+	else if (memchr(text, '\0', len) != NULL)
 		len = strlen(text);
 	cites_clear(&r->cl);
 	if (*context == 't')
@@ -592,8 +601,7 @@ step(struct step *st, size_t bytes)
 			copy->line_bytes[k] = (unsigned char)lb;
 			if (ahead && (lb & LB_DIGIT))
 				cite_ahead_line(copy->ahead, k, lines[k].s,
-				    (lb & LB_NUL) ? strlen(lines[k].s) :
-				    lines[k].len);
+				    text_len(&lines[k], lb));
 		}
 	}
 	jobs_add(jobs, copy, bytes);
