@@ -33,6 +33,7 @@ compile(void)
 	    "|(1[5-9]\\d\\d|20\\d\\d)"
 	    "|([0-3]?\\d)\\.\\s?(X{0,1}I{1,3}|I?V|VI{1,3}|I?X)\\.\\s?(\\d{4})"
 	    ")(?![\\p{L}\\p{N}])", 0);
+	rx_jit_after(rx_date, RX_JIT_FIELD);
 	/* a place is one to three capitalised words: "Moscow, Kremlin" */
 #define PLACE "\\p{Lu}[\\p{L}'.-]+(?:\\s+\\p{Lu}[\\p{L}'.-]+){0,2}"
 	rx_line = rx_compile("date line",

@@ -68,6 +68,7 @@ compile(void)
 	    "|((?:ciphered\\s+)?(?:telegram|cable|cipher))"
 	    "|(conversations?|talks\\s+between|meeting\\s+between)"
 	    ")\\b", 0);
+	rx_jit_after(rx_kind, RX_JIT_FIELD);
 	/* a footnote marker glued to a word: Bodnaras[71], Bodnaras71 is not */
 	rx_marker = rx_compile("note marker",
 	    "(?<=[\\p{L}.,;:\"”’)])\\[\\d{1,3}\\]", 0);

@@ -23,6 +23,7 @@ struct rx {
 	pcre2_code       *code;	/* NULL until the first match */
 	pcre2_match_data *md;
 	unsigned          uses;	/* JIT compiled after a few uses */
+	unsigned          jit_after;	/* uses before JIT compiling */
 	int               jit;	/* compiled: pcre2_jit_match, no checks */
 	int               limit_reported;
 	unsigned          gave_up;	/* matches that hit a limit */
@@ -41,6 +42,16 @@ int rx_match(struct rx *rx, const char *s, size_t len, size_t start);
  * pattern whose copies on two threads must agree on every line runs
  * one way from the start. */
 void rx_jit_first(struct rx *rx);
+/* JIT compile at the given use instead of the 8th.  RX_JIT_FIELD is
+ * for a pattern dear to compile (a long alternation) that a paper runs
+ * on a field or two of each document (a title's kind, a date): a paper
+ * of the usual size (100-300 KB) runs it some 20-80 times, which do not
+ * repay compiling it (split-docs on a 160 KB paper: a quarter fewer
+ * instructions).  A longer input compiles it at the 64th use, about
+ * where interpreting has cost what compiling does, so that the most it
+ * can lose is one more compile's worth. */
+void rx_jit_after(struct rx *rx, unsigned uses);
+#define RX_JIT_FIELD 64u
 /* Group i of the last match: start offset and length; 0 when unset. */
 int rx_group(const struct rx *rx, int i, size_t *off, size_t *len);
 /* Start and end of the whole last match. */

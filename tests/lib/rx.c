@@ -129,6 +129,43 @@ test_lazy(void)
 	rx_free(rx_compile("never used", "(", 0));	/* bad, never built */
 }
 
+/* When each pattern compiles to JIT: at the 8th use by default, at the
+ * first with rx_jit_first(), at the given one with rx_jit_after().
+ * Without JIT (CWIHP_NO_JIT, or a pcre2 built without it) never. */
+static void
+test_jit_point(void)
+{
+	struct rx *usual = rx_compile("usual", "b+", 0);
+	struct rx *first = rx_compile("first", "b+", 0);
+	struct rx *field = rx_compile("field", "b+", 0);
+	uint32_t have_jit = 0;
+	int can, i, same = 1, usual_at = 0, first_at = 0, field_at = 0;
+
+	pcre2_config(PCRE2_CONFIG_JIT, &have_jit);
+	can = have_jit && getenv("CWIHP_NO_JIT") == NULL;
+	rx_jit_first(first);
+	rx_jit_after(field, RX_JIT_FIELD);
+	for (i = 1; i <= 100; i++) {
+		same &= rx_match(usual, "abba", 4, 0) && rx_start(usual) == 1 &&
+		    rx_match(first, "abba", 4, 0) && rx_end(first) == 3 &&
+		    !rx_match(field, "aaaa", 4, 0);
+		if (usual->jit && usual_at == 0)
+			usual_at = i;
+		if (first->jit && first_at == 0)
+			first_at = i;
+		if (field->jit && field_at == 0)
+			field_at = i;
+	}
+	ok(same, "100 uses: the same answers, compiled or not");
+	is_long(usual_at, can ? 8 : 0, "JIT at the 8th use by default");
+	is_long(first_at, can ? 1 : 0, "rx_jit_first: at the first");
+	is_long(field_at, can ? RX_JIT_FIELD : 0,
+	    "rx_jit_after(RX_JIT_FIELD): at that use");
+	rx_free(usual);
+	rx_free(first);
+	rx_free(field);
+}
+
 int
 main(void)
 {
@@ -136,5 +173,6 @@ main(void)
 		test_lazy();
 	test_match();
 	test_limits();
+	test_jit_point();
 	return unit_done();
 }
