@@ -22,8 +22,14 @@
 #define JOBS_BATCH_BYTES	(64 * 1024)
 /* At most this many bytes of input in hand (or the one job in hand,
  * whatever its size), so that peak memory is the same at 10 MB and 1 GB
- * whether the workers keep up with the reader or not. */
+ * whether the workers keep up with the reader or not (unless
+ * jobs_ops.hand_bytes says otherwise). */
 #define JOBS_HAND_BYTES	(1024 * 1024)
+/* A job's output stream is kept for a later job unless the job wrote
+ * more than this (an outsize job's buffer is freed). */
+#define JOBS_KEEP_BYTES	(256 * 1024)
+/* Spare blocks kept for jobs_block() (more than the jobs in hand use) */
+#define JOBS_SPARES	16
 
 /* A diagnostic of a job, written when its output has reached at. */
 struct note {
@@ -32,14 +38,24 @@ struct note {
 	size_t  len;
 };
 
+/* What a job's runs wrote: open_memstream's buffer.  Streams go round,
+ * rewound for each job, so that the heap sees no buffer grow and go for
+ * every job (glibc's heap then scatters between the threads, and peak
+ * memory creeps up with the input), and as many are made as jobs are
+ * ever in hand at once. */
+struct job_out {
+	FILE   *fp;
+	char   *s;
+	size_t  len;	/* up to date after fflush() */
+	struct job_out *next_free;
+};
+
 struct job {
 	void  **units;
 	struct buf *before;	/* the main thread's messages before each unit */
 	size_t  nunits, cap;
 	size_t  bytes;	/* of input */
-	char   *out;	/* what the runs wrote, open_memstream's */
-	size_t  nout;
-	FILE   *outfp;	/* while running */
+	struct job_out *out;
 	struct note *notes;
 	size_t  nnotes, notes_cap;
 	int     done;
@@ -71,8 +87,14 @@ struct jobs {
 	size_t          next;	/* the next to run */
 	size_t          tail;	/* the next to queue */
 	size_t          hand_bytes;	/* input bytes of the jobs in hand */
+	size_t          hand_max;	/* and at most (or the one job) */
 	int             quit;
 	struct job_sink main_sink;
+	struct job_out *free_outs;	/* of jobs written out (main thread) */
+	/* blocks given back by jobs_block_free(), all of spare_size bytes */
+	void           *spare[JOBS_SPARES];
+	size_t          nspare, spare_size;
+	pthread_mutex_t spare_lock;
 };
 
 /* A count from the environment, or dflt when unset or empty. */
@@ -91,6 +113,13 @@ env_count(const char *name, long dflt)
 	return n;
 }
 
+static void
+check(int rc, const char *what)
+{
+	if (rc != 0)
+		fatal(NULL, 0, "%s: %s", what, strerror(rc));
+}
+
 struct jobs *
 jobs_open(const struct jobs_ops *ops)
 {
@@ -103,14 +132,8 @@ jobs_open(const struct jobs_ops *ops)
 		j->nworkers = 1;
 	j->direct_bytes = (size_t)env_count("CWIHP_THREADS_AFTER",
 	    ops->direct_bytes ? (long)ops->direct_bytes : JOBS_DIRECT_BYTES);
+	check(pthread_mutex_init(&j->spare_lock, NULL), "pthread_mutex_init");
 	return j;
-}
-
-static void
-check(int rc, const char *what)
-{
-	if (rc != 0)
-		fatal(NULL, 0, "%s: %s", what, strerror(rc));
 }
 
 /* Keep a message at the place the job's output has reached. */
@@ -122,8 +145,8 @@ note_add(struct job *jb, char *msg, size_t len)
 		jb->notes = xreallocarray(jb->notes, jb->notes_cap,
 		    sizeof(*jb->notes));
 	}
-	fflush(jb->outfp);	/* brings nout up to date */
-	jb->notes[jb->nnotes].at = jb->nout;
+	fflush(jb->out->fp);	/* brings out->len up to date */
+	jb->notes[jb->nnotes].at = jb->out->len;
 	jb->notes[jb->nnotes].len = len;
 	jb->notes[jb->nnotes++].msg = msg;
 }
@@ -144,27 +167,62 @@ main_diag(struct diag_sink *sink, const char *msg, size_t len)
 	buf_add(&js->pending, msg, len);
 }
 
+/* An output stream for a job, at its start. */
+static struct job_out *
+out_take(struct jobs *j)
+{
+	struct job_out *out = j->free_outs;
+
+	if (out != NULL) {
+		j->free_outs = out->next_free;
+		if (fseeko(out->fp, 0, SEEK_SET) != 0)
+			fatal(NULL, 0, "fseeko: %s", strerror(errno));
+		return out;
+	}
+	out = xcalloc(1, sizeof(*out));
+	if ((out->fp = open_memstream(&out->s, &out->len)) == NULL)
+		fatal(NULL, 0, "open_memstream: %s", strerror(errno));
+	return out;
+}
+
+static void
+out_free(struct job_out *out)
+{
+	fclose(out->fp);
+	free(out->s);
+	free(out);
+}
+
+/* Keep a job's stream, written out, for a later job. */
+static void
+out_give(struct jobs *j, struct job_out *out)
+{
+	if (out->len > JOBS_KEEP_BYTES) {
+		out_free(out);
+		return;
+	}
+	out->next_free = j->free_outs;
+	j->free_outs = out;
+}
+
 static void
 run_job(struct jobs *j, struct job *jb)
 {
 	struct job_sink js = { { worker_diag }, jb, { NULL, 0, 0 } };
 	size_t k;
 
-	if ((jb->outfp = open_memstream(&jb->out, &jb->nout)) == NULL)
-		fatal(NULL, 0, "open_memstream: %s", strerror(errno));
 	diag_capture(&js.sink);
 	for (k = 0; k < jb->nunits; k++) {
 		if (jb->before[k].len > 0)
 			note_add(jb, jb->before[k].s, jb->before[k].len);
 		else
 			free(jb->before[k].s);
-		j->ops->run(jb->units[k], jb->outfp);
+		j->ops->run(jb->units[k], jb->out->fp);
 		j->ops->release(jb->units[k]);
 	}
 	diag_capture(NULL);
-	if (fclose(jb->outfp) == EOF)
+	if (fflush(jb->out->fp) == EOF || ferror(jb->out->fp))
 		fatal(NULL, 0, "out of memory");
-	jb->outfp = NULL;
 }
 
 static void *
@@ -221,6 +279,8 @@ start(struct jobs *j)
 
 	keep_freed_memory(j->ops->one_heap);
 	j->cap = (size_t)j->nworkers * JOBS_AHEAD;
+	j->hand_max = j->ops->hand_bytes ? (size_t)j->nworkers *
+	    j->ops->hand_bytes : JOBS_HAND_BYTES;
 	j->ring = xcalloc(j->cap, sizeof(*j->ring));
 	check(pthread_mutex_init(&j->lock, NULL), "pthread_mutex_init");
 	check(pthread_cond_init(&j->queued, NULL), "pthread_cond_init");
@@ -251,22 +311,23 @@ jobs_direct(struct jobs *j, size_t bytes)
 /* A job's output, with its messages where they came, as diag() writes
  * them: standard output flushed first. */
 static void
-write_job(struct job *jb)
+write_job(struct jobs *j, struct job *jb)
 {
+	const char *out = jb->out->s;
 	size_t k, at = 0;
 
 	for (k = 0; k < jb->nnotes; k++) {
-		fwrite(jb->out + at, 1, jb->notes[k].at - at, stdout);
+		fwrite(out + at, 1, jb->notes[k].at - at, stdout);
 		at = jb->notes[k].at;
 		fflush(stdout);
 		fwrite(jb->notes[k].msg, 1, jb->notes[k].len, stderr);
 		free(jb->notes[k].msg);
 	}
-	fwrite(jb->out + at, 1, jb->nout - at, stdout);
+	fwrite(out + at, 1, jb->out->len - at, stdout);
+	out_give(j, jb->out);
 	free(jb->notes);
 	free(jb->units);
 	free(jb->before);
-	free(jb->out);
 	memset(jb, 0, sizeof(*jb));
 }
 
@@ -291,7 +352,7 @@ write_done(struct jobs *j, int wait)
 		}
 		j->hand_bytes -= jb->bytes;
 		check(pthread_mutex_unlock(&j->lock), "pthread_mutex_unlock");
-		write_job(jb);
+		write_job(j, jb);
 		out_check();
 		check(pthread_mutex_lock(&j->lock), "pthread_mutex_lock");
 		j->head++;
@@ -305,10 +366,11 @@ queue_batch(struct jobs *j)
 {
 	if (j->batch.nunits == 0)
 		return;
+	j->batch.out = out_take(j);
 	check(pthread_mutex_lock(&j->lock), "pthread_mutex_lock");
 	write_done(j, 0);
 	while (j->tail - j->head == j->cap || (j->tail > j->head &&
-	    j->hand_bytes + j->batch_bytes > JOBS_HAND_BYTES))
+	    j->hand_bytes + j->batch_bytes > j->hand_max))
 		write_done(j, 1);
 	j->batch.bytes = j->batch_bytes;
 	j->hand_bytes += j->batch_bytes;
@@ -350,9 +412,46 @@ jobs_waiting(struct jobs *j)
 	return n;
 }
 
+/* Free the spare blocks; called with spare_lock held or at the end. */
+static void
+spares_free(struct jobs *j)
+{
+	while (j->nspare > 0)
+		free(j->spare[--j->nspare]);
+}
+
+void *
+jobs_block(struct jobs *j, size_t size)
+{
+	void *block = NULL;
+
+	check(pthread_mutex_lock(&j->spare_lock), "pthread_mutex_lock");
+	if (j->spare_size != size) {	/* the size asked for changed */
+		spares_free(j);
+		j->spare_size = size;
+	}
+	if (j->nspare > 0)
+		block = j->spare[--j->nspare];
+	check(pthread_mutex_unlock(&j->spare_lock), "pthread_mutex_unlock");
+	return block != NULL ? block : xmalloc(size);
+}
+
+void
+jobs_block_free(struct jobs *j, void *block, size_t size)
+{
+	check(pthread_mutex_lock(&j->spare_lock), "pthread_mutex_lock");
+	if (size == j->spare_size && j->nspare < JOBS_SPARES) {
+		j->spare[j->nspare++] = block;
+		block = NULL;
+	}
+	check(pthread_mutex_unlock(&j->spare_lock), "pthread_mutex_unlock");
+	free(block);
+}
+
 void
 jobs_close(struct jobs *j)
 {
+	struct job_out *out;
 	int i;
 
 	if (j == NULL)
@@ -379,7 +478,13 @@ jobs_close(struct jobs *j)
 		pthread_cond_destroy(&j->queued);
 		pthread_cond_destroy(&j->finished);
 		pthread_mutex_destroy(&j->lock);
+		while ((out = j->free_outs) != NULL) {
+			j->free_outs = out->next_free;
+			out_free(out);
+		}
 		free(j->ring);
 	}
+	spares_free(j);
+	pthread_mutex_destroy(&j->spare_lock);
 	free(j);
 }

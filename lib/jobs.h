@@ -41,11 +41,19 @@ struct jobs_ops {
 	/* Bytes run direct before the workers start (0: JOBS_DIRECT_BYTES);
 	 * CWIHP_THREADS_AFTER overrides it. */
 	size_t direct_bytes;
+	/* Bytes of input in hand (queued, running or waiting to be
+	 * written) a worker, for big units (0: 1 MB in all, whatever the
+	 * workers).  Peak memory is that of the most ever in hand, which a
+	 * long input reaches and a short one may not: the less there is,
+	 * the flatter it stays. */
+	size_t hand_bytes;
 	/* Units are big blocks of input: one heap for every thread.  With
 	 * a heap a thread (glibc's arenas), blocks one thread allocates and
 	 * another frees scatter, and peak memory creeps up with the input
-	 * (normalize-translit: 5.3 MB at 10 MB, 6.5 MB at 300 MB; one
-	 * heap: 5.1 and 5.7 MB).  Small units run faster without it
+	 * (normalize-translit, before its blocks and the output streams
+	 * went round: 5.3 MB at 10 MB, 6.5 MB at 300 MB; one heap: 5.1
+	 * and 5.7 MB; now 4.8 to 5.4 MB from 10 MB to 1 GB, about 0.2 MB
+	 * more without one heap).  Small units run faster without it
 	 * (extract-cites: 7%). */
 	int one_heap;
 };
@@ -65,6 +73,13 @@ void jobs_add(struct jobs *j, void *unit, size_t bytes);
  * start): a reader with work it may do either side of the queue does
  * it itself while the workers are behind. */
 size_t jobs_waiting(struct jobs *j);
+/* A block of size bytes for a unit, one given back by
+ * jobs_block_free() if one of that size is spare, else a new one: the
+ * reader's blocks go round rather than to the heap and back (see
+ * one_heap). */
+void *jobs_block(struct jobs *j, size_t size);
+/* Give back a block of jobs_block()'s (on any thread). */
+void  jobs_block_free(struct jobs *j, void *block, size_t size);
 /* Write the output of every unit queued, then end the workers. */
 void jobs_close(struct jobs *j);
 

@@ -1562,7 +1562,8 @@ struct piece {
  * name. */
 struct unit {
 	struct piece pc;
-	char        *block;
+	char        *block;	/* jobs_block()'s */
+	size_t       block_size;
 	char         bytes[];
 };
 
@@ -1657,18 +1658,24 @@ release_unit(void *unit)
 {
 	struct unit *u = unit;
 
-	free(u->block);
+	if (u->block != NULL)
+		jobs_block_free(jobs, u->block, u->block_size);
 	free(u);
 }
 
+/* Two blocks in hand a worker, one running and one queued or being
+ * written out: enough to keep it busy, and few enough that a short
+ * input has them all in hand as a long one does (so peak memory is the
+ * same at 10 MB and 1 GB). */
 static const struct jobs_ops unit_jobs = { .run = run_unit,
     .release = release_unit, .thread_end = thread_free,
-    .direct_bytes = THREADS_AFTER, .one_heap = 1 };
+    .direct_bytes = THREADS_AFTER, .hand_bytes = 2 * UNIT_BLOCK,
+    .one_heap = 1 };
 
 /* A unit of pc: its bytes copied, or in block (then the unit's, and
  * PAD bytes past them readable). */
 static struct unit *
-unit_new(const struct piece *pc, char *block)
+unit_new(const struct piece *pc, char *block, size_t block_size)
 {
 	size_t namelen = strlen(pc->file) + 1;
 	size_t size = block ? 0 : pc->len + pc->eollen + PAD;
@@ -1677,6 +1684,7 @@ unit_new(const struct piece *pc, char *block)
 
 	u->pc = *pc;
 	u->block = block;
+	u->block_size = block_size;
 	if (block == NULL) {
 		u->pc.s = p;
 		memcpy(p, pc->s, pc->len);
@@ -1714,7 +1722,7 @@ hand_over(const struct piece *pc)
 	size_t bytes = pc->len + pc->eollen;
 
 	if (for_workers(bytes))
-		jobs_add(jobs, unit_new(pc, NULL), bytes);
+		jobs_add(jobs, unit_new(pc, NULL, 0), bytes);
 	else
 		run_piece(pc);
 }
@@ -1862,9 +1870,10 @@ nt_process(const char *path)
 				}
 				/* the workers take the block as it is; what
 				 * follows the lines goes on in a new one */
-				next = xmalloc(cap + PAD);
+				next = jobs_block(jobs, cap + PAD);
 				memcpy(next, blk + end, have - end + PAD);
-				jobs_add(jobs, unit_new(&pc, blk), pc.len);
+				jobs_add(jobs, unit_new(&pc, blk, cap + PAD),
+				    pc.len);
 				pc.lineno += lines;
 				blk = next;
 				have -= end;

@@ -1,6 +1,7 @@
 /* jobs.c: unit tests for lib/jobs.c: output in input order whatever the
  * workers' timing, diagnostics before their unit's output, the direct
- * start and the environment's counts. */
+ * start and the environment's counts, output streams and blocks that
+ * go round. */
 #include <sys/wait.h>
 
 #include <pthread.h>
@@ -36,11 +37,26 @@ release_number(void *unit)
 static const struct jobs_ops number_jobs = { .run = run_number,
     .release = release_number };
 
-/* Run NUNITS units the way a program does, the reader warning before
+/* A unit for ops, numbered no (the jobs' block, for units that are) */
+static struct jobs *jobs_now;
+static int units_in_blocks;
+
+static long *
+unit_new(long no)
+{
+	long *unit = units_in_blocks ? jobs_block(jobs_now, sizeof(*unit)) :
+	    xmalloc(sizeof(*unit));
+
+	*unit = no;
+	return unit;
+}
+
+/* Run nunits units the way a program does, the reader warning before
  * every 70th; what it wrote to standard output and standard error, or
  * with both in one file, to *out. */
 static void
-run_all(size_t unit_bytes, int one_file, char **out, char **err)
+run_units(const struct jobs_ops *ops, long nunits, size_t unit_bytes,
+    int one_file, char **out, char **err)
 {
 	struct unit_capture cap_out, cap_err;
 	struct jobs *j;
@@ -54,15 +70,14 @@ run_all(size_t unit_bytes, int one_file, char **out, char **err)
 		dup2(1, 2);
 	} else
 		unit_capture_begin(&cap_err, 2);
-	j = jobs_open(&number_jobs);
-	for (i = 0; i < NUNITS; i++) {
-		unit = xmalloc(sizeof(*unit));
-		*unit = i;
+	jobs_now = j = jobs_open(ops);
+	for (i = 0; i < nunits; i++) {
+		unit = unit_new(i);
 		if (i % 70 == 0)
 			diag("reader", i + 1, "note");
 		if (jobs_direct(j, unit_bytes)) {
-			run_number(unit, stdout);
-			release_number(unit);
+			ops->run(unit, stdout);
+			ops->release(unit);
 		} else
 			jobs_add(j, unit, unit_bytes);
 	}
@@ -75,6 +90,12 @@ run_all(size_t unit_bytes, int one_file, char **out, char **err)
 	} else
 		*err = unit_capture_end(&cap_err, NULL);
 	*out = unit_capture_end(&cap_out, NULL);
+}
+
+static void
+run_all(size_t unit_bytes, int one_file, char **out, char **err)
+{
+	run_units(&number_jobs, NUNITS, unit_bytes, one_file, out, err);
 }
 
 /* What one thread writes: with one_file, both in one stream in order. */
@@ -207,6 +228,91 @@ test_waiting(void)
 	free(got);
 }
 
+/* Units whose output differs in size, from none to more than jobs.c
+ * keeps a stream for, with messages halfway: jobs' output streams are
+ * rewound for later jobs, and each job's output must come whole and in
+ * order, a short one after a long one too.  The units are blocks of
+ * jobs_block(), given back by the workers. */
+static void
+run_sized(void *unit, FILE *out)
+{
+	static const size_t lens[] = { 300000, 5, 140000, 0, 70000, 1, 9000 };
+	long no = *(long *)unit;
+	size_t k, len = lens[no % 7];
+
+	for (k = 0; k < len; k++) {
+		if (k == len / 2 && no % 3 == 0)
+			diag("sized", no + 1, "halfway");
+		putc('a' + no % 26, out);
+	}
+	fprintf(out, "|%ld\n", no);
+}
+
+static void
+release_block(void *unit)
+{
+	jobs_block_free(jobs_now, unit, sizeof(long));
+}
+
+static const struct jobs_ops sized_jobs = { .run = run_sized,
+    .release = release_block, .hand_bytes = 150000 };
+
+static void
+test_sizes(const char *threads, size_t unit_bytes)
+{
+	char *out, *err, *want_out, *want_err;
+	int one_file;
+
+	units_in_blocks = 1;
+	for (one_file = 0; one_file <= 1; one_file++) {
+		setenv("CWIHP_THREADS", "1", 1);
+		run_units(&sized_jobs, 60, unit_bytes, one_file, &want_out,
+		    &want_err);
+		setenv("CWIHP_THREADS", threads, 1);
+		setenv("CWIHP_THREADS_AFTER", "0", 1);
+		run_units(&sized_jobs, 60, unit_bytes, one_file, &out, &err);
+		ok(out != NULL && strcmp(out, want_out) == 0, "threads %s, "
+		    "units of %zu bytes, outputs of 0 to 300000 bytes%s: as "
+		    "on one thread", threads, unit_bytes, one_file ?
+		    ", messages in the same file" : "");
+		if (!one_file)
+			is_str(err, want_err, "threads %s, units of %zu bytes: "
+			    "messages as on one thread", threads, unit_bytes);
+		free(out);
+		free(err);
+		free(want_out);
+		free(want_err);
+	}
+	units_in_blocks = 0;
+}
+
+/* A block given back comes round again for the same size; one of
+ * another size is a new block, and the spares are freed (the sanitizers
+ * check that none is lost). */
+static void
+test_blocks(void)
+{
+	struct jobs *j;
+	char *a, *b;
+
+	setenv("CWIHP_THREADS", "2", 1);
+	j = jobs_open(&number_jobs);
+	a = jobs_block(j, 1000);
+	memset(a, 'x', 1000);
+	jobs_block_free(j, a, 1000);
+	b = jobs_block(j, 1000);
+	ok(b == a, "jobs_block: a block given back comes round");
+	jobs_block_free(j, b, 1000);
+	b = jobs_block(j, 2000);
+	memset(b, 'y', 2000);
+	jobs_block_free(j, b, 2000);
+	jobs_block_free(j, xmalloc(1000), 1000);	/* not the size now */
+	a = jobs_block(j, 2000);
+	ok(a == b, "jobs_block: the size asked for last comes round");
+	jobs_block_free(j, a, 2000);
+	jobs_close(j);
+}
+
 int
 main(void)
 {
@@ -218,6 +324,9 @@ main(void)
 	test_order("2", "100000", 9000);	/* direct, then many jobs */
 	test_order("4", "0", 100000);	/* a job a unit */
 	test_order("8", "0", 1);	/* every unit in one job */
+	test_sizes("3", 100000);	/* a job a unit */
+	test_sizes("2", 10);	/* jobs of many units */
+	test_blocks();
 	test_bad_count();
 	test_waiting();
 	return unit_done();
