@@ -28,7 +28,8 @@
 /* A job's output stream is kept for a later job unless the job wrote
  * more than this (an outsize job's buffer is freed). */
 #define JOBS_KEEP_BYTES	(256 * 1024)
-/* Spare blocks kept for jobs_block() (more than the jobs in hand use) */
+/* Spare blocks kept for jobs_block(): those of the jobs in hand at a
+ * few workers (more are freed and made again) */
 #define JOBS_SPARES	16
 
 /* A diagnostic of a job, written when its output has reached at. */
@@ -177,6 +178,10 @@ out_take(struct jobs *j)
 		j->free_outs = out->next_free;
 		if (fseeko(out->fp, 0, SEEK_SET) != 0)
 			fatal(NULL, 0, "fseeko: %s", strerror(errno));
+		/* glibc sets the size to the position at the seek, musl
+		 * only at the next write: a job that writes nothing, or
+		 * notes a message first, must not see the last job's */
+		out->len = 0;
 		return out;
 	}
 	out = xcalloc(1, sizeof(*out));
@@ -366,12 +371,13 @@ queue_batch(struct jobs *j)
 {
 	if (j->batch.nunits == 0)
 		return;
-	j->batch.out = out_take(j);
 	check(pthread_mutex_lock(&j->lock), "pthread_mutex_lock");
 	write_done(j, 0);
 	while (j->tail - j->head == j->cap || (j->tail > j->head &&
 	    j->hand_bytes + j->batch_bytes > j->hand_max))
 		write_done(j, 1);
+	/* after the jobs written out have given their streams back */
+	j->batch.out = out_take(j);
 	j->batch.bytes = j->batch_bytes;
 	j->hand_bytes += j->batch_bytes;
 	j->ring[j->tail++ % j->cap] = j->batch;
