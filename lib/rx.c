@@ -98,7 +98,7 @@ rx_compile(const char *name, const char *pattern, uint32_t options)
 void
 rx_jit_first(struct rx *rx)
 {
-	rx->jit_after = 1;
+	rx_jit_after(rx, 1);
 }
 
 void
@@ -131,7 +131,8 @@ rx_match(struct rx *rx, const char *s, size_t len, size_t start)
 	/* JIT is an optimisation: without it pcre2_match interprets.
 	 * CWIHP_NO_JIT turns it off for valgrind, which cannot follow
 	 * JIT code and reports false uninitialised reads. */
-	if (++rx->uses == rx->jit_after && !rx->jit && getenv("CWIHP_NO_JIT") == NULL)
+	if (++rx->uses == rx->jit_after && !rx->jit &&
+	    getenv("CWIHP_NO_JIT") == NULL)
 		rx->jit = pcre2_jit_compile(rx->code, PCRE2_JIT_COMPLETE) == 0;
 	/* Input is validated UTF-8 by lib/input, so skip pcre2's check;
 	 * pcre2_jit_match skips the rest of pcre2_match's set-up, a third

@@ -1562,7 +1562,7 @@ struct piece {
  * name. */
 struct unit {
 	struct piece pc;
-	char        *block;	/* jobs_block()'s */
+	char        *block;	/* to jobs_block_free(), of block_size */
 	size_t       block_size;
 	char         bytes[];
 };
