@@ -351,12 +351,31 @@ cp_at(const char *s, size_t n, size_t i, size_t *len)
 	return cp_decode(s, n, i, len);
 }
 
-/* Initials of two letters: Russian digraphs (Yu., Ch., Sh.). */
+/* Does a name go on after "I." at s[i] (a space, then an initial or
+ * a capitalized word no stopword: "I. V. Arkhipov", "by I.
+ * Shcherbakov")?  Then "I." is an initial, not the pronoun. */
+static int
+initial_before_name(const char *s, size_t n, size_t i)
+{
+	size_t j;
+
+	if (i + 2 >= n || s[i] != ' ' || s[i + 1] < 'A' || s[i + 1] > 'Z')
+		return 0;
+	i++;
+	for (j = i + 1; j < n && s[j] >= 'a' && s[j] <= 'z'; j++)
+		;
+	if (j == i + 1)
+		return s[j] == '.';
+	return (j == n || s[j] == ' ' || s[j] == ',' || s[j] == '-' ||
+	    s[j] == '\'') && !(vocab_flags(s + i, j - i, NULL) & NV_STOPWORD);
+}
+
+/* Initials of two letters: Russian digraphs (Yu., Iu., Ch., Sh.). */
 static int
 digraph_initial(const char *w)
 {
-	static const char *const di[] = { "Ch", "Kh", "Sh", "Th", "Ts",
-	    "Ya", "Ye", "Yo", "Yu", "Zh" };
+	static const char *const di[] = { "Ch", "Ia", "Iu", "Kh", "Sh",
+	    "Th", "Ts", "Ya", "Ye", "Yo", "Yu", "Zh" };
 	size_t i;
 
 	for (i = 0; i < sizeof(di) / sizeof(di[0]); i++)
@@ -692,7 +711,7 @@ word_token(const char *s, size_t n, size_t i, uint32_t cp, struct ntok *t)
 		    s[i - 3] <= 'Z' && (i == 3 ||
 		    s[i - 4] == ' ' || s[i - 4] == '.')) ||
 		    (j + 1 < n && s[j + 1] >= 'A' &&
-		    s[j + 1] <= 'Z')) {
+		    s[j + 1] <= 'Z') || initial_before_name(s, n, j + 1)) {
 			t->type = NT_INITIAL;
 			j++;
 			t->len = j - i;
@@ -1074,8 +1093,10 @@ name_titlecase(const char *s, size_t n)
 			} else
 				break;
 		}
-		/* "of", "the" ... after the first word: lower case */
-		if (wstart > out && small_word(wstart, (size_t)(o - wstart)))
+		/* "of", "the" ... after the first word: lower case; but
+		 * "A." is an initial ("P. A. SOKOLOV") */
+		if (wstart > out && small_word(wstart, (size_t)(o - wstart)) &&
+		    !(o - wstart == 1 && j < n && s[j] == '.'))
 			*wstart = (char)tolower((unsigned char)*wstart);
 		i = j;
 	}

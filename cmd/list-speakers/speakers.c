@@ -705,6 +705,22 @@ last_name(struct doc *d, const char *s, const struct ntok *t, size_t a,
 	return -1;
 }
 
+/* The end of the name of an item of a list in tokens [a, b): before
+ * a place after it ("Chou En-lai at Beijing Airport", "V. Bilak in
+ * Bratislava"), else b. */
+static size_t
+place_cut(const char *s, const struct ntok *t, size_t a, size_t b)
+{
+	size_t k, first;
+
+	for (k = a + 1; k + 1 < b; k++)
+		if ((word_is(s, &t[k], "at") || word_is(s, &t[k], "in") ||
+		    word_is(s, &t[k], "near")) && t[k + 1].cap &&
+		    name_trailing(s, t, a, k, &first))
+			return k;
+	return b;
+}
+
 /* A list "X, office Y and Z" in tokens [a, b): each item's person gets
  * role (interpreter when the item says so). */
 static long
@@ -727,7 +743,8 @@ name_list(struct doc *d, const char *s, const struct ntok *t, size_t a,
 			    word_is(s, &t[j], "translator"))
 				interp = 1;
 		}
-		p = last_name(d, s, t, i, j, from_title, from_upper, line);
+		p = last_name(d, s, t, i, place_cut(s, t, i, j), from_title,
+		    from_upper, line);
 		if (p >= 0) {
 			if (first < 0)
 				first = p;
@@ -1391,6 +1408,21 @@ may_name(const struct ntok *t, size_t c0, size_t c1)
 	return 0;
 }
 
+/* Does one of the speech acts acts[0, nacts) give the words to another
+ * than person p?  A pronoun that finds no party is nobody else ("X
+ * said that he agreed"). */
+static int
+other_speaker(const struct act *acts, int nacts, long p)
+{
+	int a;
+
+	for (a = 0; a < nacts; a++)
+		if (acts[a].person != p &&
+		    !(acts[a].kind == SP_PRONOUN && acts[a].person < 0))
+			return 1;
+	return 0;
+}
+
 /* The sentence [s0, s1) of the tokens t of paragraph pa, the tokens
  * cands[c0, c1) of it the ones to look at (is_cand()), whose vocab flags
  * are seen. */
@@ -1456,9 +1488,8 @@ sentence(struct doc *d, const struct para *pa, const char *s,
 	}
 	/* who is new here and met in someone else's speech */
 	for (i = np0; i < d->np; i++) {
-		for (a = 0; a < nacts; a++)
-			if (acts[a].person != (long)i)
-				d->p[i].reported = 1;
+		if (other_speaker(acts, nacts, (long)i))
+			d->p[i].reported = 1;
 		if (d->label_speaker >= 0 && d->label_speaker != (long)i)
 			d->p[i].reported = 1;
 	}
@@ -1526,7 +1557,8 @@ sentence(struct doc *d, const struct para *pa, const char *s,
 			long p;
 
 			for (k = i + 1; k < s1 && (k == i + 1 ||
-			    !punct_is(s, &t[k], ",")) &&
+			    (!punct_is(s, &t[k], ",") &&
+			    !punct_is(s, &t[k], ";"))) &&
 			    !word_is(s, &t[k], "and") &&
 			    !word_is(s, &t[k], "was") && !(t[k].type ==
 			    NT_PUNCT && k > i + 1 && s[t[k].off] == '.'); k++)
@@ -1598,9 +1630,8 @@ sentence(struct doc *d, const struct para *pa, const char *s,
 			if ((size_t)p >= np0 && quoted(first))
 				d->p[p].reported = 1;
 			if ((size_t)p >= np0) {
-				for (a = 0; a < nacts; a++)
-					if (acts[a].person != p)
-						d->p[p].reported = 1;
+				if (other_speaker(acts, nacts, p))
+					d->p[p].reported = 1;
 				if (author_acts)
 					d->p[p].reported = 1;
 				if (d->label_speaker >= 0 &&
@@ -2042,11 +2073,11 @@ may_open_label(const char *s, size_t n, int any_case)
 	return !any_case && (c == 'c' || c == 'm');
 }
 
-/* A labelled turn ("[Name:]", "NAME:", in minutes "Name:"): the
+/* A labelled turn ("[Name:]", "NAME:", with any_case "Name:"): the
  * pattern that matched (its match stays for rx_end()), the label in
  * *g. */
 static struct rx *
-label(const char *s, size_t n, int c0, int kind, char **g)
+label(const char *s, size_t n, int c0, int any_case, char **g)
 {
 	if (c0 == '[' && may_label_br(s, n) &&
 	    rx_match(rx_label_br, s, n, 0) && group(rx_label_br, 1, s, g))
@@ -2055,10 +2086,146 @@ label(const char *s, size_t n, int c0, int kind, char **g)
 	    rx_match(rx_label_up, s, n, 0) &&
 	    group(rx_label_up, 1, s, g))
 		return rx_label_up;
-	if (kind == KIND_MINUTES && may_open_label(s, n, 1) &&
+	if (any_case && may_open_label(s, n, 1) &&
 	    rx_match(rx_label_tc, s, n, 0) && group(rx_label_tc, 1, s, g))
 		return rx_label_tc;
 	return NULL;
+}
+
+/* header fields: "Time: ...", "Participants:", "Chinese side: A, B" */
+enum field { F_NONE, F_TEXT, F_ATTEND, F_INTERP, F_RECORD, F_SIGN };
+
+/* The field a label's words name (lower case): by its first word, by
+ * "side" last ("from the Soviet side"), or by "by" last and the word
+ * before it ("Minutes taken by"). */
+static int
+field_of(char words[][16], size_t nw)
+{
+	static const struct {
+		const char *w;
+		int         kind;
+	} firsts[] = {
+		{ "absent", F_TEXT }, { "agenda", F_TEXT }, { "also", F_ATTEND },
+		{ "attendance", F_ATTEND }, { "attending", F_ATTEND },
+		{ "cc", F_TEXT }, { "classification", F_TEXT },
+		{ "copies", F_TEXT }, { "copy", F_TEXT }, { "date", F_TEXT },
+		{ "distribution", F_TEXT }, { "excused", F_TEXT },
+		{ "interpreter", F_INTERP }, { "interpreters", F_INTERP },
+		{ "location", F_TEXT }, { "note", F_TEXT }, { "notes", F_TEXT },
+		{ "participants", F_ATTEND }, { "participating", F_ATTEND },
+		{ "place", F_TEXT }, { "present", F_ATTEND }, { "re", F_TEXT },
+		{ "recorder", F_RECORD }, { "recorders", F_RECORD },
+		{ "sgd", F_SIGN }, { "signature", F_SIGN },
+		{ "signatures", F_SIGN }, { "signed", F_SIGN },
+		{ "source", F_TEXT }, { "subject", F_TEXT },
+		{ "time", F_TEXT }, { "topic", F_TEXT },
+		{ "translator", F_INTERP }, { "translators", F_INTERP },
+		{ "venue", F_TEXT },
+	};
+	static const char *const recording[] = { "compiled", "kept",
+	    "recorded", "taken", "transcribed", "written" };
+	size_t k, lo, hi;
+	int cmp;
+
+	if (strcmp(words[nw - 1], "side") == 0 ||
+	    strcmp(words[nw - 1], "sides") == 0)
+		return F_ATTEND;
+	if (nw >= 2 && strcmp(words[nw - 1], "by") == 0) {
+		if (strcmp(words[nw - 2], "interpreted") == 0 ||
+		    strcmp(words[nw - 2], "translated") == 0)
+			return F_INTERP;
+		for (k = 0; k < NELEM(recording); k++)
+			if (strcmp(words[nw - 2], recording[k]) == 0)
+				return F_RECORD;
+	}
+	/* firsts is sorted: a binary search */
+	lo = 0;
+	hi = NELEM(firsts);
+	while (lo < hi) {
+		k = lo + (hi - lo) / 2;
+		if ((cmp = strcmp(words[0], firsts[k].w)) == 0)
+			/* "Also present", not "Also: ..." */
+			return firsts[k].kind != F_ATTEND || nw > 1 ||
+			    strcmp(words[0], "also") != 0 ? firsts[k].kind :
+			    F_NONE;
+		if (cmp < 0)
+			hi = k;
+		else
+			lo = k + 1;
+	}
+	return F_NONE;
+}
+
+/* Is s[0..n) a header field "Label: value" (the label up to five words
+ * of letters)?  Its kind, and in *value where its value starts. */
+static int
+field(const char *s, size_t n, size_t *value)
+{
+	char words[5][16];
+	size_t i = skip_blanks(s, n), nw = 0, w = 0;
+	unsigned char c;
+
+	if (i >= n || !((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z'))
+		return F_NONE;
+	for (; i < n && s[i] != ':'; i++) {
+		c = (unsigned char)s[i];
+		if (c == ' ') {
+			if (w > 0) {
+				words[nw++][w] = '\0';
+				w = 0;
+			}
+			continue;
+		}
+		if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && c != '-' &&
+		    c != '.')
+			return F_NONE;
+		if (w == 0 && nw == NELEM(words))
+			return F_NONE;
+		if (w + 1 == sizeof(words[0]))
+			return F_NONE;
+		words[nw][w++] = (char)(c | 0x20);
+	}
+	if (w > 0)
+		words[nw++][w] = '\0';
+	if (i >= n || nw == 0 || (i + 1 < n && s[i + 1] != ' ' &&
+	    s[i + 1] != '\t'))
+		return F_NONE;
+	/* "Sgd.": the dot is no part of the word */
+	if ((w = strlen(words[0])) > 1 && words[0][w - 1] == '.')
+		words[0][w - 1] = '\0';
+	*value = i + 1;
+	return field_of(words, nw);
+}
+
+/* The names of a field's value s (or of a line that goes on with it)
+ * get the role of field kind; an attendee named as interpreter is one.
+ * The list ends with its sentence: returns where the text after it
+ * starts in s (its length when none does). */
+static size_t
+field_names(struct doc *d, const char *s, int kind, int upper, long line)
+{
+	static const int roles[] = { [F_ATTEND] = R_ATTENDEE,
+	    [F_INTERP] = R_INTERPRETER, [F_RECORD] = R_RECORDER,
+	    [F_SIGN] = R_SIGNATORY };
+	size_t len = strlen(s), n, k, end = len;
+	char *tc = upper ? name_titlecase(s, len) : NULL;
+	const char *v = tc != NULL ? tc : s;
+	long first;
+
+	n = name_tokenize(v, strlen(v), &toks, &toks_cap);
+	for (k = 0; k + 1 < n; k++)
+		if (ends_sentence(v, toks, k, n)) {
+			/* "A, B. Present on the Soviet side: C" */
+			if (tc == NULL)
+				end = toks[k + 1].off;
+			n = k + 1;
+			break;
+		}
+	first = name_list(d, v, toks, 0, n, roles[kind], 0, upper, line);
+	if (kind == F_SIGN)
+		mark_signer(d, first, line);
+	free(tc);
+	return end;
 }
 
 /* Can a line that starts (after blanks) with c be a signature in
@@ -2208,7 +2375,8 @@ finish(struct doc *d, const struct speakers_opts *o, struct table *tb)
 			parties++;
 	for (i = 0; i < (long)d->np; i++) {
 		struct person *p = &d->p[i];
-		int other = p->role[R_ATTENDEE] || p->role[R_INTERPRETER] ||
+		/* one listed as present who then speaks takes part */
+		int other = p->role[R_INTERPRETER] ||
 		    p->role[R_RECORDER] || p->role[R_SIGNATORY] ||
 		    p->role[R_AUTHOR];
 
@@ -2281,6 +2449,9 @@ speakers_doc(const struct unit *u, const struct speakers_opts *o,
 	int skip_next = 0;
 	char *g = NULL;
 	struct rx *rx;
+	int fk, field_kind = F_NONE;	/* of the list going on, if any */
+	long field_line = 0;	/* its label's */
+	size_t fv;
 
 	compile();
 	d.u = u;
@@ -2292,9 +2463,17 @@ speakers_doc(const struct unit *u, const struct speakers_opts *o,
 	d.conv = u->kind == KIND_RECORD || u->kind == KIND_MEMORANDUM ||
 	    u->kind == KIND_MINUTES || u->kind == KIND_DIARY ||
 	    u->kind == KIND_OTHER;
-	if (u->title && *u->title)
-		parse_parties(&d, u->title, 1, 0,
-		    u->title_line ? u->title_line : u->first);
+	if (u->title && *u->title) {
+		/* a title in capitals (bulletins print them so) is read in
+		 * title case, as an upper-case header is */
+		int title_upper = all_upper(u->title, strlen(u->title));
+		char *title = title_upper ?
+		    name_titlecase(u->title, strlen(u->title)) : NULL;
+
+		parse_parties(&d, title_upper ? title : u->title, 1,
+		    title_upper, u->title_line ? u->title_line : u->first);
+		free(title);
+	}
 
 	/* the last line of the text: no note, no source, not blank */
 	for (k = u->nlines; k > 0; k--) {
@@ -2318,6 +2497,7 @@ speakers_doc(const struct unit *u, const struct speakers_opts *o,
 		    u->source_last) || blank(s, n)) {
 			if (blank(s, n) || ln->no != u->first)
 				flush(&d, &pa);
+			field_kind = F_NONE;
 			continue;
 		}
 		if (note_line(s, n)) {
@@ -2385,12 +2565,59 @@ speakers_doc(const struct unit *u, const struct speakers_opts *o,
 			continue;
 		}
 		if (memchr(s, ':', n) != NULL &&
-		    (rx = label(s, n, c0, u->kind, &g)) != NULL) {
+		    (fk = field(s, n, &fv)) != F_NONE) {
+			/* a field of a header block: a line of its own */
+			flush(&d, &pa);
+			if (fk == F_TEXT) {
+				field_kind = F_NONE;
+				para_add(&pa, s, n, ln->no, 1);
+			} else {
+				size_t rest = fv + field_names(&d, s + fv, fk,
+				    upper, ln->no);
+
+				field_line = ln->no;
+				/* "Participants:" over a list, "A, B," */
+				fv += skip_blanks(s + fv, n - fv);
+				field_kind = fv == n ||
+				    last_byte(s, n) == ',' ||
+				    last_byte(s, n) == ';' ? fk : F_NONE;
+				if (rest < n) {
+					/* a sentence after the list */
+					field_kind = F_NONE;
+					para_add(&pa, s + rest, n - rest,
+					    ln->no, 1);
+				}
+			}
+			prev = (long)k;
+			free(tc);
+			continue;
+		}
+		if (field_kind != F_NONE && memchr(s, ':', n) == NULL) {
+			/* the list goes on up to a blank line or a dot */
+			field_names(&d, s, field_kind, upper, field_line);
+			if (last_byte(s, n) == '.')
+				field_kind = F_NONE;
+			prev = (long)k;
+			free(tc);
+			continue;
+		}
+		field_kind = F_NONE;
+		if (memchr(s, ':', n) != NULL &&
+		    (rx = label(s, n, c0, d.conv, &g)) != NULL) {
 			char *lt, *nm;
 
 			lt = all_upper(g, strlen(g)) ?
 			    name_titlecase(g, strlen(g)) : xstrdup(g);
 			nm = whole_name(lt, NULL);
+			/* "Name:" outside minutes (Chinese memoranda): a
+			 * full name, or one the document knows ("Mao:") */
+			if (nm != NULL && rx == rx_label_tc &&
+			    u->kind != KIND_MINUTES && name_words(nm) < 2 &&
+			    record_form(&d, nm, strlen(nm), 0, 0, 0,
+			    ln->no) < 0) {
+				free(nm);
+				nm = NULL;
+			}
 			if (nm != NULL) {
 				long p;
 				size_t end = rx_end(rx);
