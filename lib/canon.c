@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "canon.h"
 #include "dict.h"
@@ -171,10 +172,18 @@ text_cut(struct text *t, const char *s, size_t len)
 	}
 	off[ncp] = len;
 	t->ncp = ncp;
+	t->addr = 0;
 	for (i = 0; i < ncp; ) {
 		unsigned flags;
 
 		if (!is_letter(cp[i])) {
+			/* what may hold an address: "://", "@", "www." */
+			if ((cp[i] == ':' && i + 1 < ncp && cp[i + 1] == '/') ||
+			    cp[i] == '@' || (cp[i] == '.' && i >= 3 &&
+			    (cp[i - 1] | 0x20) == 'w' &&
+			    (cp[i - 2] | 0x20) == 'w' &&
+			    (cp[i - 3] | 0x20) == 'w'))
+				t->addr = 1;
 			i++;
 			continue;
 		}
@@ -437,6 +446,42 @@ has(const char *s, size_t n, const char *pat)
 	return 0;
 }
 
+/* Is s[0..n), a run of non-blanks, a URL or an e-mail address? */
+static int
+is_address(const char *s, size_t n)
+{
+	const char *at;
+
+	while (n > 0 && strchr("(<[\"'", *s) != NULL)
+		s++, n--;
+	if (has(s, n, "://") || (n > 4 && strncasecmp(s, "www.", 4) == 0))
+		return 1;
+	/* name@host.domain */
+	return (at = memchr(s, '@', n)) != NULL && at > s &&
+	    memchr(at, '.', n - (size_t)(at - s)) != NULL;
+}
+
+void
+text_mark_urls(const struct text *t, char *mark, char value)
+{
+	const char *s = t->s;
+	size_t a = 0, b, k = 0;
+
+	if (!t->addr)
+		return;
+	while (a < t->len && k < t->ntok) {
+		for (b = a; b < t->len && s[b] != ' ' && s[b] != '\t'; b++)
+			;
+		if (b > a && is_address(s + a, b - a))
+			for (; k < t->ntok && t->tok[k].bs < b; k++)
+				if (t->tok[k].bs >= a)
+					mark[k] = value;
+		while (k < t->ntok && t->tok[k].bs < b)
+			k++;
+		a = b + 1;
+	}
+}
+
 /* Typography of what is written: the apostrophe style asked for, or
  * the one the replaced text used; --ascii folding. */
 static void
@@ -581,7 +626,8 @@ korean_canonical(const struct canon_opts *o, const struct text *t,
 	else
 		buf_add(c, t->s + s->bs, s->be - s->bs);
 	buf_addc(c, ' ');
-	if (!ko_given_convert(c, syl, len, n, o->ko, o->given, o->breves))
+	if (!ko_given_convert(c, syl, len, n, o->ko, o->given, o->breves,
+	    ko_marked(t->s + s->bs, t->tok[kn->last].be - s->bs)))
 		return 0;
 	if (kn->caps)
 		upcase(c, 0);
@@ -628,6 +674,40 @@ wg_marked(const char *s, size_t n)
 		if (has(s, n, marks[i]))
 			return 1;
 	return 0;
+}
+
+/* A Russian initial spelt in some scheme (Iu., Yu., Ia., Zh., Kh.: two
+ * letters that no English initial has) into o's scheme, in c; 0 when
+ * token i is none. */
+static int
+ru_initial(const struct canon_opts *o, const struct text *t, size_t i,
+    struct buf *c)
+{
+	static const char *const latin[] = { "Iu", "Yu", "Ia", "Ya", "Zh",
+	    "Kh", NULL };
+	static const char *const cyrillic[] = { "\xd0\xae", "\xd0\xae",
+	    "\xd0\xaf", "\xd0\xaf", "\xd0\x96", "\xd0\xa5" };
+	const struct tok *k = &t->tok[i];
+	size_t j, from;
+	int n;
+
+	if (k->be - k->bs != 2 || k->be >= t->len || t->s[k->be] != '.' ||
+	    (k->be + 1 < t->len && t->s[k->be + 1] != ' ') ||
+	    (k->bs > 0 && t->s[k->bs - 1] != ' '))
+		return 0;
+	for (n = 0; latin[n]; n++)
+		if (memcmp(t->s + k->bs, latin[n], 2) == 0)
+			break;
+	if (latin[n] == NULL)
+		return 0;
+	from = c->len;
+	ru_translit(c, cyrillic[n], 2, o->ru);
+	/* a lone capital comes out in capitals: Iu, not IU */
+	for (j = from + 1; j < c->len; j++)
+		if (c->s[j] >= 'A' && c->s[j] <= 'Z')
+			c->s[j] += 32;
+	buf_cstr(c);
+	return 1;
 }
 
 void
@@ -680,6 +760,11 @@ canon_rewrite(struct canon_rw *rw, const struct text *t)
 			continue;
 		}
 		if (o->consistency) {
+			i++;
+			continue;
+		}
+		if (ru_initial(o, t, i, &c)) {
+			replace(rw, t, k->bs, k->be, c.s, "russian-scheme");
 			i++;
 			continue;
 		}
@@ -736,8 +821,12 @@ canon_rewrite(struct canon_rw *rw, const struct text *t)
 				gend = t->tok[i + 2].be;
 				last = i + 2;
 			}
-			if (o->zh == ZH_PINYIN && last == i + 2 &&
-			    wg_marked(t->s + g->bs, gend - g->bs) &&
+			/* a given name of one syllable when the name is
+			 * marked Wade-Giles (Ch'en Yi) */
+			if (o->zh == ZH_PINYIN && (last == i + 2 ?
+			    wg_marked(t->s + g->bs, gend - g->bs) :
+			    !tok_gap(t, i + 1, "-") &&
+			    wg_marked(t->s + k->bs, gend - k->bs)) &&
 			    zh_word_convert(&gb, t->s + k->bs, k->be - k->bs,
 			    ZH_WG)) {
 				buf_addc(&gb, ' ');

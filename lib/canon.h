@@ -28,6 +28,7 @@ struct text {
 	size_t      colbase;	/* code points before s on its line */
 	size_t      start_end;	/* rewrites start only in the tokens that
 				 * begin before this byte (text_cut: len) */
+	int         addr;	/* text_cut saw "://", "@" or "www." */
 };
 
 void text_cut(struct text *t, const char *s, size_t len);
@@ -40,6 +41,11 @@ int tok_caps(const struct text *t, size_t i);
 int tok_lower(const struct text *t, size_t i);
 /* The bytes between token i and token i + 1. */
 int tok_gap(const struct text *t, size_t i, const char *gap);
+/* Set mark[k] to value for each token k inside a URL or an e-mail
+ * address (a run of non-blanks that holds "://", starts with "www." or
+ * is name@host.domain): the words of a link are not the text's.  t is
+ * text_cut's. */
+void text_mark_urls(const struct text *t, char *mark, char value);
 
 /* A Korean name from token i: its last token and its parts. */
 struct koname {

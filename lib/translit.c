@@ -1224,9 +1224,43 @@ cap_first(struct buf *b, size_t from)
 	buf_cstr(b);
 }
 
+/* Does syllable i follow a vowel or a voiced final, where
+ * McCune-Reischauer voices a plain initial? */
+static int
+ko_voiced_at(const struct ko_syl *k, int i)
+{
+	int f = i > 0 ? k[i - 1].fin : -1;
+
+	return i > 0 && (f == 0 || f == 2 || f == 4 || f == 5 || f == 7);
+}
+
+/* Is syllable k, written s, a plain k, t, p or ch spelt unvoiced and
+ * without an apostrophe (which a paper may have dropped)? */
+static int
+ko_unmarked_plain(const struct ko_syl *k, const char *s)
+{
+	char c = (char)(s[0] | 0x20);
+
+	return (k->ini == 0 || k->ini == 3 || k->ini == 7 || k->ini == 12) &&
+	    (c == 'k' || c == 't' || c == 'p' || c == 'c');
+}
+
+int
+ko_marked(const char *s, size_t n)
+{
+	struct buf b = { 0 };
+	int marked;
+
+	ko_norm(&b, s, n, 1);
+	marked = strchr(b.s, '\'') != NULL ||
+	    strstr(b.s, "\xc5\x8f") != NULL || strstr(b.s, "\xc5\xad") != NULL;
+	buf_free(&b);
+	return marked;
+}
+
 int
 ko_given_convert(struct buf *b, const char *const *syl, const size_t *len,
-    int nsyl, int scheme, int style, int breves)
+    int nsyl, int scheme, int style, int breves, int marked)
 {
 	struct ko_syl k[4];
 	struct buf t = { 0 };
@@ -1248,6 +1282,11 @@ ko_given_convert(struct buf *b, const char *const *syl, const size_t *len,
 	for (i = 0; i < nsyl; i++)
 		if (!ko_parse(syl[i], len[i], prefer, &k[i]))
 			return 0;
+	/* Kum-chol may be Kum-ch'ol, Chang-ok Ch'ang-ok: leave them */
+	for (i = 0; i < nsyl; i++)
+		if (ko_unmarked_plain(&k[i], syl[i]) &&
+		    (ko_voiced_at(k, i) || (scheme == KO_RR && !marked)))
+			return 0;
 	start = b->len;
 	for (i = 0; i < nsyl; i++) {
 		const char *ini, *vow;
@@ -1264,11 +1303,7 @@ ko_given_convert(struct buf *b, const char *const *syl, const size_t *len,
 			ini = ko_ini_rr[k[i].ini];
 			vow = ko_vow_rr[k[i].vow];
 		} else {
-			/* voiced after a vowel or a voiced final */
-			int f = i > 0 ? k[i - 1].fin : -1;
-			int voiced = i > 0 && (f == 0 || f == 2 || f == 4 ||
-			    f == 5 || f == 7);
-			ini = voiced ? ko_ini_mrv[k[i].ini] :
+			ini = ko_voiced_at(k, i) ? ko_ini_mrv[k[i].ini] :
 			    ko_ini_mr[k[i].ini];
 			vow = ko_vow_mr[k[i].vow];
 			if (!breves) {
@@ -1594,6 +1629,11 @@ zh_find(const char *s, size_t n, int from)
 	for (loose = 0; loose < 2 && !hit; loose++) {
 		buf_reset(&b);
 		zh_norm(&b, s, n, loose);
+		if (loose && from == ZH_WG && strcmp(b.s, "yi") == 0) {
+			/* i as Wade-Giles-era texts write it (Ch'en Yi) */
+			buf_reset(&b);
+			buf_adds(&b, "i");
+		}
 		if ((v = memo_get(zh_index, 2 * (from == ZH_WG) + loose, b.s,
 		    b.len)) != NULL)
 			hit = &zh_tab[v->n];

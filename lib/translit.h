@@ -62,9 +62,17 @@ int ko_syllable(const char *s, size_t n);
  * the second syllable, or 0 when it does not split into two. */
 size_t ko_split_given(const char *s, size_t n);
 /* Convert the syllables syl[0..nsyl) of a given name into scheme,
- * joined by style; 0 if a syllable does not parse. */
+ * joined by style; 0 if a syllable does not parse, or when the reading
+ * is uncertain: McCune-Reischauer k, t, p, ch written without an
+ * apostrophe may be an aspirate whose apostrophe was dropped, so the
+ * name is left alone where that matters (voiced after a vowel or a
+ * voiced final, or any of them into RR unless marked says the name's
+ * writer marks aspiration, see ko_marked). */
 int ko_given_convert(struct buf *b, const char *const *syl,
-    const size_t *len, int nsyl, int scheme, int style, int breves);
+    const size_t *len, int nsyl, int scheme, int style, int breves,
+    int marked);
+/* Does s[0..n) carry an aspiration mark or a breve? */
+int ko_marked(const char *s, size_t n);
 /* The loose key of a syllable: case, apostrophes, breves, voicing and
  * the MR/RR vowel spellings folded. */
 void ko_syllable_key(struct buf *b, const char *s, size_t n);

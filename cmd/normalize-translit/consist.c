@@ -73,7 +73,9 @@ static long nruns, tally_bgn, tally_lc;
 static char **files;
 static size_t nfilenames;
 
-static char *used;		/* tokens of a line taken by a name */
+static char *used;		/* tokens of a line taken by a name (1) or
+				 * in a URL or e-mail address (USED_URL) */
+enum { USED_URL = 2 };
 
 /* Words the input writes in lower case: ordinary words, not names. */
 static char **lowset;
@@ -596,6 +598,7 @@ consist_line(const char *file, int fileno, long lineno, const struct text *t)
 		used = xrealloc(used, capused);
 	}
 	memset(used, 0, t->ntok + 1);
+	text_mark_urls(t, used, USED_URL);
 	head = wrapped_head(fileno, lineno, t);
 	tail = wrap_tail(t);
 	for (k = 0; k < head; k++)
@@ -603,7 +606,7 @@ consist_line(const char *file, int fileno, long lineno, const struct text *t)
 	for (k = tail; k < t->ntok; k++)
 		used[k] = 1;
 	for (i = head; i < tail; i++) {
-		if (!koname_at(t, i, &kn) || kn.last >= tail)
+		if (used[i] || !koname_at(t, i, &kn) || kn.last >= tail)
 			continue;
 		korean_seen(t, &kn, fileno, lineno,
 		    (long)(t->colbase + t->tok[i].cs) + 1);
@@ -642,6 +645,8 @@ consist_line(const char *file, int fileno, long lineno, const struct text *t)
 	for (i = 0; i < t->ntok; i++) {
 		const struct tok *w = &t->tok[i];
 
+		if (used[i] == USED_URL)
+			continue;
 		if (w->ce - w->cs >= 4 && t->cp[w->cs] >= 'a' &&
 		    t->cp[w->cs] <= 'z' && tok_lower(t, i)) {
 			low_add(t->s + w->bs, w->be - w->bs);
@@ -900,7 +905,7 @@ consist_finish(void)
 		if (j - i < 2)
 			continue;
 		report_group(sorted + i, j - i, sorted[i]->kind == K_KOREAN ?
-		    "korean-name" : sorted[i]->kind == K_CHINESE ?
+		    "korean-scheme" : sorted[i]->kind == K_CHINESE ?
 		    "chinese-scheme" : "russian-scheme");
 	}
 	free(sorted);

@@ -545,6 +545,8 @@ static void
 fast_init(void)
 {
 	static const char bounds[] = ",;:()[]{}\"!?<>/|*_=+&%$#@~^`\\";
+	static const char *const initials[] = { "iu", "yu", "ia", "ya", "zh",
+	    "kh" };
 	size_t i;
 	int c, k;
 
@@ -565,6 +567,11 @@ fast_init(void)
 	ws_init(&pairs, 8);
 	dict_dump(opt.dict, add_entry, NULL);
 	ko_surname_each(add_surname, NULL);
+	/* the Russian initials of canon_rewrite's ru_initial */
+	for (i = 0; i < sizeof(initials) / sizeof(initials[0]); i++) {
+		ws_add(&words, initials[i], 2, WS_DICT);
+		wordbit_set(dictbits, initials[i], 2);
+	}
 	for (k = 0; k < 2; k++)
 		for (i = 0; canon_zh_surnames[i]; i++) {
 			const char *form = k == ZH_PINYIN ?
@@ -826,13 +833,16 @@ struct scan {
  * outside ASCII (then the region starts at the separator before it). */
 enum { TRIG_WORD, TRIG_MARK };
 
-/* A "." that ends a segment: after a lower-case word, before a space. */
+/* A "." that ends a segment: after a lower-case word, before a space;
+ * not after a capital and one letter (an initial, Iu.). */
 static inline int
 dot_boundary(const char *s, size_t n, size_t i)
 {
 	return dot_bound && i + 1 < n && s[i + 1] == ' ' && i >= 2 &&
 	    s[i - 1] >= 'a' && s[i - 1] <= 'z' &&
-	    bclass[(unsigned char)s[i - 2]] == B_LETTER;
+	    bclass[(unsigned char)s[i - 2]] == B_LETTER &&
+	    !(s[i - 2] <= 'Z' && (i == 2 ||
+	    bclass[(unsigned char)s[i - 3]] != B_LETTER));
 }
 
 /* Where a region set off at s[at] starts: for a word the byte before
@@ -1542,7 +1552,8 @@ looks_utf16(const unsigned char *s, size_t n)
 
 enum piece_kind {
 	P_LINES,	/* whole lines of valid UTF-8, each with its end */
-	P_LINE		/* one line, maybe long, lossy or without an end */
+	P_LINE,		/* one line, maybe long, lossy or without an end */
+	P_VERBATIM	/* text written as it is (a stream's header) */
 };
 
 struct piece {
@@ -1636,7 +1647,10 @@ run_piece(const struct piece *pc)
 	rw->lineno = pc->lineno;
 	if (pc->kind == P_LINES)
 		process_span(rw, pc->s, pc->len);
-	else
+	else if (pc->kind == P_VERBATIM) {
+		out_text(pc->s, pc->len);
+		out_text(pc->eol, pc->eollen);
+	} else
 		process_line(rw, pc->fileno, pc->s, pc->len, pc->eol,
 		    pc->eollen, pc->padded);
 }
@@ -1745,6 +1759,205 @@ trouble(const char *file, long lineno, const char *fmt, ...)
 	exit_trouble = 1;
 }
 
+/* ---------------------------------------------------------------- */
+/* The document stream (cwihp-stream(5)): the units' text lines are
+ * rewritten, or checked with the paper's name and line numbers; the
+ * header lines and the form feeds between units are written as they
+ * are, but for the values of Title and Source, which repeat the unit's
+ * text and are rewritten as it is.  --check reports nothing in them. */
+
+enum stream_state { ST_SNIFF, ST_RAW, ST_HEADER, ST_TEXT, ST_SEP };
+
+struct stream {
+	enum stream_state state;
+	long        left;		/* ST_TEXT: the unit's lines to come */
+	long        first, last;	/* the Lines of the header in hand */
+	long        header_no;	/* the input's line that ended it */
+	int         nheader;	/* lines of the header in hand */
+	int         saw_paper, saw_unit, units;
+	struct buf  paper;		/* the unit's Paper: its reports' file */
+	struct buf  next;		/* the Paper of the header in hand */
+};
+
+/* Is the input that starts with s[0..n) a stream (a first line that
+ * starts with "Paper:", a second with "Unit:", a BOM aside)?  -1: more
+ * input must be read to tell. */
+static int
+stream_sniff(const char *s, size_t n, int eof)
+{
+	const char *nl;
+	size_t rest;
+
+	if (n == 0)
+		return eof ? 0 : -1;
+	if (n < 3 && !eof && memcmp(s, "\xef\xbb\xbf", n) == 0)
+		return -1;
+	if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+		s += 3, n -= 3;
+	if (n < 6)
+		return !eof && memcmp(s, "Paper:", n) == 0 ? -1 : 0;
+	if (memcmp(s, "Paper:", 6) != 0)
+		return 0;
+	if ((nl = memchr(s, '\n', n)) == NULL)
+		return eof ? 0 : -1;
+	rest = n - (size_t)(nl + 1 - s);
+	if (rest < 5)
+		return !eof && memcmp(nl + 1, "Unit:", rest) == 0 ? -1 : 0;
+	return memcmp(nl + 1, "Unit:", 5) == 0;
+}
+
+/* The value of the header line s[0..n) when it is field, its length
+ * in *vlen; NULL when it is not. */
+static const char *
+stream_field(const char *s, size_t n, const char *field, size_t *vlen)
+{
+	size_t fn = strlen(field);
+
+	if (n < fn + 1 || memcmp(s, field, fn) != 0 || s[fn] != ':')
+		return NULL;
+	fn += fn + 1 < n && s[fn + 1] == ' ' ? 2 : 1;
+	*vlen = n - fn;
+	return s + fn;
+}
+
+/* A number of a Lines value at *s, and *s after it; 0 when none. */
+static long
+stream_number(const char **s, const char *end)
+{
+	long v = 0;
+
+	while (*s < end && **s >= '0' && **s <= '9' && v < 100000000000L)
+		v = v * 10 + *(*s)++ - '0';
+	return v;
+}
+
+static void
+stream_unit_begin(struct stream *st)
+{
+	st->state = ST_HEADER;
+	st->nheader = st->saw_paper = st->saw_unit = 0;
+	st->first = 0;
+	st->last = -1;
+}
+
+/* A line of the header or the separator: its first keep bytes as they
+ * are, the rest rewritten as text. */
+static void
+stream_copy(const struct piece *pc, size_t keep)
+{
+	struct piece part = *pc;
+
+	if (opt.check)
+		return;
+	part.kind = P_VERBATIM;
+	if (keep < pc->len) {
+		part.len = keep;
+		part.eol = part.s + keep;
+		part.eollen = 0;
+	}
+	hand_over(&part);
+	if (keep < pc->len) {
+		part = *pc;
+		part.s += keep;
+		part.len -= keep;
+		hand_over(&part);
+	}
+}
+
+/* The line of pc, line own of the input name, in a stream: 1 a text
+ * line, for the caller to rewrite; 0 a line of a header or a
+ * separator, done; -1 a malformed stream (reported). */
+static int
+stream_line(struct stream *st, struct piece *pc, const char *name, long own)
+{
+	const char *s = pc->s, *v, *e;
+	size_t n = pc->len, vlen;
+	struct buf swap;
+
+	if (st->state == ST_TEXT) {
+		if (--st->left == 0)
+			st->state = ST_SEP;
+		return 1;
+	}
+	if (st->state == ST_SEP) {
+		stream_unit_begin(st);
+		if (n == 1 && s[0] == '\f') {
+			stream_copy(pc, n);
+			return 0;
+		}
+		if (stream_field(s, n, "Paper", &vlen) == NULL) {
+			trouble(name, own, "malformed document stream: "
+			    "expected a form feed or a Paper line after the unit");
+			return -1;
+		}
+	}
+	st->nheader++;
+	if (n == 0) {		/* the header ends */
+		st->header_no = own;
+		if (!st->saw_paper || !st->saw_unit || st->first <= 0 ||
+		    st->last < st->first) {
+			trouble(name, own, "malformed document stream: "
+			    "a unit needs Paper, Unit and Lines");
+			return -1;
+		}
+		stream_copy(pc, n);
+		if (st->units++ == 0 || strcmp(st->paper.s, st->next.s) != 0) {
+			swap = st->paper;
+			st->paper = st->next;
+			st->next = swap;
+			if (st->units > 1)	/* its own for --consistency */
+				pc->fileno = nfiles++;
+		}
+		pc->file = st->paper.s;
+		pc->lineno = st->first - 1;
+		st->left = st->last - st->first + 1;
+		st->state = ST_TEXT;
+		return 0;
+	}
+	if ((v = stream_field(s, n, "Paper", &vlen)) != NULL) {
+		buf_reset(&st->next);
+		buf_add(&st->next, v, vlen);
+		buf_cstr(&st->next);
+		st->saw_paper = 1;
+	} else if (stream_field(s, n, "Unit", &vlen) != NULL)
+		st->saw_unit = 1;
+	else if ((v = stream_field(s, n, "Lines", &vlen)) != NULL) {
+		e = v + vlen;
+		st->first = stream_number(&v, e);
+		st->last = v < e && *v == '-' ? (v++, stream_number(&v, e)) :
+		    st->first;
+	} else if ((v = stream_field(s, n, "Title", &vlen)) != NULL ||
+	    (v = stream_field(s, n, "Source", &vlen)) != NULL) {
+		stream_copy(pc, (size_t)(v - s));
+		return 0;
+	}
+	stream_copy(pc, n);
+	return 0;
+}
+
+/* The bytes of the first max lines of s[0..n) (all n when fewer). */
+static size_t
+lines_in(const char *s, size_t n, long max)
+{
+	const char *p = s, *nl;
+
+	while (max-- > 0 && (nl = memchr(p, '\n', n - (size_t)(p - s))) != NULL)
+		p = nl + 1;
+	return max < 0 ? (size_t)(p - s) : n;
+}
+
+/* The end of a stream's input: in a unit? */
+static void
+stream_end(struct stream *st, const char *name, long own)
+{
+	if (st->state == ST_HEADER && st->nheader > 0)
+		trouble(name, own, "malformed document stream: "
+		    "header without text");
+	else if (st->state == ST_TEXT)
+		trouble(name, st->header_no, "malformed document stream: "
+		    "fewer lines than Lines says");
+}
+
 void
 nt_finish(void)
 {
@@ -1756,13 +1969,14 @@ void
 nt_process(const char *path)
 {
 	struct piece pc = { 0 };
+	struct stream st = { 0 };
 	char *blk = NULL;
-	const char *line;
+	const char *line, *name;
 	size_t cap = 0, have = 0, pos = 0, checked = 0, len, eollen, bad, want;
 	ssize_t got;
-	long lines;
+	long lines, own = 0;	/* own: lines of the input, a stream's too */
 	char *next;
-	int fd, eof = 0;
+	int fd, eof = 0, more, r;
 	struct buf fixed = { 0 };
 
 	if (nfiles == 0) {
@@ -1771,7 +1985,7 @@ nt_process(const char *path)
 			jobs = jobs_open(&unit_jobs);
 	}
 	pc.fileno = nfiles++;
-	pc.file = strcmp(path, "-") == 0 ? "-" : path;
+	pc.file = name = strcmp(path, "-") == 0 ? "-" : path;
 	if (opt.in.from_code && strcasecmp(opt.in.from_code, "UTF-8") != 0 &&
 	    strcasecmp(opt.in.from_code, "UTF8") != 0) {
 		struct input *in = input_open(path, &opt.in);
@@ -1811,7 +2025,16 @@ nt_process(const char *path)
 		const char *nl = pos < have ? memchr(blk + pos, '\n',
 		    have - pos) : NULL, *s;
 
-		if (nl == NULL && !eof) {
+		more = nl == NULL;
+		if (st.state == ST_SNIFF) {
+			if ((r = stream_sniff(blk + pos, have - pos, eof)) < 0)
+				more = 1;
+			else if (r == 0)
+				st.state = ST_RAW;
+			else
+				stream_unit_begin(&st);
+		}
+		if (more && !eof) {
 			/* the line goes on past the block: keep it, read on;
 			 * a write error shows before any later diagnostic */
 			out_flush();
@@ -1837,16 +2060,20 @@ nt_process(const char *path)
 					have += (size_t)got;
 			} while (got > 0 && jobs_running && have < cap);
 			if (got < 0)
-				trouble(pc.file, 0, "%s", strerror(errno));
+				trouble(name, 0, "%s", strerror(errno));
 			if (got <= 0)
 				eof = 1;
 			memset(blk + have, 0, PAD);
 			continue;
 		}
-		if (pos == have)
+		if (pos == have) {
+			stream_end(&st, name, own);
 			break;
-		if (pc.lineno > 0 && nl != NULL && !opt.consistency) {
-			/* the whole lines of the block that are valid */
+		}
+		if (own > 0 && nl != NULL && !opt.consistency &&
+		    (st.state == ST_RAW || st.state == ST_TEXT)) {
+			/* the whole lines of the block that are valid, of
+			 * a stream's unit no more than it has */
 			size_t end;
 
 			if (checked <= pos)
@@ -1855,6 +2082,9 @@ nt_process(const char *path)
 			for (end = checked < have ? checked : have; end > pos &&
 			    blk[end - 1] != '\n'; end--)
 				;
+			if (st.state == ST_TEXT)
+				end = pos + lines_in(blk + pos, end - pos,
+				    st.left);
 			if (end > pos && end - pos <= PIECE) {
 				pc.kind = P_LINES;
 				pc.s = blk + pos;
@@ -1862,6 +2092,10 @@ nt_process(const char *path)
 				pc.eollen = 0;
 				pc.padded = 1;
 				lines = (long)count_newlines(pc.s, pc.len);
+				own += lines;
+				if (st.state == ST_TEXT &&
+				    (st.left -= lines) == 0)
+					st.state = ST_SEP;
 				if (!for_workers(pc.len)) {
 					run_piece(&pc);
 					pc.lineno += lines;
@@ -1887,20 +2121,21 @@ nt_process(const char *path)
 		pos += len;
 		eollen = 0;
 		pc.lineno++;
+		own++;
 		if (len > 0 && line[len - 1] == '\n') {
 			eollen = 1;
 			if (len > 1 && line[len - 2] == '\r')
 				eollen = 2;
 		}
-		if (pc.lineno == 1 && looks_utf16((const unsigned char *)line,
+		if (own == 1 && looks_utf16((const unsigned char *)line,
 		    len)) {
 			out_check();	/* a write error first, as per line */
-			trouble(pc.file, 1, "input looks like UTF-16; "
+			trouble(name, 1, "input looks like UTF-16; "
 			    "decode it with -f UTF-16");
 			break;
 		}
 		len -= eollen;
-		if (pc.lineno == 1 && len >= 3 &&
+		if (own == 1 && len >= 3 &&
 		    memcmp(line, "\xef\xbb\xbf", 3) == 0) {
 			/* a BOM is dropped, as everywhere in the toolkit */
 			s += 3;
@@ -1916,7 +2151,7 @@ nt_process(const char *path)
 			bad = checked - (size_t)(s - blk);
 			if (!opt.in.lossy) {
 				out_check();
-				trouble(pc.file, pc.lineno, "invalid UTF-8 at "
+				trouble(name, own, "invalid UTF-8 at "
 				    "byte %zu of the line", bad + 1);
 				break;
 			}
@@ -1926,15 +2161,20 @@ nt_process(const char *path)
 			pc.s = fixed.s;
 			pc.len = fixed.len;
 			pc.padded = 0;
+		} else {
+			pc.s = s;
+			pc.len = len;
+			pc.padded = 1;
+		}
+		if (st.state == ST_RAW ||
+		    (r = stream_line(&st, &pc, name, own)) > 0)
 			hand_over(&pc);
+		else if (r < 0)
+			break;
+		if (pc.s == fixed.s) {	/* fixed is reused */
 			out_flush();
 			out_check();
-			continue;
 		}
-		pc.s = s;
-		pc.len = len;
-		pc.padded = 1;
-		hand_over(&pc);
 	}
 	out_flush();
 	out_check();
@@ -1942,4 +2182,6 @@ nt_process(const char *path)
 		close(fd);
 	free(blk);
 	buf_free(&fixed);
+	buf_free(&st.paper);
+	buf_free(&st.next);
 }
