@@ -34,7 +34,7 @@ static struct rx *rx_url, *rx_accessed, *rx_frus, *rx_thesis, *rx_paper,
     *rx_coordword, *rx_newsdate, *rx_coordany, *rx_recgroup, *rx_pages,
     *rx_volume, *rx_docno, *rx_ownref, *rx_speech_before, *rx_hungarian,
     *rx_barch, *rx_barch_sig, *rx_paperno, *rx_plain_short,
-    *rx_plain_named, *rx_plain_journal;
+    *rx_plain_named, *rx_plain_journal, *rx_volissue;
 
 static char **defined;		/* archive names the paper defined */
 static size_t *defined_len, ndefined;
@@ -43,7 +43,7 @@ static const char *const known_archives[] = {
 	"AVPRF", "AVP RF", "RGANI", "RGASPI", "GARF", "APRF", "AP RF",
 	"TsAMO", "RGAE", "RGVA", "RGANTD", "TsKhSD", "RTsKhIDNI", "TsGANKh",
 	"TsGAOR", "SAPMO", "SAPMO-BArch", "BArch", "PA AA", "PAAA", "MfAA",
-	"AAN", "AMSZ", "IPN", "SÚA", "SUA", "AMZV", "ABS", "VÚA", "NA ČR",
+	"AAN", "AMSZ", "IPN", "SÚA", "SUA", "AMZV", "ABS", "VÚA", "NA ČR", "NA",
 	"MOL", "MNL OL", "ÁBTL", "ABTL", "ANIC", "AMAE", "PRC FMA", "CFMA",
 	"FMPRC", "MPRP", "NARA", "LBJL", "JFKL", "TNA", "PRO", "AMFA",
 	"AMVnR", "TsDAHOU", "HDA", "AJ", "DAMSP", "CWIHP Archive", NULL
@@ -106,7 +106,8 @@ compile_chains(struct chain_rx *set)
 	"|(?<list>(?i:listy|list|ll\\.|l\\.|лл\\.|л\\.|folios?|fols?\\.|ff?\\.|" \
 	"pp\\.|pages?|kh?\\.|bl\\.)))" \
 	"\\s*(?:№\\s*|No\\.?\\s*)?" \
-	"(?<val>(?:\\p{Lu}{1,4}(?:-\\p{Lu}{1,4})*[-/]?)?\\d[\\dA-Za-z/]*" \
+	"(?<val>(?:\\p{Lu}{1,4}(?:-\\p{Lu}{1,4})*" \
+	"(?:[-/]?|(?:\\s\\p{Lu}{1,4})+/))?\\d[\\dA-Za-z/]*" \
 	"(?:\\.\\d[\\dA-Za-z/]*)*" \
 	"(?:\\s*[-–]\\s*\\d+[a-z]*)?)(?![\\p{L}\\d])"
 	set->item = rx_compile("coordinate", "\\G" ITEM, 0);
@@ -121,6 +122,10 @@ compile_chains(struct chain_rx *set)
 	rx_jit_first(set->chain);
 	rx_jit_first(set->year_sep);
 }
+
+/* "no. 2", "issue 3", "nos. 1-2" */
+#define ISSUE \
+	"(?i:no\\.?|nos\\.|issue|number)\\s*(\\d+(?:\\s*[-–/]\\s*\\d+)?)"
 
 static void
 compile(void)
@@ -229,6 +234,9 @@ compile(void)
 	rx_plain_journal = rx_compile("journal in plain type",
 	    "\\G[\\s,.]*(\\p{Lu}[^,()*\"“”]{2,80}?)\\s+(\\d+)"
 	    "(?:,\\s*(?i:no\\.|issue)\\s*(\\d+))?\\s*\\(", 0);
+	rx_volissue = rx_compile("volume and issue",
+	    "\\G[*_]*[\\s,.]*(?:(?:(?i:vol(?:ume|\\.)?)\\s*)?(\\d+)\\s*"
+	    "(?:,?\\s*" ISSUE "|\\((\\d{1,2})\\)|(?=[(:]))|" ISSUE ")", 0);
 	rx_speech_before = rx_compile("speech before a quotation",
 	    "(?:[:]|\\b(?:said|says|claimed|stated|wrote|told|declared|"
 	    "that|called|asked))\\s*$", 0);
@@ -371,20 +379,28 @@ known_prefix(const char *s, size_t n)
 	return best;
 }
 
+/* Where s[0..n) holds lit[0..k), byte for byte; NULL if nowhere. */
+static const char *
+find_bytes(const char *s, size_t n, const char *lit, size_t k)
+{
+	const char *p = s, *e = s + n;
+
+	if (k == 0)
+		return s;
+	while ((size_t)(e - p) >= k &&
+	    (p = memchr(p, lit[0], (size_t)(e - p) - k + 1)) != NULL) {
+		if (memcmp(p, lit, k) == 0)
+			return p;
+		p++;
+	}
+	return NULL;
+}
+
 /* Does s[0..n) hold lit, byte for byte? */
 static int
 has_bytes(const char *s, size_t n, const char *lit)
 {
-	size_t k = strlen(lit);
-	const char *p = s, *e = s + n;
-
-	while ((size_t)(e - p) >= k &&
-	    (p = memchr(p, lit[0], (size_t)(e - p) - k + 1)) != NULL) {
-		if (memcmp(p, lit, k) == 0)
-			return 1;
-		p++;
-	}
-	return 0;
+	return find_bytes(s, n, lit, strlen(lit)) != NULL;
 }
 
 /* Does s[0..n) hold word (lower-case ASCII) in any case?  Patterns
@@ -527,6 +543,61 @@ archive_like(const char *s, size_t n)
 		return 0;
 	return known_archive(s, n) || archive_word(s, n) ||
 	    (n <= 16 && acronym(s, n));
+}
+
+/* The length of a file number at s[i] ("109-00831-03" of the Chinese
+ * Foreign Ministry, "B103-4-120" of a provincial archive): up to two
+ * capitals, then three or four groups of digits joined by hyphens, and
+ * no letter, digit, hyphen or slash after.  0 when there is none, or
+ * for an ISO date. */
+static size_t
+file_number_len(const char *s, size_t i, size_t to)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t p = i, digits, groups = 0;
+	long v[4];
+
+	while (p < to && p - i < 2 && ascii_upper(u[p]))
+		p++;
+	for (;;) {
+		for (digits = p; p < to && ascii_digit(u[p]) && p - digits < 9;
+		    p++)
+			;
+		if (p == digits || groups == 4)
+			return 0;
+		/* a group that cannot be a day, month or year: 100 */
+		v[groups++] = p - digits <= 2 || p - digits == 4 ?
+		    strtol(s + digits, NULL, 10) : 100;
+		if (p + 1 >= to || u[p] != '-' || !ascii_digit(u[p + 1]))
+			break;
+		p++;
+	}
+	if (groups < 3 || (p < to && (ascii_alpha(u[p]) ||
+	    ascii_digit(u[p]) || u[p] == '-' || u[p] == '/')))
+		return 0;
+	/* 1958-07-22, 7-22-1958 */
+	if (groups == 3 && !ascii_upper(u[i]) &&
+	    ((v[0] >= 1800 && v[1] >= 1 && v[1] <= 12 && v[2] >= 1 &&
+	    v[2] <= 31) || (v[2] >= 1800 && v[0] >= 1 && v[0] <= 31 &&
+	    v[1] >= 1 && v[1] <= 31 && (v[0] <= 12 || v[1] <= 12))))
+		return 0;
+	return p - i;
+}
+
+/* Where a file number ends s[a..b) after a space ("PRC FMA
+ * 109-00831-03"), else b. */
+static size_t
+trailing_file_number(const char *s, size_t a, size_t b)
+{
+	size_t e = b, k;
+
+	while (e > a && ascii_space((unsigned char)s[e - 1]))
+		e--;
+	for (k = e; k > a && !ascii_space((unsigned char)s[k - 1]); k--)
+		;
+	if (k > a && k < e && file_number_len(s, k, e) == e - k)
+		return k;
+	return b;
 }
 
 
@@ -1260,7 +1331,8 @@ item_rest(const char *s, size_t pos, size_t to, struct item *it)
 		v = pos;
 	else
 		return ITEM_NO;	/* neither "No", a capital nor a digit */
-	/* capitals before the number: "R-9401", "DY-30/" */
+	/* capitals before the number: "R-9401", "DY-30/" (pcre2 is asked
+	 * for groups of them apart: "XI A/12") */
 	e = v;
 	if (e < to && (cl[u[e]] & IC_UPPER)) {
 		for (n = 0; e < to && n < 4 && (cl[u[e]] & IC_UPPER); n++)
@@ -1734,7 +1806,8 @@ details(const char *s, struct cite *c, size_t pre, size_t a, size_t b,
 	int frus = may_frus(s + a, b - a),
 	    paren = memchr(s + title_end, '(', b - title_end) != NULL;
 	size_t n, i;
-	int journal;
+	const char *p;
+	int journal, g;
 
 	if (may_url(s + a, b - a) && rx_match(rx_url, s, b, a) &&
 	    rx_start(rx_url) < b) {
@@ -1782,6 +1855,19 @@ details(const char *s, struct cite *c, size_t pre, size_t a, size_t b,
 		c->volume = NULL;
 		set_group(&c->volume, rx_plain_journal, s, 2);
 		set_group(&c->issue, rx_plain_journal, s, 3);
+	}
+	/* "*Korea Journal* 41, no. 2 (2001)": the volume and issue after
+	 * the journal's title (a working paper's number is no issue) */
+	if (journal && c->container != NULL && c->issue == NULL &&
+	    c->number == NULL &&
+	    (p = find_bytes(s + title_end, b - title_end, c->container,
+	    strlen(c->container))) != NULL &&
+	    rx_match(rx_volissue, s, b, (size_t)(p - s) + strlen(c->container))) {
+		if (c->volume == NULL)
+			set_group(&c->volume, rx_volissue, s, 1);
+		for (g = 2; g <= 4; g++)
+			if (c->issue == NULL)
+				set_group(&c->issue, rx_volissue, s, g);
 	}
 	i = title_end;
 	if (frus && rx_match(rx_frus, s + a, b - a, 0))
@@ -1878,6 +1964,13 @@ coords_fields(struct cite *c)
 	size_t len = strlen(s), pos, off, n, voff, vn;
 	int f;
 
+	/* a file number and its pages: "109-00831-03, 2-3" */
+	if ((n = file_number_len(s, 0, len)) > 0) {
+		set(&c->af[AF_DELO], s, n);
+		if (rx_match(rx_pages, s, len, n) && rx_start(rx_pages) == n)
+			set_group(&c->af[AF_FOLIOS], rx_pages, s, 1);
+		return;
+	}
 	/* Hungarian: "XIX-J-1-j", "288. f.", "5/402. ő.e.", "4. doboz" */
 	for (pos = 0; pos < len && rx_match(rx_hungarian, s, len, pos); ) {
 		static const struct {
@@ -1919,15 +2012,18 @@ coords_fields(struct cite *c)
 }
 
 /* "AAN, KC PZPR, sygn. ...": the name before the chain is a holding
- * (fond) of the known archive that opens the clause.  Returns the new
- * start of the citation. */
+ * (fond) of the known archive that opens the clause; with a fond of
+ * its own ("SÚA, A ÚV KSČ, f. 02/1") it is a part of that archive, and
+ * the archive is both names as printed.  The chain starts at chain.
+ * Returns the new start of the citation. */
 static size_t
-archive_holding(const char *s, size_t a, size_t t, struct cite *c)
+archive_holding(const char *s, size_t a, size_t t, size_t chain,
+    struct cite *c)
 {
-	size_t b, e, n;
+	size_t b, e, n, len;
 
-	if (*c->af[AF_FOND] || !*c->af[AF_ARCHIVE] ||
-	    known_archive(c->af[AF_ARCHIVE], strlen(c->af[AF_ARCHIVE])))
+	if (!*c->af[AF_ARCHIVE] || known_archive(c->af[AF_ARCHIVE],
+	    len = strlen(c->af[AF_ARCHIVE])))
 		return t;
 	b = ascii_skip_space(s, a, t);
 	for (e = b; e < t && s[e] != ',' && s[e] != ';'; e++)
@@ -1939,6 +2035,13 @@ archive_holding(const char *s, size_t a, size_t t, struct cite *c)
 		n--;
 	if (!known_archive(s + b, n - b))
 		return t;
+	if (*c->af[AF_FOND]) {
+		if (t + len > chain || memcmp(s + t, c->af[AF_ARCHIVE],
+		    len) != 0)
+			return t;
+		c->af[AF_ARCHIVE] = dupn(s + b, t + len - b);
+		return b;
+	}
 	c->af[AF_FOND] = c->af[AF_ARCHIVE];
 	c->af[AF_ARCHIVE] = dupn(s + b, n - b);
 	return b;
@@ -2065,11 +2168,13 @@ plain_title(const char *s, size_t ca, size_t cb, unsigned words,
 		return 1;
 	} else if (ascii_find_digit(s + ca, cb - ca) != NULL &&
 	    rx_match(rx_plain_named, s + ca, cb - ca, 0) &&
-	    !rx_match(rx_coordany, s + ca, cb - ca, 0)) {
-		/* a title the paper named with "hereafter" */
+	    !rx_match(rx_coordany, s + ca, cb - ca, 0) &&
+	    rx_group(rx_plain_named, 1, &off, &n) &&
+	    trailing_file_number(s + ca, off, off + n) == off + n) {
+		/* a title the paper named with "hereafter"; not "PRC FMA
+		 * 109-00831-03, 2-3", an archive and a file */
 		c = new_cite(out, CITE_SHORT, ca, cb);
 		c->plain = 1;
-		rx_group(rx_plain_named, 1, &off, &n);
 		c->start = ca + off;
 		set(&c->title, s + ca + off, n);
 		c->key = keep_key(c->title, strlen(c->title));
@@ -2198,7 +2303,7 @@ parse_clause(const char *s, size_t ca, size_t cb, struct cites *out,
 			set_chain(c, s, &ch);
 			k = archive_before(s, from, ch.a, &c->af[AF_ARCHIVE],
 			    *archive);
-			k = archive_holding(s, from, k, c);
+			k = archive_holding(s, from, k, ch.a, c);
 			if (c->title == NULL && k < c->start)
 				c->start = k;
 			if (c->af[AF_ARCHIVE][0])
@@ -2416,6 +2521,7 @@ parse_clause(const char *s, size_t ca, size_t cb, struct cites *out,
 			/* a source or note naming an archive with coordinates
 			 * of another kind: "NARA, RG 59, Box 3" */
 			size_t stop = ca;	/* the first , : or ; from k */
+			int filed;		/* a file number ends k..q */
 
 			for (k = ca; k < cb; k++) {
 				size_t q;
@@ -2441,11 +2547,16 @@ parse_clause(const char *s, size_t ca, size_t cb, struct cites *out,
 				    k + n < cb && s[k + n] == ' ' &&
 				    isdigit((unsigned char)s[k + n + 1]))
 					q = k + n;
+				/* "Shanghai Municipal Archives B103-4-120" */
+				n = trailing_file_number(s, k, q);
+				if ((filed = n < q))
+					for (q = n; q > k && s[q - 1] == ' '; q--)
+						;
 				/* archive_like() without its acronyms */
 				if (q > k && q < cb && q - k <= 120 &&
 				    (known_archive(s + k, q - k) ||
-				    archive_word(s + k, q - k)) &&
-				    (rx_match(rx_coordword, s, cb, q) ||
+				    archive_word(s + k, q - k)) && (filed ||
+				    rx_match(rx_coordword, s, cb, q) ||
 				    rx_match(rx_coordany, s + q, cb - q, 0))) {
 					c = new_cite(out, CITE_ARCHIVAL, k, cb);
 					c->full = 1;

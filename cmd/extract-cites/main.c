@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "canon.h"
 #include "cite.h"
 #include "cli.h"
 #include "jobs.h"
@@ -14,6 +15,7 @@
 #include "paper.h"
 #include "rx.h"
 #include "table.h"
+#include "translit.h"
 #include "util.h"
 
 enum { OPT_NOTES = OPT_PROGRAM, OPT_CHECK };
@@ -116,18 +118,51 @@ json_field(const char *name, const char *value)
 	putc('"', out);
 }
 
-/* Two words, the second a hyphenated given name ("Min-jung", "Il-sung",
- * "En-lai"): a Korean or Wade-Giles name, family name first. */
+/* A Chinese given name: one syllable, or two written as one word
+ * ("Jian", "Zhihua"). */
+static int
+zh_given(const char *g, size_t n)
+{
+	size_t i;
+
+	if (zh_is_syllable(g, n, ZH_PINYIN) || zh_is_syllable(g, n, ZH_WG))
+		return 1;
+	for (i = 1; i < n; i++)
+		if (zh_is_syllable(g, i, ZH_PINYIN) &&
+		    zh_is_syllable(g + i, n - i, ZH_PINYIN))
+			return 1;
+	return 0;
+}
+
+/* Two words, family name first: the second a hyphenated given name
+ * ("Lee Min-jung", "Chou En-lai"), or the first a known Chinese or
+ * Korean surname and the second, a capital and lower-case letters, a
+ * given name of that language's syllables ("Chen Jian", "Shen Zhihua",
+ * "Kim Namsik"; a Korean one has two). */
 static int
 east_asian(const char *p, size_t n)
 {
-	const char *sp = memchr(p, ' ', n), *h;
+	const char *sp = memchr(p, ' ', n), *g, *h;
+	size_t fn, gn, i;
 
 	if (sp == NULL || memchr(sp + 1, ' ', (size_t)(p + n - sp - 1)) != NULL)
 		return 0;
-	h = memchr(sp + 1, '-', (size_t)(p + n - sp - 1));
-	return h != NULL && h > sp + 1 && h + 1 < p + n &&
-	    islower((unsigned char)h[1]) && isupper((unsigned char)sp[1]);
+	g = sp + 1;
+	fn = (size_t)(sp - p);
+	gn = (size_t)(p + n - g);
+	h = memchr(g, '-', gn);
+	if (h != NULL)
+		return h > g && h + 1 < p + n &&
+		    islower((unsigned char)h[1]) && isupper((unsigned char)*g);
+	if (gn < 2 || !isupper((unsigned char)*g))
+		return 0;
+	for (i = 1; i < gn; i++)
+		if (!islower((unsigned char)g[i]))
+			return 0;
+	if ((zh_surname(p, fn, ZH_PINYIN) || zh_surname(p, fn, ZH_WG)) &&
+	    zh_given(g, gn))
+		return 1;
+	return ko_surname(p, fn) >= 0 && ko_split_given(g, gn) > 0;
 }
 
 static void
@@ -147,7 +182,7 @@ json_authors(const char *authors)
 		while (n > 0 && p[n - 1] == ' ')
 			n--;
 		if (n > 0 && east_asian(p, n)) {
-			/* "Lee Min-jung", "Chou En-lai": family name first */
+			/* "Lee Min-jung", "Chen Jian": family name first */
 			const char *sp = memchr(p, ' ', n);
 
 			fprintf(out, "%s{\"family\":\"", first ? "" : ",");
