@@ -24,5 +24,8 @@ int date_line(const char *s, size_t len, struct date *d);
 int date_precision(const struct date *d);
 /* YYYY-MM-DD, YYYY-MM, YYYY or "" into out (at least 11 bytes). */
 char *date_iso(const struct date *d, char *out);
+/* The value of an upper-case Roman numeral of I, V, X, L and C (no
+ * check of its form), 0 when s holds another character. */
+int roman_value(const char *s, size_t len);
 
 #endif

@@ -37,17 +37,21 @@ struct paper {
 };
 
 static struct rx *rx_heading, *rx_bulletin, *rx_source, *rx_kind,
-    *rx_marker, *rx_undated_lead;
+    *rx_notes_meeting, *rx_marker, *rx_undated_lead;
 
 static void
 compile(void)
 {
 	if (rx_heading != NULL)
 		return;
-	/* Document 6 / DOCUMENT No. 6 / Document No. 6: Title / **Document 6** */
+	/* Document 6 / DOCUMENT No. 6 / Document No. 6: Title / **Document 6**
+	 * / Doc. 6 / DOCUMENT VI (a Roman number below 90, upper case) */
 	rx_heading = rx_compile("document heading",
-	    "^[\\s#*_]*(?=D)(?i:document)\\s*(?:(?i:no)\\.?\\s*|#\\s*|№\\s*)?"
-	    "(\\d{1,4}[A-Za-z]?)(?![\\d.,]\\d)[*_]*\\s*"
+	    "^[\\s#*_]*(?=D)(?i:doc(?:ument|\\.|(?=\\s)))\\s*"
+	    "(?:(?i:no)\\.?\\s*|#\\s*|№\\s*)?"
+	    "(\\d{1,4}[A-Za-z]?(?![\\d.,]\\d)"
+	    "|(?=[IVXL])(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?![\\p{L}\\d]))"
+	    "[*_]*\\s*"
 	    "(?:$|[:.\\x{2013}\\x{2014}-][*_]*\\s*(.*?)\\s*$)", 0);
 	/* 12. 5 March 1953, cable, X to Y */
 	rx_bulletin = rx_compile("bulletin heading",
@@ -69,9 +73,15 @@ compile(void)
 	    "|(conversations?|talks\\s+between|meeting\\s+between)"
 	    ")\\b", 0);
 	rx_jit_after(rx_kind, RX_JIT_FIELD);
-	/* a footnote marker glued to a word: Bodnaras[71], Bodnaras71 is not */
+	/* notes of a meeting are its minutes */
+	rx_notes_meeting = rx_compile("notes of a meeting",
+	    "^Notes?\\s+(?:of|from)\\s+(?:\\S+\\s+){0,4}?"
+	    "(?i:meeting|session|conference|plenum)s?\\b", 0);
+	/* a footnote marker glued to a word, a year or a mark, as
+	 * notes.c finds it: Bodnaras[71], 1956[2], “...”[3], [^4]
+	 * (Bodnaras71 is not) */
 	rx_marker = rx_compile("note marker",
-	    "(?<=[\\p{L}.,;:\"”’)])\\[\\d{1,3}\\]", 0);
+	    "(?<=[\\p{L}\\p{Nd}.,;:!?\"”’')*_\\]])\\[\\^?\\d{1,3}\\]", 0);
 }
 
 const char *
@@ -97,6 +107,9 @@ kind_of_title(const char *title)
 	if (*title == '\0')
 		return KIND_OTHER;
 	compile();
+	if (*title == 'N' &&
+	    rx_match(rx_notes_meeting, title, strlen(title), 0))
+		return KIND_MINUTES;
 	if (!rx_match(rx_kind, title, strlen(title), 0))
 		return KIND_OTHER;
 	for (g = 1; g < (int)(sizeof(by_group) / sizeof(by_group[0])); g++)
@@ -357,7 +370,9 @@ heading(const char *s, size_t len, size_t *num_off, size_t *num_len,
 
 	if ((i = heading_start(s, len)) == len)
 		return 0;
-	if (s[i] == 'D' && rx_match(rx_heading, s, len, 0)) {
+	/* "Doc" in any case, before pcre2: most lines with a D are prose */
+	if (s[i] == 'D' && i + 2 < len && (s[i + 1] | 0x20) == 'o' &&
+	    (s[i + 2] | 0x20) == 'c' && rx_match(rx_heading, s, len, 0)) {
 		rx_group(rx_heading, 1, num_off, num_len);
 		*title_off = len;
 		if (rx_group(rx_heading, 2, &off, &n) && n > 0)
@@ -381,12 +396,15 @@ heading(const char *s, size_t len, size_t *num_off, size_t *num_len,
 	return 0;
 }
 
+/* A heading's number: its leading integer, or a Roman number's value. */
 static long
-leading_number(const char *s, size_t len)
+doc_number(const char *s, size_t len)
 {
 	long v = 0;
 	size_t i;
 
+	if (len > 0 && !isdigit((unsigned char)s[0]))
+		return roman_value(s, len);
 	for (i = 0; i < len && isdigit((unsigned char)s[i]); i++)
 		v = v * 10 + (s[i] - '0');
 	return v;
@@ -402,7 +420,7 @@ accept_heading(struct paper *p, const struct line *ln)
 
 	if (kind == 0)
 		return 0;
-	num = leading_number(ln->s + no, nl);
+	num = doc_number(ln->s + no, nl);
 	/* Numbers rise: a repeated or smaller number is an inner line.
 	 * Bulletin numbers must follow on exactly, since "12. 5 March ..."
 	 * may also open a numbered footnote. */
@@ -551,7 +569,7 @@ analyze_doc(struct unit *u, int want_titles, int want_dates)
 	}
 	free(u->doc);
 	u->doc = xstrndup(u->lines[0].s + no, nl);
-	u->docnum = leading_number(u->doc, nl);
+	u->docnum = doc_number(u->doc, nl);
 
 	/* The title: on the heading's line, or the next paragraph. */
 	i = 1;

@@ -25,7 +25,7 @@ struct unit {
 	int           is_doc;
 	const char   *paper;	/* the file column: Paper of a stream, else the input's name */
 	char         *doc;	/* number as printed, "" for the essay */
-	long          docnum;	/* its leading integer */
+	long          docnum;	/* its leading integer, or a Roman number's value */
 	char         *title;	/* wrapped lines joined, footnote markers removed */
 	char          date[11];	/* ISO 8601, maybe partial, "" when none */
 	enum doc_kind kind;
@@ -71,8 +71,9 @@ const struct line *unit_line(const struct unit *u, long no);
 /* Write one unit of the document stream (without the separator). */
 void stream_write_unit(const struct unit *u);
 
-/* Strip footnote markers (superscript digits, "[12]" glued to a word)
- * from s in place; returns s. */
+/* Strip footnote markers (superscript digits, "[12]" glued to a word,
+ * number or closing mark, as notes.h finds them) from s in place;
+ * returns s. */
 char *strip_note_markers(char *s);
 
 #endif

@@ -97,6 +97,8 @@ unit_path(const char *dir, const struct unit *u)
 	buf_printf(&b, "%s/", dir);
 	if (!u->is_doc)
 		buf_adds(&b, "00-essay.txt");
+	else if (digits == 0)	/* a Roman number: by its value */
+		buf_printf(&b, "%02ld.txt", u->docnum);
 	else {
 		if (digits < 2)
 			buf_addc(&b, '0');

@@ -78,6 +78,32 @@ test_forms(void)
 		{ "1200", "none" },
 		/* a leap day */
 		{ "29 February 1964", "1964-02-29" },
+		/* two days: the first is the date */
+		{ "13-14 March 1956", "1956-03-13" },
+		{ "15 and 16 March 1956", "1956-03-15" },
+		{ "15th and 16th March 1956", "1956-03-15" },
+		{ "15 & 16 March 1956", "1956-03-15" },
+		{ "March 15 and 16, 1956", "1956-03-15" },
+		{ "March 15-16, 1956", "1956-03-15" },
+		/* a lower-case month after a day */
+		{ "13 march 1956", "1956-03-13" },
+		{ "5 may 1962", "1962-05-05" },
+		{ "march 13, 1956", "1956" },
+		/* a Roman month and a two-digit year: the 1900s */
+		{ "14.III.56", "1956-03-14" },
+		{ "14. III. 56", "1956-03-14" },
+		{ "on 2.XI.61 in Warsaw", "1961-11-02" },
+		{ "Sect. IV. 12", "none" },
+		{ "2.IV.5", "none" },
+		{ "2.IV.561", "none" },
+		{ "14.III.56 and 1957", "1956-03-14" },	/* found before a year */
+		/* day and month with slashes: only when one part is a day */
+		{ "13/03/1956", "1956-03-13" },
+		{ "3/13/1956", "1956-03-13" },
+		{ "03/03/1956", "1956-03-03" },
+		{ "03/04/1956", "1956" },
+		{ "13/14/1956", "none" },
+		{ "31/02/1956", "none" },
 	};
 	size_t i;
 
@@ -166,6 +192,17 @@ test_line(void)
 		{ "Date: 5 March 1953", "1953-03-05" },
 		{ "Dated 14.VIII.1962", "1962-08-14" },
 		{ "5 March 1953, Moscow", "1953-03-05" },
+		{ "Time: 3 October 1959, 10:00 a.m.", "1959-10-03" },
+		{ "Time: 3 October 1959, 4 p.m", "1959-10-03" },
+		{ "Date and time: 3 October 1959, 16.30", "1959-10-03" },
+		{ "Time: 10 a.m., 3 October 1959", "1959-10-03" },
+		{ "Beijing, 3 October 1959, 1600 hours", "1959-10-03" },
+		{ "3 October 1959 at 11:15 pm, Beijing", "1959-10-03" },
+		{ "Time: 4 p.m.", "none" },
+		{ "Time: 3 October 1959, the afternoon", "none" },
+		{ "14.III.56", "1956-03-14" },
+		{ "[13/03/1956]", "1956-03-13" },
+		{ "Tuesday, 14 August 1962, an opening day", "none" },
 		{ "Letter from A. Orlov to B. Kang, 1 May 1961", "none" },
 		{ "The meeting took place on 14 August 1962.", "none" },
 		{ "14 August 1962 was a Tuesday", "none" },
@@ -198,6 +235,9 @@ test_window(void)
 	    "September.,\t 1962, in Pyongyang";
 	const char *roman = "a report of 14. VIII. 1962";
 	const char *later = "fond 12345, delo 1234x; on 5 May 1962 and 1963";
+	const char *pair = "met \xE2\x80\x9C" "30th \xE2\x80\x93 31" "\xE2\x80\x9D" "st"
+	    " of September., 1962";
+	const char *short_year = "No.14.III.56";
 	struct date d;
 	size_t a = 99, b = 99;
 	int r;
@@ -216,6 +256,14 @@ test_window(void)
 	ok(r == 1 && a == 27, "the same from inside the text");
 	r = date_next(later, strlen(later), b, &d, &a, &b);
 	ok(r == 1 && d.year == 1963 && d.month == 0, "then the year alone");
+	r = date_next(pair, strlen(pair), 0, &d, &a, &b);
+	ok(r == 1 && d.year == 1962 && d.month == 9 && d.day == 30 && a == 4,
+	    "the longest pair of days: 30 other bytes before the year");
+	r = date_next(short_year, strlen(short_year), 3, &d, &a, &b);
+	ok(r == 1 && d.year == 1956 && d.day == 14 && a == 3,
+	    "a two-digit year: the day at the search's start");
+	r = date_next(short_year, strlen(short_year), 4, &d, &a, &b);
+	ok(r == 0, "but not before it");
 }
 
 static void
