@@ -41,7 +41,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct input_opts opts = { 0 };
-	struct notes_cb cb = { on_note, on_body, NULL };
+	struct notes_cb cb = { .note = on_note, .body = on_body };
 	struct notes ns;
 	struct input *in;
 	struct paper *p;

@@ -52,9 +52,14 @@ one_word(const char *w, size_t n, struct buf *b)
 		sl[0] = split;
 		syl[1] = w + split;
 		sl[1] = n - split;
-		(void)ko_given_convert(b, syl, sl, 2, KO_RR, GIVEN_HYPHEN, 1);
+		/* marked and not: the careful reading of unmarked k, t, p,
+		 * ch takes other paths */
+		(void)ko_given_convert(b, syl, sl, 2, KO_RR, GIVEN_HYPHEN, 1,
+		    ko_marked(w, n));
 		check_buf(b);
-		(void)ko_given_convert(b, syl, sl, 2, KO_MR, GIVEN_SPACE, 0);
+		(void)ko_given_convert(b, syl, sl, 2, KO_RR, GIVEN_HYPHEN, 0, 1);
+		check_buf(b);
+		(void)ko_given_convert(b, syl, sl, 2, KO_MR, GIVEN_SPACE, 0, 0);
 		check_buf(b);
 	}
 	(void)zh_syllable_convert(b, w, n, ZH_WG);
