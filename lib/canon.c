@@ -691,8 +691,12 @@ ru_initial(const struct canon_opts *o, const struct text *t, size_t i,
 	size_t j, from;
 	int n;
 
-	if (k->be - k->bs != 2 || k->be >= t->len || t->s[k->be] != '.' ||
-	    (k->be + 1 < t->len && t->s[k->be + 1] != ' ') ||
+	/* only before another initial ("Yu. V. Andropov"): the surname Yu
+	 * (Chinese, Korean) ends sentences and precedes given names */
+	if (k->be - k->bs != 2 || k->be + 3 >= t->len ||
+	    t->s[k->be] != '.' || t->s[k->be + 1] != ' ' ||
+	    t->s[k->be + 2] < 'A' || t->s[k->be + 2] > 'Z' ||
+	    t->s[k->be + 3] != '.' ||
 	    (k->bs > 0 && t->s[k->bs - 1] != ' '))
 		return 0;
 	for (n = 0; latin[n]; n++)

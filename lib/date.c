@@ -414,7 +414,9 @@ date_line(const char *s, size_t len, struct date *d)
 		return 0;
 	if (date_line_tail(s, len) && whole_date(rx_line, s, len, d))
 		return 1;
-	return clock_hint(s, len) && whole_date(rx_line_clock, s, len, d);
+	/* a bare year there is a time: "Time: 1930" */
+	return clock_hint(s, len) && whole_date(rx_line_clock, s, len, d) &&
+	    d->month != 0;
 }
 
 /* n as two digits (0-99) at p */

@@ -2164,8 +2164,11 @@ field(const char *s, size_t n, size_t *value)
 	char words[5][16];
 	size_t i = skip_blanks(s, n), nw = 0, w = 0;
 	unsigned char c;
+	int kind;
 
-	if (i >= n || !((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z'))
+	/* a field's label is capitalized: "present situation: ..." is a
+	 * wrapped line of prose */
+	if (i >= n || s[i] < 'A' || s[i] > 'Z')
 		return F_NONE;
 	for (; i < n && s[i] != ':'; i++) {
 		c = (unsigned char)s[i];
@@ -2194,7 +2197,11 @@ field(const char *s, size_t n, size_t *value)
 	if ((w = strlen(words[0])) > 1 && words[0][w - 1] == '.')
 		words[0][w - 1] = '\0';
 	*value = i + 1;
-	return field_of(words, nw);
+	/* "Signed:", "Signed by:", not "Signed in Moscow: A and B ..." */
+	if ((kind = field_of(words, nw)) == F_SIGN && nw > 1 &&
+	    strcmp(words[nw - 1], "by") != 0)
+		return F_NONE;
+	return kind;
 }
 
 /* The names of a field's value s (or of a line that goes on with it)
@@ -2609,10 +2616,11 @@ speakers_doc(const struct unit *u, const struct speakers_opts *o,
 			lt = all_upper(g, strlen(g)) ?
 			    name_titlecase(g, strlen(g)) : xstrdup(g);
 			nm = whole_name(lt, NULL);
-			/* "Name:" outside minutes (Chinese memoranda): a
-			 * full name, or one the document knows ("Mao:") */
+			/* "Name:" outside minutes (Chinese memoranda): only
+			 * a name the document knows from its title or header
+			 * ("Mao Zedong:", "Mao:"), not "Hong Kong: ..." */
 			if (nm != NULL && rx == rx_label_tc &&
-			    u->kind != KIND_MINUTES && name_words(nm) < 2 &&
+			    u->kind != KIND_MINUTES &&
 			    record_form(&d, nm, strlen(nm), 0, 0, 0,
 			    ln->no) < 0) {
 				free(nm);
