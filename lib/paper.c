@@ -9,6 +9,7 @@
 #include "date.h"
 #include "paper.h"
 #include "rx.h"
+#include "stream.h"
 #include "utf8.h"
 #include "util.h"
 
@@ -739,17 +740,25 @@ next_raw(struct paper *p)
 	}
 }
 
+size_t
+stream_header_value(const char *s, size_t n, const char *field)
+{
+	size_t fn = strlen(field);
+
+	if (n < fn + 1 || memcmp(s, field, fn) != 0 || s[fn] != ':')
+		return 0;
+	return fn + 1 < n && s[fn + 1] == ' ' ? fn + 2 : fn + 1;
+}
+
 /* "Field: value" of a stream header; value points into ln. */
 static int
 header_field(const struct line *ln, const char *field, const char **value)
 {
-	size_t n = strlen(field);
+	size_t v = stream_header_value(ln->s, ln->len, field);
 
-	if (ln->len < n + 1 || memcmp(ln->s, field, n) != 0 || ln->s[n] != ':')
+	if (v == 0)
 		return 0;
-	*value = ln->s + n + 1;
-	if (**value == ' ')
-		(*value)++;
+	*value = ln->s + v;
 	return 1;
 }
 

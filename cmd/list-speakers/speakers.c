@@ -2095,16 +2095,24 @@ label(const char *s, size_t n, int c0, int any_case, char **g)
 /* header fields: "Time: ...", "Participants:", "Chinese side: A, B" */
 enum field { F_NONE, F_TEXT, F_ATTEND, F_INTERP, F_RECORD, F_SIGN };
 
+struct field_word {
+	const char *w;
+	int         kind;
+};
+
+static int
+cmp_field_word(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct field_word *)elem)->w);
+}
+
 /* The field a label's words name (lower case): by its first word, by
  * "side" last ("from the Soviet side"), or by "by" last and the word
  * before it ("Minutes taken by"). */
 static int
 field_of(char words[][16], size_t nw)
 {
-	static const struct {
-		const char *w;
-		int         kind;
-	} firsts[] = {
+	static const struct field_word firsts[] = {	/* sorted */
 		{ "absent", F_TEXT }, { "agenda", F_TEXT }, { "also", F_ATTEND },
 		{ "attendance", F_ATTEND }, { "attending", F_ATTEND },
 		{ "cc", F_TEXT }, { "classification", F_TEXT },
@@ -2124,8 +2132,8 @@ field_of(char words[][16], size_t nw)
 	};
 	static const char *const recording[] = { "compiled", "kept",
 	    "recorded", "taken", "transcribed", "written" };
-	size_t k, lo, hi;
-	int cmp;
+	const struct field_word *f;
+	size_t k;
 
 	if (strcmp(words[nw - 1], "side") == 0 ||
 	    strcmp(words[nw - 1], "sides") == 0)
@@ -2138,22 +2146,13 @@ field_of(char words[][16], size_t nw)
 			if (strcmp(words[nw - 2], recording[k]) == 0)
 				return F_RECORD;
 	}
-	/* firsts is sorted: a binary search */
-	lo = 0;
-	hi = NELEM(firsts);
-	while (lo < hi) {
-		k = lo + (hi - lo) / 2;
-		if ((cmp = strcmp(words[0], firsts[k].w)) == 0)
-			/* "Also present", not "Also: ..." */
-			return firsts[k].kind != F_ATTEND || nw > 1 ||
-			    strcmp(words[0], "also") != 0 ? firsts[k].kind :
-			    F_NONE;
-		if (cmp < 0)
-			hi = k;
-		else
-			lo = k + 1;
-	}
-	return F_NONE;
+	if ((f = bsearch(words[0], firsts, NELEM(firsts), sizeof(firsts[0]),
+	    cmp_field_word)) == NULL)
+		return F_NONE;
+	/* "Also present", not "Also: ..." */
+	if (nw == 1 && strcmp(words[0], "also") == 0)
+		return F_NONE;
+	return f->kind;
 }
 
 /* Is s[0..n) a header field "Label: value" (the label up to five words

@@ -17,6 +17,7 @@
 
 #include "jobs.h"
 #include "nt.h"
+#include "stream.h"
 #include "table.h"
 #include "translit-builtin.h"
 #include "translit.h"
@@ -1811,13 +1812,12 @@ stream_sniff(const char *s, size_t n, int eof)
 static const char *
 stream_field(const char *s, size_t n, const char *field, size_t *vlen)
 {
-	size_t fn = strlen(field);
+	size_t v = stream_header_value(s, n, field);
 
-	if (n < fn + 1 || memcmp(s, field, fn) != 0 || s[fn] != ':')
+	if (v == 0)
 		return NULL;
-	fn += fn + 1 < n && s[fn + 1] == ' ' ? 2 : 1;
-	*vlen = n - fn;
-	return s + fn;
+	*vlen = n - v;
+	return s + v;
 }
 
 /* A number of a Lines value at *s, and *s after it; 0 when none. */
